@@ -1,0 +1,301 @@
+"""The rules that span fields or files, run after every file has been validated.
+
+Pydantic checks each file's shape; these rules check what one file says
+about another (an event's audience must be a stage in pathways.yml) and
+what one field says about another (an in-person event needs a venue). Each
+rule adds located problems and never stops the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .colours import contrast
+from .dataset import Dataset, origin
+from .models.attendance import SPECIAL_PARTNERS
+from .models.common import DataModel, slugify, year_start
+from .models.events import RESERVED_IDS, Event
+from .models.metrics import MeasureValue
+from .problems import Problems, not_one_of, quote
+
+Display = Callable[[Path], str]
+
+
+def event_sort_key(event: Event) -> tuple:
+    """Soonest first; self-paced events, which have no dates, after dated ones."""
+    starts = [s.start for s in event.sessions]
+    first = min(starts) if starts else dt.datetime.max
+    return (first, event.title.lower(), event.id)
+
+
+class _Rules:
+    def __init__(self, dataset: Dataset, problems: Problems, display: Display):
+        self.d = dataset
+        self.problems = problems
+        self.display = display
+
+    def at(self, model: DataModel, *path: str | int, key: bool = False) -> tuple[str, int, int]:
+        where = origin(model)
+        mark = where.key_at(*path) if key else where.at(*path)
+        return where.path, mark.line, mark.column
+
+    def add(self, model: DataModel, path: tuple[str | int, ...], message: str, key: bool = False) -> None:
+        file, line, column = self.at(model, *path, key=key)
+        self.problems.add(file, line, column, message)
+
+    def duplicates(self, models: Iterable[DataModel], key: Callable[[DataModel], str], field: str, what: str) -> None:
+        first: dict[str, DataModel] = {}
+        for model in models:
+            if not model.valid(field):
+                continue
+            value = key(model)
+            if value in first:
+                file, line, _ = self.at(first[value], field)
+                where = f"line {line}" if file == origin(model).path else f"{file}:{line}"
+                self.add(model, (field,), f"{field}: {quote(value)} is already the id of {what} ({where}); every id must be different")
+            else:
+                first[value] = model
+
+    # -- partners -----------------------------------------------------------
+    def partners(self) -> None:
+        self.duplicates(self.d.partners, lambda p: p.id, "id", "another partner")
+
+    # -- frameworks ---------------------------------------------------------
+    def frameworks(self) -> None:
+        for framework in self.d.frameworks.values():
+            level_ids = [level.id for level in framework.levels]
+            seen_levels: set[str] = set()
+            for index, level in enumerate(framework.levels):
+                if level.id in seen_levels:
+                    self.add(framework, ("levels", index, "id"), f"levels: {quote(level.id)} is listed twice; every level id must be different")
+                seen_levels.add(level.id)
+            names: dict[str, str] = {}
+            numbers: dict[int, str] = {}
+            for index, item in enumerate(framework.items):
+                for name, path in [(item.id, ("items", index, "id"))] + [
+                    (alias, ("items", index, "aliases", a)) for a, alias in enumerate(item.aliases)
+                ]:
+                    if name in names and names[name] != item.id:
+                        self.add(framework, path, f"{quote(name)} already means the item {quote(names[name])}; ids and aliases must all be different")
+                    elif name in names and path[-1] == "id":
+                        self.add(framework, path, f"items: {quote(name)} is listed twice; every item id must be different")
+                    names.setdefault(name, item.id)
+                if item.number is not None:
+                    if item.number in numbers:
+                        self.add(framework, ("items", index, "number"), f"number: {item.number} is already the number of {quote(numbers[item.number])}")
+                    numbers.setdefault(item.number, item.id)
+                for level_id in item.descriptors:
+                    if not level_ids:
+                        self.add(
+                            framework, ("items", index, "descriptors", level_id),
+                            f"descriptors: {quote(level_id)} names a level, but this framework has no levels; add a 'levels:' list",
+                            key=True,
+                        )
+                    elif level_id not in level_ids:
+                        self.add(
+                            framework, ("items", index, "descriptors", level_id),
+                            "descriptors: " + not_one_of(f"a level of {framework.id}", level_id, level_ids),
+                            key=True,
+                        )
+
+    # -- pathways -----------------------------------------------------------
+    def pathways(self) -> None:
+        self.duplicates(self.d.pathways, lambda s: s.id, "id", "another stage")
+        pcf = self.d.frameworks.get("pcf")
+        levels = [level.id for level in pcf.levels] if pcf else []
+        stage_ids = [s.id for s in self.d.pathways]
+        for stage in self.d.pathways:
+            if stage.pcf_level is not None:
+                if pcf is None:
+                    self.add(stage, ("pcf_level",), "pcf_level: there is no data/frameworks/pcf.yml to take levels from; add it, or remove pcf_level")
+                elif stage.pcf_level not in levels:
+                    self.add(stage, ("pcf_level",), "pcf_level: " + not_one_of("a level of the PCF", stage.pcf_level, levels))
+            for index, next_id in enumerate(stage.next):
+                if next_id == stage.id:
+                    self.add(stage, ("next", index), f"next: a stage cannot lead to itself ({quote(next_id)})")
+                elif next_id not in stage_ids:
+                    self.add(stage, ("next", index), "next: " + not_one_of("a career stage", next_id, stage_ids))
+            self.refs(stage, stage.frameworks)
+
+    def refs(self, model: DataModel, refs: list[str]) -> None:
+        for index, ref in enumerate(refs):
+            if self.d.refs.resolve(ref) is None:
+                self.add(model, ("frameworks", index), "frameworks: " + self.d.refs.explain(ref))
+
+    # -- events -------------------------------------------------------------
+    def events(self) -> None:
+        self.duplicates(self.d.events, lambda e: e.id, "id", "another event")
+        stage_ids = [s.id for s in self.d.pathways]
+        partner_ids = [p.id for p in self.d.partners]
+        reserved = RESERVED_IDS | set(self.d.frameworks)
+        for event in self.d.events:
+            if event.valid("id") and event.id in reserved:
+                self.add(
+                    event, ("id",) if origin(event).has("id") else (),
+                    f"the id {quote(event.id)} is kept for the catalogue's own pages; "
+                    f"rename the file (or set 'id:') to something more specific, like {event.id}-workshop",
+                )
+            self.event(event, stage_ids, partner_ids)
+
+    def event(self, event: Event, stage_ids: list[str], partner_ids: list[str]) -> None:
+        if not event.valid("provider", "provider_name"):
+            pass
+        elif event.provider and event.provider_name:
+            self.add(event, ("provider_name",), "provider_name: write either provider (a partner id) or provider_name (free text), not both", key=True)
+        elif not event.provider and not event.provider_name:
+            self.add(event, (), "provider is missing; add 'provider:' with a partner id, or 'provider_name:' for an organisation outside the partnership")
+        elif event.provider and event.provider not in partner_ids:
+            self.add(
+                event, ("provider",),
+                "provider: " + not_one_of("a partner id", event.provider, partner_ids)
+                + "; for an organisation outside the partnership write provider_name instead",
+            )
+        for index, stage_id in enumerate(event.audience):
+            if stage_id not in stage_ids:
+                self.add(event, ("audience", index), "audience: " + not_one_of("a career stage", stage_id, stage_ids))
+        if event.valid("format", "venue") and event.format in ("in-person", "hybrid") and not event.venue:
+            self.add(event, ("format",), f"venue is missing; an event that is {event.format} needs 'venue:' to say where it happens")
+        if not event.valid("format", "sessions"):
+            return self.refs(event, event.frameworks)
+        if event.format != "self-paced" and not event.sessions:
+            self.add(
+                event, ("sessions",) if origin(event).has("sessions") else (),
+                "sessions: an event needs at least one session with a start and end, "
+                "like '- {start: 2026-03-04T09:30, end: 2026-03-04T16:30}' (only self-paced events may have none)",
+            )
+        order = sorted(range(len(event.sessions)), key=lambda i: event.sessions[i].start)
+        for index, session in enumerate(event.sessions):
+            if session.end <= session.start:
+                self.add(
+                    event, ("sessions", index, "end"),
+                    f"sessions[{index + 1}].end: {session.end:%Y-%m-%dT%H:%M} is not after its start "
+                    f"({session.start:%Y-%m-%dT%H:%M}); a session must end after it starts",
+                )
+        for before, after in zip(order, order[1:]):
+            first, second = event.sessions[before], event.sessions[after]
+            if first.end > first.start and second.start < first.end:
+                self.add(
+                    event, ("sessions", after, "start"),
+                    f"sessions[{after + 1}] starts at {second.start:%Y-%m-%dT%H:%M}, before session {before + 1} ends "
+                    f"({first.end:%Y-%m-%dT%H:%M}); sessions must not overlap",
+                )
+        if event.booking_closes and event.sessions and event.valid("booking_closes"):
+            last = max(s.end for s in event.sessions).date()
+            if event.booking_closes > last:
+                self.add(event, ("booking_closes",), f"booking_closes: {event.booking_closes} is after the event ends ({last}); booking must close by then")
+        self.refs(event, event.frameworks)
+
+    # -- metrics ------------------------------------------------------------
+    def metrics(self) -> None:
+        first: dict[str, str] = {}
+        for area in self.d.metrics.values():
+            for index, measure in enumerate(area.measures):
+                if measure.id in first:
+                    self.add(
+                        area, ("measures", index, "id"),
+                        f"id: {quote(measure.id)} is already the id of a measure in {first[measure.id]}; "
+                        "measure ids must be different across all areas, because each has its own page",
+                    )
+                else:
+                    first[measure.id] = origin(area).path
+                if measure.target and measure.unit == "percent" and not 0 <= measure.target.value <= 100:
+                    self.add(area, ("measures", index, "target", "value"), f"target: {measure.target.value:g} is not a percentage; a percent is from 0 to 100")
+                for year, value in measure.values.items():
+                    label = f"measures[{index + 1}].values.{year}"
+                    self.value(area, ("measures", index, "values", year), label, measure.unit, value)
+
+    def value(self, area: DataModel, path: tuple[str | int, ...], label: str, unit: str, value: MeasureValue) -> None:
+        numbers: list[tuple[tuple[str | int, ...], float]] = []
+        if value.number is not None:
+            numbers.append((path + ("value",) if origin(area).has(*path, "value") else path, value.number))
+        for cohort, part in (value.by or {}).items():
+            if isinstance(part, float):
+                numbers.append((path + ("by", cohort), part))
+        for where, number in numbers:
+            if unit == "percent" and not 0 <= number <= 100:
+                self.add(area, where, f"{label}: {number:g} is not a percentage; a percent is from 0 to 100 (write 57.6, not 0.576 or 5760)")
+            elif unit == "count" and (number < 0 or number != int(number)):
+                self.add(area, where, f"{label}: {number:g} is not a count; a count is a whole number, 0 or more")
+
+    # -- attendance ---------------------------------------------------------
+    def attendance(self) -> None:
+        allowed = [p.id for p in self.d.partners] + list(SPECIAL_PARTNERS)
+        for table in self.d.attendance.values():
+            for row in table.rows:
+                if row.partner not in allowed:
+                    self.problems.add(
+                        table.path, row.line, row.partner_column,
+                        "partner: " + not_one_of("a partner id", row.partner, allowed),
+                    )
+
+    # -- reports ------------------------------------------------------------
+    def reports(self) -> None:
+        for report in self.d.reports:
+            if not report.valid("year", "baseline", "period"):
+                continue
+            first, baseline = year_start(report.year), year_start(report.baseline)
+            if baseline > first:
+                self.add(report, ("baseline",), f"baseline: {report.baseline} is after the report's year ({report.year}); the baseline is the first year shown, so it must be {report.year} or earlier")
+            if report.period.end <= report.period.start:
+                self.add(report, ("period", "end"), f"period.end: {report.period.end} is not after period.start ({report.period.start})")
+            elif report.period.start.year not in (first, first + 1) and report.period.end.year not in (first, first + 1):
+                self.add(report, ("period", "start"), f"period: {report.period.start} to {report.period.end} is outside the year {report.year}")
+            ids: dict[str, int] = {}
+            for index, section in enumerate(report.sections):
+                section_id = section.id or slugify(section.title)
+                if section_id in ids:
+                    self.add(report, ("sections", index, "id" if section.id else "title"), f"sections: two sections would both be called {quote(section_id)}; give one an 'id:'")
+                ids.setdefault(section_id, index)
+                if section.metrics and section.metrics not in self.d.metrics:
+                    self.add(report, ("sections", index, "metrics"), "metrics: " + not_one_of("a metrics area in data/metrics/", section.metrics, sorted(self.d.metrics)))
+                if section.content:
+                    self.content_file(report, ("sections", index, "content"), section.content)
+            if report.introduction:
+                self.content_file(report, ("introduction",), report.introduction)
+            if report.attendance and report.valid("attendance") and report.attendance not in self.d.attendance:
+                exists = (self.d.data_dir / report.attendance).is_file()
+                available = sorted(self.d.attendance)
+                if not exists:
+                    self.add(report, ("attendance",), "attendance: " + not_one_of("an attendance file under data/", report.attendance, available))
+
+    def content_file(self, model: DataModel, path: tuple[str | int, ...], relative: str, suffixes: tuple[str, ...] = (".md",)) -> None:
+        """``relative`` must name a file under content/ with one of ``suffixes``."""
+        target = (self.d.content_dir / relative).resolve()
+        if not target.is_relative_to(self.d.content_dir.resolve()):
+            self.add(model, path, f"{path[-1]}: {quote(relative)} is outside content/; write a path under content/, like reports/2021-22/placements.md")
+        elif not target.is_file():
+            self.add(model, path, f"{path[-1]}: there is no file content/{relative}; create it, or correct the path")
+        elif target.suffix.lower() not in suffixes:
+            self.add(model, path, f"{path[-1]}: {quote(relative)} must be a {' or '.join(suffixes)} file")
+
+    # -- site ---------------------------------------------------------------
+    def site(self) -> None:
+        site = self.d.site
+        if site.logo and site.valid("logo"):
+            self.content_file(site, ("logo",), site.logo, (".svg", ".png"))
+        if site.valid("colours"):
+            for name in ("primary", "accent"):
+                colour = getattr(site.colours, name)
+                ratio = contrast(colour, "#ffffff")
+                if ratio < 4.5:
+                    path = ("colours", name) if origin(site).has("colours", name) else ("colours",)
+                    self.add(
+                        site, path,
+                        f"colours.{name}: {colour} on white, or white on it, has a contrast of only {ratio:.1f}:1; "
+                        "choose a darker colour (4.5:1 or more is needed for text, by WCAG 2.2 AA)",
+                    )
+
+
+def run_all(dataset: Dataset, problems: Problems, display: Display) -> None:
+    """Run every cross-file rule, adding to ``problems``."""
+    rules = _Rules(dataset, problems, display)
+    rules.site()
+    rules.partners()
+    rules.frameworks()
+    rules.pathways()
+    rules.events()
+    rules.metrics()
+    rules.attendance()
+    rules.reports()

@@ -1,0 +1,86 @@
+"""The validated data of one partnership, and where each part came from.
+
+:func:`partnership.core.load.load_dataset` builds a :class:`Dataset`; every
+view and writer reads from it and nothing writes back to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+
+from .models.attendance import AttendanceTable
+from .models.common import DataModel
+from .models.events import Event
+from .models.frameworks import Framework
+from .models.metrics import Measure, MetricsArea
+from .models.partners import Partner
+from .models.pathways import Stage
+from .models.reports import Report
+from .models.site import Site
+from .refs import FrameworkIndex
+from .sources.yamlsource import Mark, Path, SourceMap
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The file a model was read from, and the path of the model inside it."""
+
+    where: SourceMap
+    prefix: Path = ()
+
+    @property
+    def path(self) -> str:
+        return self.where.path
+
+    def at(self, *path: str | int) -> Mark:
+        return self.where.at(self.prefix + path)
+
+    def key_at(self, *path: str | int) -> Mark:
+        return self.where.key_at(self.prefix + path)
+
+    def has(self, *path: str | int) -> bool:
+        return self.where.has(self.prefix + path)
+
+
+def set_origin(model: DataModel, where: SourceMap, prefix: Path = ()) -> None:
+    model._origin = Origin(where, prefix)  # noqa: SLF001
+
+
+def origin(model: DataModel) -> Origin:
+    """Where ``model`` was read from (models built in code have an empty origin)."""
+    found = model._origin  # noqa: SLF001
+    return found if isinstance(found, Origin) else Origin(SourceMap("<built in code>"))
+
+
+@dataclass
+class Dataset:
+    """Everything in ``data/``, validated and cross-checked."""
+
+    data_dir: FsPath
+    """The data/ folder."""
+    content_dir: FsPath
+    """The content/ folder of hand-written Markdown."""
+    site: Site
+    partners: list[Partner]
+    frameworks: dict[str, Framework]
+    pathways: list[Stage]
+    events: list[Event]
+    metrics: dict[str, MetricsArea]
+    attendance: dict[str, AttendanceTable]
+    """Keyed by the path under data/, e.g. attendance/2021-22.csv."""
+    reports: list[Report]
+    """Newest first."""
+    refs: FrameworkIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.refs = FrameworkIndex(self.frameworks)
+        self.partner_by_id: dict[str, Partner] = {p.id: p for p in self.partners}
+        self.stage_by_id: dict[str, Stage] = {s.id: s for s in self.pathways}
+        self.event_by_id: dict[str, Event] = {e.id: e for e in self.events}
+        self.measure_by_id: dict[str, tuple[MetricsArea, Measure]] = {
+            m.id: (area, m) for area in self.metrics.values() for m in area.measures
+        }
+
+    def report(self, year: str) -> Report | None:
+        return next((r for r in self.reports if r.year == year), None)

@@ -1,0 +1,376 @@
+"""Read ``data/`` into a validated :class:`~.dataset.Dataset`, or report every problem.
+
+One pass reads every file, validates what it can, and carries on past
+problems so that they are all reported together. Then the cross-file rules
+in :mod:`.checks` run over whatever was valid. If anything was wrong,
+:class:`~.problems.DataError` is raised with all of it, sorted by file,
+line and column; nothing is returned half-checked.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TypeVar
+
+from . import checks
+from .dataset import Dataset, set_origin
+from .models.attendance import (
+    COLUMNS,
+    COUNT_COLUMNS,
+    AttendanceRow,
+    AttendanceTable,
+    is_personal_column,
+)
+from .models.common import DataModel, _check_year, slugify
+from .models.events import Event
+from .models.frameworks import Framework
+from .models.metrics import MetricsArea
+from .models.partners import Partner
+from .models.pathways import Stage
+from .models.reports import Report
+from .models.site import Site
+from .problems import Problems, quote
+from .sources.csvsource import decode, load_csv
+from .sources.yamlsource import Document, SourceMap, load_yaml
+from .validation import validate
+
+M = TypeVar("M", bound=DataModel)
+
+YAML_SUFFIXES = (".yml", ".yaml")
+
+#: What may stand at the top of data/, and what it is. Anything else is
+#: reported, so that a file saved in the wrong place is not silently ignored.
+LAYOUT: dict[str, str] = {
+    "site.yml": "the partnership's name and contacts",
+    "partners.yml": "the organisations in the partnership",
+    "pathways.yml": "the career stages",
+    "frameworks": "one framework a file",
+    "events": "one CPD event a file",
+    "metrics": "one area of measures a file",
+    "attendance": "one CSV of attendance counts a year",
+    "reports": "one annual report a file",
+    "README.md": "the guide to these files",
+}
+REQUIRED = ("site.yml", "partners.yml", "pathways.yml")
+
+
+class _Reader:
+    """Reads files under one data folder, adding problems as it goes."""
+
+    def __init__(self, data_dir: Path, problems: Problems):
+        self.data_dir = data_dir
+        self.base = data_dir.parent
+        self.problems = problems
+
+    def display(self, path: Path) -> str:
+        """A path as messages show it: relative to the project, with forward slashes."""
+        try:
+            return path.relative_to(self.base).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def read_text(self, path: Path) -> str | None:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            self.problems.add(self.display(path), 1, 1, f"this file cannot be read: {error.strerror}")
+            return None
+        return decode(raw, self.display(path), self.problems)
+
+    def document(self, path: Path) -> Document | None:
+        text = self.read_text(path)
+        if text is None:
+            return None
+        return load_yaml(text, self.display(path), self.problems)
+
+    def required(self, name: str, what: str) -> Document | None:
+        path = self.data_dir / name
+        if not path.is_file():
+            self.problems.add(self.display(path), 1, 1, f"this file is missing; it holds {what} (see data/README.md)")
+            return None
+        return self.document(path)
+
+    def one(self, doc: Document | None, model: type[M], what: str) -> M | None:
+        """A file that holds one mapping, validated as ``model``."""
+        if doc is None:
+            return None
+        if not isinstance(doc.data, dict):
+            self.problems.add(doc.where.path, 1, 1, f"this file must hold the fields of {what}, one 'name: value' a line")
+            return None
+        found = validate(model, doc.data, doc.where, self.problems)
+        if found is not None:
+            set_origin(found, doc.where)
+        return found
+
+    def many(self, doc: Document | None, model: type[M], what: str) -> list[M]:
+        """A file that holds a list of mappings, each validated as ``model``."""
+        if doc is None:
+            return []
+        if doc.data is None:
+            return []
+        if not isinstance(doc.data, list):
+            self.problems.add(doc.where.path, 1, 1, f"this file must be a list of {what}, each starting with '- '")
+            return []
+        result: list[M] = []
+        for index, entry in enumerate(doc.data):
+            if not isinstance(entry, dict):
+                mark = doc.where.at((index,))
+                self.problems.add(doc.where.path, mark.line, mark.column, f"each entry must be {what}'s fields, 'name: value' a line")
+                continue
+            found = validate(model, entry, doc.where, self.problems, (index,))
+            if found is not None:
+                set_origin(found, doc.where, (index,))
+                result.append(found)
+        return result
+
+    def folder(self, name: str, recursive: bool = False, suffixes: tuple[str, ...] = YAML_SUFFIXES) -> list[Path]:
+        folder = self.data_dir / name
+        if not folder.is_dir():
+            return []
+        found = []
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for filename in sorted(filenames):
+                if filename.startswith("."):
+                    continue
+                path = Path(dirpath) / filename
+                if path.suffix.lower() in suffixes:
+                    found.append(path)
+                elif filename != "README.md":
+                    self.problems.add(
+                        self.display(path), 1, 1,
+                        f"{quote(filename)} is not a {' or '.join(suffixes)} file, so it would be ignored; "
+                        f"rename it or move it out of data/{name}/",
+                    )
+            if not recursive:
+                break
+        return found
+
+    def keyed(self, path: Path, doc: Document | None, key: str) -> Document | None:
+        """The document with ``key`` defaulted to the file name (a framework's ``id``)."""
+        if doc is not None and isinstance(doc.data, dict) and key not in doc.data:
+            doc.data[key] = path.stem
+        return doc
+
+    def named_like_file(self, doc: Document, field: str, value: str, path: Path) -> bool:
+        """True when ``value`` (the file's id or year) is the file's name; otherwise say so."""
+        if value == path.stem:
+            return True
+        mark = doc.where.at((field,))
+        self.problems.add(
+            doc.where.path, mark.line, mark.column,
+            f"{field}: {quote(value)} must be the same as the file name ({path.stem}); "
+            f"rename the file to {value}.yml or change the {field}",
+        )
+        return False
+
+
+def _frameworks(reader: _Reader) -> dict[str, Framework]:
+    frameworks: dict[str, Framework] = {}
+    for path in reader.folder("frameworks"):
+        doc = reader.keyed(path, reader.document(path), "id")
+        framework = reader.one(doc, Framework, "a framework")
+        if framework is None or doc is None:
+            continue
+        if framework.valid("id") and not reader.named_like_file(doc, "id", framework.id, path):
+            continue
+        frameworks[framework.id] = framework
+    if "pcf" in frameworks:  # the PCF leads every list of frameworks
+        frameworks = {"pcf": frameworks["pcf"], **frameworks}
+    return frameworks
+
+
+def _events(reader: _Reader) -> list[Event]:
+    events: list[Event] = []
+    for path in reader.folder("events", recursive=True):
+        doc = reader.document(path)
+        if doc is None:
+            continue
+        if not isinstance(doc.data, dict):
+            reader.problems.add(doc.where.path, 1, 1, "this file must hold one event's fields, one 'name: value' a line")
+            continue
+        if "id" not in doc.data:
+            stem = path.stem
+            if slugify(stem) != stem:
+                reader.problems.add(
+                    doc.where.path, 1, 1,
+                    f"the file name {quote(stem)} cannot be the event's id; rename the file to "
+                    f"{slugify(stem)}.yml, or add a line 'id: {slugify(stem)}'",
+                )
+                continue
+            doc.data["id"] = stem
+        event = reader.one(doc, Event, "an event")
+        if event is not None:
+            events.append(event)
+    return events
+
+
+def _metrics(reader: _Reader) -> dict[str, MetricsArea]:
+    areas: dict[str, MetricsArea] = {}
+    for path in reader.folder("metrics"):
+        doc = reader.keyed(path, reader.document(path), "area")
+        area = reader.one(doc, MetricsArea, "an area of measures")
+        if area is None or doc is None or not area.valid("area"):
+            continue
+        if area.area in areas:
+            mark = doc.where.at(("area",))
+            reader.problems.add(doc.where.path, mark.line, mark.column, f"area: {quote(area.area)} is already used by another file in data/metrics/")
+            continue
+        areas[area.area] = area
+    return areas
+
+
+def _reports(reader: _Reader) -> list[Report]:
+    reports: list[Report] = []
+    for path in reader.folder("reports"):
+        doc = reader.document(path)
+        report = reader.one(doc, Report, "a report")
+        if report is None or doc is None:
+            continue
+        if report.valid("year") and not reader.named_like_file(doc, "year", report.year, path):
+            continue
+        reports.append(report)
+    return sorted(reports, key=lambda r: r.year, reverse=True)
+
+
+def _attendance(reader: _Reader) -> dict[str, AttendanceTable]:
+    tables: dict[str, AttendanceTable] = {}
+    for path in reader.folder("attendance", suffixes=(".csv",)):
+        table = _attendance_table(reader, path)
+        if table is not None:
+            tables[path.relative_to(reader.data_dir).as_posix()] = table
+    return tables
+
+
+def _attendance_table(reader: _Reader, path: Path) -> AttendanceTable | None:
+    shown = reader.display(path)
+    problems = reader.problems
+    try:
+        year = _check_year(path.stem)
+    except Exception:  # noqa: BLE001 - a PydanticCustomError; the message is ours below
+        problems.add(shown, 1, 1, f"the file name {quote(path.stem)} is not a year; name the file like 2021-22.csv")
+        return None
+    text = reader.read_text(path)
+    if text is None:
+        return None
+    table = load_csv(text, shown, problems)
+    if table is None:
+        return None
+    personal = [(name, col) for name, col in zip(table.header, table.header_columns) if is_personal_column(name)]
+    for name, column in personal:
+        problems.add(
+            shown, 1, column,
+            f"column {quote(name)} would hold personal data; attendance files hold counts only. "
+            "Delete the column (and its values) before saving; allowed columns: " + ", ".join(COLUMNS),
+        )
+    if personal:
+        return None  # no row of a file with personal data is read, let alone published
+    missing = [name for name in COLUMNS if name not in table.header]
+    for name in missing:
+        problems.add(shown, 1, 1, f"the header has no {quote(name)} column; the header must be: " + ",".join(COLUMNS))
+    for name, column in zip(table.header, table.header_columns):
+        if name not in COLUMNS:
+            problems.add(shown, 1, column, f"column {quote(name)} is not part of an attendance file; allowed columns: " + ", ".join(COLUMNS))
+    if missing:
+        return None
+    rows: list[AttendanceRow] = []
+    seen: dict[tuple[str, str], int] = {}
+    for row in table.rows:
+        counts: dict[str, int] = {}
+        for name in COUNT_COLUMNS:
+            cell = row.cells[name]
+            if not cell.isdigit():
+                problems.add(
+                    shown, row.line, row.column(name),
+                    f"{name}: {quote(cell) if cell else 'an empty cell'} is not a count; write a whole number, 0 or more",
+                )
+                continue
+            counts[name] = int(cell)
+        event, partner = row.cells["event"], row.cells["partner"]
+        if not event:
+            problems.add(shown, row.line, row.column("event"), "event: the cell is empty; write the event's id or name")
+        if not partner:
+            problems.add(shown, row.line, row.column("partner"), "partner: the cell is empty; write a partner id, other or unknown")
+        if len(counts) < len(COUNT_COLUMNS) or not event or not partner:
+            continue
+        booked, attended = counts["booked"], counts["attended"]
+        cancelled, no_show = counts["cancelled"], counts["no_show"]
+        if attended > booked:
+            problems.add(
+                shown, row.line, row.column("attended"),
+                f"attended ({attended}) is more than booked ({booked}); attended can be at most the number booked",
+            )
+        elif cancelled + no_show > booked - attended:
+            problems.add(
+                shown, row.line, row.column("cancelled"),
+                f"cancelled + no_show ({cancelled} + {no_show} = {cancelled + no_show}) is more than "
+                f"booked − attended ({booked} − {attended} = {booked - attended}); together they can be at most "
+                f"{booked - attended}",
+            )
+        key = (event, partner)
+        if key in seen:
+            problems.add(
+                shown, row.line, row.column("event"),
+                f"{quote(event)} and {quote(partner)} already have a row on line {seen[key]}; add the counts together in one row",
+            )
+            continue
+        seen[key] = row.line
+        rows.append(AttendanceRow(event, partner, booked, attended, cancelled, no_show, row.line, row.column("partner")))
+    return AttendanceTable(year, shown, tuple(rows))
+
+
+def _unexpected(reader: _Reader) -> None:
+    if not reader.data_dir.is_dir():
+        return
+    for entry in sorted(reader.data_dir.iterdir()):
+        if entry.name.startswith(".") or entry.name in LAYOUT:
+            continue
+        kind = "folder" if entry.is_dir() else "file"
+        expected = ", ".join(name for name in LAYOUT if name != "README.md")
+        problems_text = (
+            f"data/ has no place for the {kind} {quote(entry.name)}, so it would be ignored; "
+            f"data/ holds: {expected}"
+        )
+        reader.problems.add(reader.display(entry), 1, 1, problems_text)
+
+
+def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
+    """Read, validate and cross-check everything in ``data_dir``.
+
+    Raises :class:`~.problems.DataError` with every problem found.
+    """
+    data_dir = Path(data_dir).resolve()
+    content_dir = Path(content_dir).resolve() if content_dir else data_dir.parent / "content"
+    problems = Problems()
+    reader = _Reader(data_dir, problems)
+    if not data_dir.is_dir():
+        problems.add(reader.display(data_dir), 1, 1, "the data folder does not exist")
+        problems.raise_if_any()
+    site = reader.one(reader.required("site.yml", LAYOUT["site.yml"]), Site, "the site")
+    partners = reader.many(reader.required("partners.yml", LAYOUT["partners.yml"]), Partner, "a partner")
+    pathways = reader.many(reader.required("pathways.yml", LAYOUT["pathways.yml"]), Stage, "a career stage")
+    frameworks = _frameworks(reader)
+    events = _events(reader)
+    metrics = _metrics(reader)
+    attendance = _attendance(reader)
+    reports = _reports(reader)
+    _unexpected(reader)
+    dataset = Dataset(
+        data_dir=data_dir,
+        content_dir=content_dir,
+        site=site if site is not None else Site.model_construct(name="", short_name="", region="", contact_email="", accessibility_contact=""),
+        partners=partners,
+        frameworks=frameworks,
+        pathways=pathways,
+        events=sorted(events, key=checks.event_sort_key),
+        metrics=metrics,
+        attendance=attendance,
+        reports=reports,
+    )
+    checks.run_all(dataset, problems, display=reader.display)
+    problems.raise_if_any()
+    return dataset
+
+
+__all__ = ["load_dataset", "SourceMap"]

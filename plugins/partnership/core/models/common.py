@@ -1,0 +1,146 @@
+"""Types shared by every data file: ids, years, URLs, e-mail addresses.
+
+Each type checks its value and, when it is wrong, says in plain words what
+to write instead. The messages end up in front of communications staff, so
+they name an example rather than a pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic_core import PydanticCustomError
+
+from ..problems import quote
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
+_REF = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*):([a-z0-9]+(?:-[a-z0-9]+)*)$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class DataModel(BaseModel):
+    """The base of every model read from a data file.
+
+    Unknown fields are refused, because a misspelt field name (``tittle:``)
+    would otherwise vanish without a word. Numbers are accepted where text
+    is expected (``version: 2018``), and text is trimmed.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        coerce_numbers_to_str=True,
+        str_strip_whitespace=True,
+        use_attribute_docstrings=True,
+        validate_default=False,
+    )
+
+    _origin: Any = PrivateAttr(default=None)
+    """Where this model was read from: set by the loader, read through :func:`partnership.core.dataset.origin`."""
+    _invalid: frozenset[str] = PrivateAttr(default=frozenset())
+    """Fields that failed validation; only a model read from a file with problems has any."""
+
+    def valid(self, *fields: str) -> bool:
+        """True when none of ``fields`` failed validation (cross-file rules check before use)."""
+        return not self._invalid.intersection(fields)
+
+
+def slugify(text: str) -> str:
+    """A lower-case, hyphenated id from any text: ``'Risk & Safety!'`` → ``risk-safety``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "item"
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise PydanticCustomError(
+            "slug",
+            "{value} is not a valid id; use lower-case letters, digits and hyphens, like {example}",
+            {"value": quote(value), "example": slugify(value)},
+        )
+    return value
+
+
+def _check_year(value: str) -> str:
+    match = _YEAR.match(value)
+    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+        raise PydanticCustomError(
+            "year",
+            "{value} is not a year; write a year as YYYY-YY, like 2021-22",
+            {"value": quote(value)},
+        )
+    return value
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https", "mailto") or (parts.scheme != "mailto" and not parts.netloc):
+        raise PydanticCustomError(
+            "url",
+            "{value} is not a web address; write it in full, like https://www.example.org/page",
+            {"value": quote(value)},
+        )
+    return value
+
+
+def _check_email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise PydanticCustomError(
+            "email",
+            "{value} is not an e-mail address; write it like cpd@example.org",
+            {"value": quote(value)},
+        )
+    return value
+
+
+def _check_ref(value: str) -> str:
+    if not _REF.match(value):
+        raise PydanticCustomError(
+            "ref",
+            "{value} is not a framework reference; write framework:item, like pcf:values-ethics or kss-cf:3",
+            {"value": quote(value)},
+        )
+    return value
+
+
+def _to_str(value: object) -> object:
+    """Numbers are fine where text is expected (``version: 2018``)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return str(value)
+    return value
+
+
+Slug = Annotated[str, BeforeValidator(_to_str), AfterValidator(_check_slug), Field(json_schema_extra={"pattern": _SLUG.pattern})]
+"""A lower-case id such as ``sutton-children``."""
+
+Year = Annotated[str, AfterValidator(_check_year), Field(json_schema_extra={"pattern": _YEAR.pattern})]
+"""An academic or financial year such as ``2021-22``."""
+
+Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri"})]
+Email = Annotated[str, AfterValidator(_check_email), Field(json_schema_extra={"format": "email"})]
+FrameworkRef = Annotated[str, BeforeValidator(_to_str), AfterValidator(_check_ref), Field(json_schema_extra={"pattern": _REF.pattern})]
+"""``<framework>:<item id, alias or number>``, such as ``pcf:2``."""
+
+Service = Literal["children", "adults"]
+
+SERVICES: tuple[str, ...] = ("children", "adults")
+
+
+def split_ref(ref: str) -> tuple[str, str]:
+    framework, _, item = ref.partition(":")
+    return framework, item
+
+
+def year_start(year: str) -> int:
+    """The first calendar year of ``2021-22``: 2021."""
+    return int(year[:4])
+
+
+def year_label(start: int) -> str:
+    """``2021`` → ``2021-22``."""
+    return f"{start}-{(start + 1) % 100:02d}"

@@ -1,0 +1,107 @@
+"""``data/events/**/<anything>.yml``: one CPD event a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .common import DataModel, FrameworkRef, Service, Slug, Url
+
+EventType = Literal[
+    "workshop",
+    "course",
+    "conference",
+    "twilight",
+    "webinar",
+    "action-learning-set",
+    "elearning",
+    "programme",
+    "research-hub",
+    "network",
+]
+EventFormat = Literal["in-person", "online", "hybrid", "self-paced"]
+EventStatus = Literal["scheduled", "full", "cancelled", "postponed"]
+
+TYPE_NAMES = {
+    "workshop": "Workshop",
+    "course": "Course",
+    "conference": "Conference",
+    "twilight": "Twilight session",
+    "webinar": "Webinar",
+    "action-learning-set": "Action learning set",
+    "elearning": "E-learning",
+    "programme": "Programme",
+    "research-hub": "Research hub",
+    "network": "Network",
+}
+FORMAT_NAMES = {
+    "in-person": "In person",
+    "online": "Online",
+    "hybrid": "Hybrid",
+    "self-paced": "Self-paced",
+}
+#: Words that cannot be event ids, because the catalogue's own pages live at
+#: events/<word>/ (framework ids are refused too: events/pcf/… is a facet).
+RESERVED_IDS = frozenset({"stage", "service", "format", "type", "month", "provider", "archive", "all"})
+
+STATUS_NAMES = {
+    "scheduled": "Open",
+    "full": "Full",
+    "cancelled": "Cancelled",
+    "postponed": "Postponed",
+}
+
+
+class Session(DataModel):
+    """One sitting of an event, in UK local time."""
+
+    start: dt.datetime
+    """Local UK time, e.g. 2026-03-04T09:30."""
+    end: dt.datetime
+    """Local UK time, after the start."""
+    title: str | None = None
+    """Optional name of this session, e.g. Day 2: Analysis."""
+
+
+class Event(DataModel):
+    """A CPD event: a workshop, course, conference, webinar …"""
+
+    id: Slug
+    """Optional; defaults to the file name without .yml."""
+    title: str
+    summary: str | None = None
+    """One line shown in listings."""
+    description: str | None = None
+    """Markdown: paragraphs, lists, links, **bold**. HTML is shown as text."""
+    type: EventType
+    provider: Slug | None = None
+    """The partner id of the organisation running it."""
+    provider_name: str | None = None
+    """Free text, for a provider from outside the partnership (instead of provider)."""
+    audience: list[Slug] = Field(min_length=1)
+    """Career stage ids from pathways.yml."""
+    services: list[Service] = Field(min_length=1)
+    format: EventFormat
+    venue: str | None = None
+    """Required when the event is in-person or hybrid."""
+    sessions: list[Session] = []
+    """One or more; not needed for self-paced events."""
+    cpd_hours: float | None = Field(default=None, gt=0, le=500)
+    """Optional; defaults to the sum of the sessions."""
+    capacity: int | None = Field(default=None, gt=0)
+    booking: Url | None = None
+    """Where to book: a web address."""
+    booking_closes: dt.date | None = None
+    """Optional last day to book."""
+    cost: str | None = None
+    status: EventStatus = "scheduled"
+    status_note: str | None = None
+    """Optional reason shown with a cancelled, postponed or full status."""
+    accreditation: str | None = None
+    frameworks: list[FrameworkRef] = []
+    """Items the event maps to, e.g. pcf:knowledge or kss-adults:1."""
+    tags: list[str] = []
+    added: dt.date | None = None
+    """When the event was first published; orders the feed of new events."""

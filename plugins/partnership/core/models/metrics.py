@@ -1,0 +1,193 @@
+"""``data/metrics/<area>.yml``: the progress measures of one area of work.
+
+A measure's value for a year is one of:
+
+* a number: ``2017-18: 52``;
+* a keyword: ``unknown`` or ``n/a``;
+* a mapping with exactly one of ``value``, ``by`` (a split by cohort) or
+  ``pending`` (text such as "Data available in 2023"), and an optional
+  ``note`` shown as a footnote.
+
+Raw YAML is normalised into :class:`MeasureValue` by :func:`parse_value`,
+which raises one plain-English error for anything else.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from ..problems import quote
+from .common import DataModel, Slug, Year
+
+Unit = Literal["percent", "count", "number", "gbp"]
+Better = Literal["higher", "lower", "neither"]
+Comparison = Literal[">=", "<=", ">", "<", "=="]
+Keyword = Literal["unknown", "n/a"]
+KEYWORDS: tuple[str, ...] = ("unknown", "n/a")
+
+
+class MeasureValue(BaseModel):
+    """One year's value of a measure, normalised.
+
+    Exactly one of ``number``, ``keyword``, ``by`` or ``pending`` is set.
+    A part of a split (``by``) is a number or a keyword.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    number: float | None = None
+    keyword: Keyword | None = None
+    by: dict[str, float | Keyword] | None = None
+    pending: str | None = None
+    note: str | None = None
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    return None
+
+
+def _keyword(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip().lower() in KEYWORDS:
+        return value.strip().lower()
+    return None
+
+
+_VALUE_HELP = (
+    "write a number, unknown, n/a, or a mapping with one of value, by or pending "
+    "(and an optional note)"
+)
+
+
+def parse_value(raw: Any) -> MeasureValue:
+    """Normalise one year's raw value, or raise a plain-English error."""
+    if isinstance(raw, MeasureValue):
+        return raw
+    number = _number(raw)
+    if number is not None:
+        return MeasureValue(number=number)
+    keyword = _keyword(raw)
+    if keyword is not None:
+        return MeasureValue(keyword=keyword)
+    if raw is None:
+        raise PydanticCustomError("measure_value", "this year has no value; " + _VALUE_HELP)
+    if not isinstance(raw, dict):
+        raise PydanticCustomError(
+            "measure_value", "{value} is not a value; " + _VALUE_HELP, {"value": quote(raw)}
+        )
+    unknown = [key for key in raw if key not in ("value", "by", "pending", "note")]
+    if unknown:
+        raise PydanticCustomError(
+            "measure_value",
+            "{field} is not a field of a value; allowed: value, by, pending, note",
+            {"field": quote(unknown[0])},
+        )
+    chosen = [key for key in ("value", "by", "pending") if key in raw]
+    if len(chosen) != 1:
+        raise PydanticCustomError(
+            "measure_value",
+            "a value needs exactly one of value, by or pending; found {found}",
+            {"found": ", ".join(chosen) if chosen else "none"},
+        )
+    note = raw.get("note")
+    if note is not None and not isinstance(note, (str, int, float)):
+        raise PydanticCustomError("measure_value", "note must be text")
+    note_text = None if note is None else str(note).strip()
+    kind = chosen[0]
+    if kind == "value":
+        inner = raw["value"]
+        number = _number(inner)
+        keyword = _keyword(inner)
+        if number is None and keyword is None:
+            raise PydanticCustomError(
+                "measure_value", "value: {value} is not a number; write a number, unknown or n/a", {"value": quote(inner)}
+            )
+        return MeasureValue(number=number, keyword=keyword, note=note_text)
+    if kind == "pending":
+        text = raw["pending"]
+        if not isinstance(text, str) or not text.strip():
+            raise PydanticCustomError("measure_value", "pending needs text, like \"Data available in 2023\"")
+        return MeasureValue(pending=text.strip(), note=note_text)
+    parts = raw["by"]
+    if not isinstance(parts, dict) or not parts:
+        raise PydanticCustomError(
+            "measure_value", "by needs one number per cohort, like by: {{BA: 71, MSW: 89}}"
+        )
+    by: dict[str, float | str] = {}
+    for cohort, part in parts.items():
+        number = _number(part)
+        keyword = _keyword(part)
+        if number is None and keyword is None:
+            raise PydanticCustomError(
+                "measure_value",
+                "by: {cohort} is {value}, not a number; write a number, unknown or n/a",
+                {"cohort": cohort, "value": quote(part)},
+            )
+        by[str(cohort)] = number if number is not None else keyword  # type: ignore[assignment]
+    return MeasureValue(by=by, note=note_text)
+
+
+_VALUE_SCHEMA: dict[str, Any] = {
+    "description": "A number, unknown, n/a, or a mapping with exactly one of value, by or pending, and an optional note.",
+    "anyOf": [
+        {"type": "number"},
+        {"enum": list(KEYWORDS)},
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "value": {"anyOf": [{"type": "number"}, {"enum": list(KEYWORDS)}]},
+                "by": {
+                    "type": "object",
+                    "additionalProperties": {"anyOf": [{"type": "number"}, {"enum": list(KEYWORDS)}]},
+                },
+                "pending": {"type": "string"},
+                "note": {"type": "string"},
+            },
+            "oneOf": [{"required": ["value"]}, {"required": ["by"]}, {"required": ["pending"]}],
+        },
+    ],
+}
+
+Value = Annotated[MeasureValue, BeforeValidator(parse_value), WithJsonSchema(_VALUE_SCHEMA)]
+
+
+class Target(DataModel):
+    """What the partnership aims for, e.g. no more than 20%."""
+
+    value: float
+    comparison: Comparison = ">="
+    """>=, <=, >, < or ==."""
+    source: str | None = None
+    """Who set the target, e.g. DfE."""
+
+
+class Measure(DataModel):
+    """One row of a measure table: a figure followed year by year."""
+
+    id: Slug
+    name: str
+    unit: Unit
+    """percent, count, number or gbp."""
+    better: Better = "neither"
+    """Whether a higher or lower figure is better: higher, lower or neither."""
+    target: Target | None = None
+    description: str | None = None
+    """How the figure is counted, shown on the measure's own page."""
+    values: dict[Year, Value] = {}
+    """Year (YYYY-YY) → value."""
+
+
+class MetricsArea(DataModel):
+    """The measures of one area of work, such as placements."""
+
+    area: Slug
+    """Defaults to the file name."""
+    title: str
+    measures: list[Measure] = Field(min_length=1)

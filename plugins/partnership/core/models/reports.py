@@ -1,0 +1,48 @@
+"""``data/reports/<year>.yml``: one annual progress report."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from .common import DataModel, Slug, Year
+
+
+class Period(DataModel):
+    """The dates the report covers."""
+
+    start: dt.date
+    end: dt.date
+
+
+class Section(DataModel):
+    """One area of work in the report."""
+
+    title: str
+    id: Slug | None = None
+    """Optional anchor id; defaults to one made from the title."""
+    content: str | None = None
+    """A Markdown file under content/, e.g. reports/2021-22/placements.md."""
+    metrics: Slug | None = None
+    """A metrics area (the name of a file in data/metrics/) whose table this section shows."""
+
+
+class Report(DataModel):
+    """An annual progress report."""
+
+    year: Year
+    """The year it reports on, the same as the file name: 2021-22."""
+    title: str
+    period: Period
+    baseline: Year
+    """The first year shown in every measure table."""
+    summary: str | None = None
+    """A short paragraph shown on the reports list and the PDF cover."""
+    introduction: str | None = None
+    """A Markdown file under content/ shown before the first section."""
+    published: dt.date | None = None
+    """When the board approved the report."""
+    sections: list[Section] = Field(min_length=1)
+    attendance: str | None = None
+    """An attendance CSV under data/, e.g. attendance/2021-22.csv: the learning and development appendix."""

@@ -1,0 +1,258 @@
+"""Safe YAML loading that remembers where every value was written.
+
+PyYAML's safe loader composes a tree of nodes that carry their marks
+(line and column); this module turns that tree into plain Python values
+(dicts, lists, strings, numbers, dates) and a :class:`SourceMap` from each
+value's path, such as ``("sessions", 0, "end")``, to its position. Later
+rules ask the map where a value is, so that every message can name the
+file, line and column.
+
+It also refuses what PyYAML would accept silently:
+
+* duplicate keys (PyYAML keeps the last one without a word);
+* tags that build objects (``!!python/object``) or any other custom tag;
+* mapping keys that are lists or mappings.
+
+Mapping keys are always strings: ``2019: 5`` gives the key ``"2019"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..problems import Problems, quote
+
+Path = tuple[str | int, ...]
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_MAX_DEPTH = 50
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A position in a file; both count from 1."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class SourceMap:
+    """Where each value of one file was written.
+
+    ``values`` maps a path to the start of its value; ``keys`` maps the path
+    of a mapping entry to the start of its key, which is where a message
+    about an unexpected or misspelt field belongs.
+    """
+
+    path: str
+    values: dict[Path, Mark] = field(default_factory=dict)
+    keys: dict[Path, Mark] = field(default_factory=dict)
+    broken: set[Path] = field(default_factory=set)
+    """Paths whose value could not be read at all (already reported; validation skips them)."""
+
+    def at(self, path: Path) -> Mark:
+        """The position of the value at ``path``, or of its nearest known parent."""
+        for end in range(len(path), -1, -1):
+            mark = self.values.get(tuple(path[:end]))
+            if mark is not None:
+                return mark
+        return Mark(1, 1)
+
+    def key_at(self, path: Path) -> Mark:
+        """The position of the key at ``path``, or of its value when it has no key."""
+        return self.keys.get(tuple(path)) or self.at(path)
+
+    def has(self, path: Path) -> bool:
+        return tuple(path) in self.values
+
+
+@dataclass
+class Document:
+    """One parsed file: its plain data and where each part of it was written."""
+
+    data: Any
+    where: SourceMap
+
+
+def _mark(node_mark: yaml.Mark) -> Mark:
+    return Mark(node_mark.line + 1, node_mark.column + 1)
+
+
+_YAML_HINTS = {
+    "mapping values are not allowed here": (
+        "a colon followed by a space inside a value; put the whole value in quotes, "
+        "like title: \"Risk: a workshop\""
+    ),
+    "could not find expected ':'": (
+        "a line is missing its colon, or is indented differently from the lines around it"
+    ),
+    "found character '\\t' that cannot start any token": (
+        "a tab character; indent with spaces only"
+    ),
+    "found a tab character that violates indentation": "a tab character; indent with spaces only",
+    "did not find expected key": (
+        "a line is indented differently from the lines around it; line up the fields of one item"
+    ),
+    "did not find expected '-' indicator": (
+        "a list item is indented differently from the items around it"
+    ),
+    "found undefined alias": "an alias (*name) with no anchor (&name) before it",
+    "found unexpected end of stream": "the file ends inside an unfinished value; check the quotes",
+    "found unknown escape character": (
+        "a backslash in double quotes; use single quotes, or write \\\\ for a backslash"
+    ),
+}
+
+
+def _explain_yaml_error(problem: str | None) -> str:
+    text = (problem or "the file is not valid YAML").strip()
+    for needle, hint in _YAML_HINTS.items():
+        if needle in text:
+            return f"this is not valid YAML: {hint}"
+    return f"this is not valid YAML: {text}"
+
+
+class _Converter:
+    """Turns a composed node tree into plain data plus a :class:`SourceMap`."""
+
+    def __init__(self, loader: yaml.SafeLoader, where: SourceMap, problems: Problems):
+        self.loader = loader
+        self.where = where
+        self.problems = problems
+        self._active: set[int] = set()
+
+    def problem(self, mark: Mark, message: str, path: Path | None = None) -> None:
+        self.problems.add(self.where.path, mark.line, mark.column, message)
+        if path is not None:
+            self.where.broken.add(path)
+
+    def convert(self, node: Node, path: Path, depth: int = 0) -> Any:
+        mark = _mark(node.start_mark)
+        self.where.values.setdefault(path, mark)
+        if depth > _MAX_DEPTH or id(node) in self._active:
+            self.problem(mark, "this value is nested too deeply or refers to itself; write it out in full", path)
+            return None
+        if node.tag not in _STANDARD_TAGS and node.tag != _MERGE_TAG:
+            self.problem(mark, f"YAML tags such as {quote(node.tag)} are not allowed; write plain text, numbers, lists and fields", path)
+            return None
+        self._active.add(id(node))
+        try:
+            if isinstance(node, MappingNode):
+                return self._mapping(node, path, depth)
+            if isinstance(node, SequenceNode):
+                return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+            return self._scalar(node, mark, path)
+        finally:
+            self._active.discard(id(node))
+
+    def _scalar(self, node: ScalarNode, mark: Mark, path: Path | None = None) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as error:
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                self.problem(mark, f"{quote(node.value)} is not a real date; write dates as YYYY-MM-DD", path)
+            else:
+                self.problem(mark, f"{quote(node.value)} could not be read: {error}", path)
+            return node.value
+
+    def _entries(self, node: MappingNode, path: Path, depth: int) -> Iterator[tuple[ScalarNode, Node]]:
+        """The entries of a mapping, with ``<<`` merge keys expanded in place."""
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                merged = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+                for source in merged:
+                    if isinstance(source, MappingNode):
+                        yield from self._entries(source, path, depth + 1)
+                    else:
+                        self.problem(_mark(source.start_mark), "'<<' can only merge a mapping of fields")
+                continue
+            yield key_node, value_node
+
+    def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Mark] = {}
+        for key_node, value_node in self._entries(node, path, depth):
+            key_mark = _mark(key_node.start_mark)
+            if not isinstance(key_node, ScalarNode):
+                self.problem(key_mark, "a field name must be a single word or phrase, not a list or mapping")
+                continue
+            raw_key = self._scalar(key_node, key_mark)
+            key = "null" if raw_key is None else str(raw_key).lower() if isinstance(raw_key, bool) else str(raw_key)
+            if key in first_seen:
+                before = first_seen[key]
+                self.problem(
+                    key_mark,
+                    f"{quote(key)} is written twice in the same place (first on line {before.line}); "
+                    "keep one and delete the other",
+                )
+                continue
+            first_seen[key] = key_mark
+            child = path + (key,)
+            self.where.keys[child] = key_mark
+            result[key] = self.convert(value_node, child, depth + 1)
+        return result
+
+
+def load_yaml(text: str, display_path: str, problems: Problems) -> Document | None:
+    """Parse one YAML file safely.
+
+    Returns None when the file cannot be parsed at all (the reason is added
+    to ``problems``); otherwise a :class:`Document`, possibly with problems
+    about parts of it added too.
+    """
+    where = SourceMap(display_path)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:
+        _reader_problem(text, error, display_path, problems)
+        return None
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.reader.ReaderError as error:
+            _reader_problem(text, error, display_path, problems)
+            return None
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            problems.add(display_path, line, column, _explain_yaml_error(error.problem))
+            return None
+        except yaml.YAMLError as error:
+            problems.add(display_path, 1, 1, _explain_yaml_error(str(error)))
+            return None
+        if node is None:
+            return Document(None, where)
+        data = _Converter(loader, where, problems).convert(node, ())
+        return Document(data, where)
+    finally:
+        loader.dispose()
+
+
+def _reader_problem(text: str, error: yaml.reader.ReaderError, display_path: str, problems: Problems) -> None:
+    """A character YAML refuses (a control character, usually pasted in by accident)."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    problems.add(
+        display_path, line, column,
+        f"this file holds a hidden control character (#x{error.character:04x}) that YAML does not allow; "
+        "delete it (it often comes from copying text out of another program)",
+    )
