@@ -1,0 +1,235 @@
+"""The commands behind ``python3 build.py``.
+
+``build.py`` makes sure the virtual environment exists, then runs
+``python -m partnership.cli`` inside it. Each command prints a line per
+stage, and exits 0 when all is well, 1 when the data, the build or the tests
+fail, and 2 when the command itself is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .core.problems import DataError
+
+
+
+def _root() -> Path:
+    """The project folder: where build.py is (it says so in PARTNERSHIP_ROOT), else here."""
+    return Path(os.environ.get("PARTNERSHIP_ROOT") or Path.cwd()).resolve()
+
+
+def _stage(number: int, total: int, text: str) -> None:
+    print(f"[{number}/{total}] {text}", flush=True)
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr, flush=True)
+    return 1
+
+
+def _check_data(data_dir: Path, content_dir: Path) -> int:
+    from .core.load import load_dataset
+
+    started = time.perf_counter()
+    try:
+        dataset = load_dataset(data_dir, content_dir)
+    except DataError as error:
+        return _fail(error.report())
+    unknown = _unknown_blocks(content_dir)
+    if unknown:
+        return _fail("\n".join(unknown) + f"\n{len(unknown)} problem{'s' if len(unknown) != 1 else ''} found; nothing was published.")
+    print(
+        f"      data/ is valid: {len(dataset.events)} events, {len(dataset.partners)} partners, "
+        f"{len(dataset.pathways)} career stages, {len(dataset.frameworks)} frameworks, "
+        f"{len(dataset.metrics)} metrics areas, {len(dataset.reports)} reports "
+        f"({time.perf_counter() - started:.2f} s)",
+        flush=True,
+    )
+    return 0
+
+
+def _unknown_blocks(content_dir: Path) -> list[str]:
+    """``[[blocks]]`` in content/ pages that the site does not know."""
+    from .core.html.blocks import BLOCKS, find_blocks
+
+    problems = []
+    for path in sorted(content_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for line, name in find_blocks(text):
+            if name not in BLOCKS:
+                shown = path.relative_to(content_dir.parent).as_posix()
+                problems.append(f"{shown}:{line}:1: [[{name}]] is not a block this site knows; allowed: {', '.join(sorted(BLOCKS))}")
+    return problems
+
+
+def _configure_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("      %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+    logger.propagate = False
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    _stage(1, 1, f"Checking {args.data}/ and content/")
+    return _check_data(_root() / args.data, _root() / "content")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    from .plugin.plugin import DataProblems
+
+    total = 3
+    _stage(1, total, f"Checking {args.data}/ and content/")
+    if _check_data(_root() / args.data, _root() / "content"):
+        return 1
+    site_dir = (_root() / args.site_dir).resolve()
+    _stage(2, total, "Building pages, calendars, reports and downloads")
+    _configure_logging(args.verbose)
+    temporary = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    try:
+        config = load_config(str(_root() / "mkdocs.yml"), site_dir=str(temporary), strict=True)
+        plugin_config = config.plugins.get("partnership")
+        if plugin_config is not None:
+            plugin_config.config.data_dir = str(_root() / args.data)
+            if args.no_pdf:
+                plugin_config.config.pdf = False
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except DataProblems as error:
+        shutil.rmtree(temporary, ignore_errors=True)
+        return _fail(error.error.report())
+    except (Abort, MkDocsException) as error:
+        shutil.rmtree(temporary, ignore_errors=True)
+        return _fail(f"The build failed: {error}\nNothing was published; {args.site_dir}/ is unchanged.")
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    _stage(3, total, f"Publishing {args.site_dir}/")
+    _swap(temporary, site_dir)
+    print(f"      Done: open {site_dir / 'index.html'}", flush=True)
+    return 0
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Replace ``target`` with ``new`` by renaming, so no reader sees half a site."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
+        old.rmdir()
+        os.rename(target, old)
+    os.rename(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    root = _root()
+    _stage(1, 2, f"Checking {args.data}/ and content/")
+    if _check_data(_root() / args.data, _root() / "content"):
+        print("Fix the problems above; the preview starts once the data is valid.", file=sys.stderr)
+        return 1
+    _stage(2, 2, f"Starting the preview at http://{args.address}/ (Ctrl+C to stop)")
+    _configure_logging(args.verbose)
+    return serve(root, address=args.address, pdf=args.pdf, open_browser=args.open)
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    command = [sys.executable, "-m", "pytest", *args.pytest_args]
+    print("Running:", " ".join(command[2:]), flush=True)
+    return subprocess.call(command, cwd=_root())
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .core.schema import schema_files
+
+    folder = _root() / "schema"
+    folder.mkdir(exist_ok=True)
+    stale = []
+    for name, content in schema_files().items():
+        path = folder / name
+        if args.check:
+            if not path.is_file() or path.read_bytes() != content:
+                stale.append(name)
+        else:
+            path.write_bytes(content)
+    if args.check:
+        if stale:
+            return _fail("These schemas are out of date; run python3 build.py schema: " + ", ".join(stale))
+        print("schema/ is up to date.")
+        return 0
+    print(f"Wrote {len(schema_files())} schemas to schema/.")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="python3 build.py",
+        description="Build, check, preview and test the partnership's website. With no command, builds site/.",
+    )
+    commands = top.add_subparsers(dest="command", metavar="command")
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--data", default="data", help="the data folder (default: data)")
+        sub.add_argument("-v", "--verbose", action="store_true", help="show every message from the site generator")
+        return sub
+
+    build = add("build", "check the data and build site/ (the default command)")
+    build.add_argument("--site-dir", default="site", help="where to put the site (default: site)")
+    build.add_argument("--no-pdf", action="store_true", help="skip the report PDFs (faster)")
+    build.set_defaults(run=cmd_build)
+
+    check = add("check", "check data/ and content/ only, and list every problem")
+    check.set_defaults(run=cmd_check)
+
+    serve = add("serve", "preview the site, rebuilding when data/ or content/ changes")
+    serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument("--pdf", action="store_true", help="also rebuild the report PDFs on every change (slower)")
+    serve.add_argument("--open", action="store_true", help="open the preview in a browser")
+    serve.set_defaults(run=cmd_serve)
+
+    test = commands.add_parser("test", help="run every test", description="Run every test (pytest); extra arguments go to pytest.")
+    test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="arguments for pytest, e.g. -k catalogue")
+    test.set_defaults(run=cmd_test)
+
+    schema = commands.add_parser("schema", help="write the JSON Schemas of the data files to schema/")
+    schema.add_argument("--check", action="store_true", help="only check that schema/ is up to date")
+    schema.set_defaults(run=cmd_schema)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    top = parser()
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv.insert(0, "build")
+    args = top.parse_args(argv)
+    if not getattr(args, "command", None):
+        args = top.parse_args(["build", *argv])
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

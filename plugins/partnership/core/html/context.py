@@ -1,0 +1,144 @@
+"""What every page template is rendered with.
+
+:class:`SitePage` is one public page: its URL, its title, and a function
+that renders its HTML when the site generator asks for it (so that listing
+3,000 pages costs nothing until each is written). :class:`RenderContext`
+holds the build's views and the Jinja environment; templates get a ``url()``
+function that links relative to the page being rendered.
+
+Every template is rendered with autoescaping on: text from YAML can never
+become markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..dataset import Dataset
+from ..models.events import FORMAT_NAMES, STATUS_NAMES, TYPE_NAMES
+from ..models.partners import KIND_NAMES
+from ..models.pathways import STRAND_NAMES
+from ..views.catalogue import SERVICE_NAMES, Catalogue
+from . import format as fmt
+from . import urls
+from .markdown import plain, render_text
+
+
+@dataclass
+class SitePage:
+    """One generated page of the site."""
+
+    url: str
+    """Root-relative, ending in /: events/strengths-based-practice-2026-03/."""
+    title: str
+    render: Callable[[], str]
+    """Returns the page's HTML (its main content, from the h1 down)."""
+    description: str = ""
+    """One sentence for search engines and link previews."""
+    kind: str = "page"
+    """What sort of page this is: event, facet, stage, report …"""
+    in_nav: bool = False
+    """True for the few section pages that the navigation lists."""
+    search: bool = True
+    """False to keep the page out of the site search (facet pages repeat events)."""
+    toc: bool = True
+    """False to hide the table of contents."""
+
+
+def _without_none(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {k: _without_none(v) for k, v in data.items() if v is not None and v != ""}
+    if isinstance(data, list):
+        return [_without_none(v) for v in data]
+    return data
+
+
+def json_ld(data: Any) -> Markup:
+    """A JSON-LD script element, safe to put in HTML whatever the data holds."""
+    text = json.dumps(_without_none(data), ensure_ascii=False, indent=None, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(f'<script type="application/ld+json">{text}</script>')
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("partnership.core.html", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        date=fmt.date,
+        day=fmt.day,
+        short_day=fmt.short_day,
+        time=fmt.time,
+        number=fmt.number,
+        hours=fmt.hours,
+        filesize=fmt.filesize,
+        markdown=render_text,
+        plain=plain,
+        join_words=fmt.join,
+        lookup=lambda values, names: [names.get(v, v) for v in values],
+    )
+    env.globals.update(
+        fmt=fmt,
+        urls=urls,
+        json_ld=json_ld,
+        TYPE_NAMES=TYPE_NAMES,
+        FORMAT_NAMES=FORMAT_NAMES,
+        STATUS_NAMES=STATUS_NAMES,
+        SERVICE_NAMES=SERVICE_NAMES,
+        STRAND_NAMES=STRAND_NAMES,
+        KIND_NAMES=KIND_NAMES,
+    )
+    return env
+
+
+@dataclass
+class RenderContext:
+    """The views of one build, shared by every page."""
+
+    dataset: Dataset
+    now: dt.datetime
+    catalogue: Catalogue
+    files: dict[str, int] = field(default_factory=dict)
+    """Sizes of downloadable files already known (url → bytes), for 'PDF, 1.2 MB' labels."""
+    env: jinja2.Environment = field(default_factory=_environment)
+
+    @classmethod
+    def build(cls, dataset: Dataset, now: dt.datetime) -> RenderContext:
+        return cls(dataset, now, Catalogue.build(dataset, now))
+
+    def render(self, template: str, page_url: str, **values: Any) -> str:
+        """Render ``template`` for the page at ``page_url``."""
+        return self.env.get_template(template).render(
+            url=partial(urls.relative, page=page_url),
+            page_url=page_url,
+            site=self.dataset.site,
+            data=self.dataset,
+            catalogue=self.catalogue,
+            now=self.now,
+            files=self.files,
+            **values,
+        )
+
+    def page(self, url: str, title: str, template: str, description: str = "", **options: Any) -> SitePage:
+        """A :class:`SitePage` that renders ``template`` with ``values`` when asked."""
+        values = options.pop("values", {})
+        return SitePage(
+            url=url,
+            title=title,
+            render=lambda: self.render(template, url, title=title, **values),
+            description=description,
+            **options,
+        )

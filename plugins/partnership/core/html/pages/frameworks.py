@@ -1,0 +1,45 @@
+"""Frameworks: /frameworks/, one page per framework and item, and the coverage view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import urls
+from ..context import RenderContext, SitePage
+
+
+def pages(ctx: RenderContext) -> Iterator[SitePage]:
+    catalogue = ctx.catalogue
+    frameworks = ctx.dataset.frameworks
+    yield ctx.page(
+        urls.frameworks(), "Frameworks", "frameworks.html",
+        description="The capability frameworks and standards the partnership's CPD is mapped to.",
+        kind="frameworks", in_nav=True,
+    )
+    coverage = {(row.framework_id, row.item_id): row for row in catalogue.coverage()}
+    year, first, last = catalogue.programme_year()
+    yield ctx.page(
+        urls.coverage(), f"Programme coverage {year}", "coverage.html",
+        description="Which framework items this year's CPD programme covers, and which it under-serves.",
+        kind="coverage",
+        values={
+            "tables": {fw.id: [(item, coverage[(fw.id, item.id)]) for item in fw.items] for fw in frameworks.values()},
+            "first": first,
+            "last": last,
+        },
+    )
+    for framework in frameworks.values():
+        yield ctx.page(
+            urls.framework(framework.id), framework.name, "framework.html",
+            description=framework.summary or f"{framework.name}, and the CPD mapped to it.",
+            kind="framework", values={"framework": framework, "coverage": coverage},
+        )
+        for item in framework.items:
+            upcoming, past = catalogue.for_item(framework.id, item.id)
+            resolved = ctx.dataset.refs.resolve(f"{framework.id}:{item.id}")
+            yield ctx.page(
+                urls.framework_item(framework.id, item.id), resolved.label if resolved else item.title, "item.html",
+                description=item.summary or f"{item.title}: CPD mapped to it.",
+                kind="item",
+                values={"framework": framework, "item": item, "upcoming": upcoming, "past": past, "resolved": resolved},
+            )

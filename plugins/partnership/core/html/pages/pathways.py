@@ -1,0 +1,39 @@
+"""The career pathway: /pathways/ and one page per stage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import urls
+from ..context import RenderContext, SitePage
+
+
+def pages(ctx: RenderContext) -> Iterator[SitePage]:
+    stages = ctx.dataset.pathways
+    trunk = [s for s in stages if s.strand is None]
+    strands: dict[str, list] = {}
+    for stage in stages:
+        if stage.strand:
+            strands.setdefault(stage.strand, []).append(stage)
+    previous = {s.id: [o for o in stages if s.id in o.next] for s in stages}
+    yield ctx.page(
+        urls.pathways(), "Career pathways", "pathways.html",
+        description="The social work career pathway, stage by stage, with the CPD that fits each.",
+        kind="pathways", in_nav=True, values={"trunk": trunk, "strands": strands},
+    )
+    pcf = ctx.dataset.frameworks.get("pcf")
+    levels = {level.id: level for level in pcf.levels} if pcf else {}
+    for stage in stages:
+        yield ctx.page(
+            urls.stage(stage.id), stage.name, "stage.html",
+            description=stage.summary or f"CPD and career development for: {stage.name}.",
+            kind="stage",
+            values={
+                "stage": stage,
+                "level": levels.get(stage.pcf_level or ""),
+                "previous": previous[stage.id],
+                "next_stages": [ctx.dataset.stage_by_id[n] for n in stage.next if n in ctx.dataset.stage_by_id],
+                "events": ctx.catalogue.for_stage(stage.id),
+                "items": [r for r in (ctx.dataset.refs.resolve(ref) for ref in stage.frameworks) if r],
+            },
+        )

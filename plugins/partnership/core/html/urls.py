@@ -1,0 +1,131 @@
+"""The public URLs of the site, as the data contract fixes them.
+
+Every URL here is relative to the site root and ends in ``/`` for a page:
+``events/strengths-based-practice-2026-03/``. :func:`relative` turns one
+into a link from another page, so that a site published under a sub-path
+(``https://example.github.io/partnership/``) works unchanged.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def relative(target: str, page: str) -> str:
+    """A link from the page at ``page`` to ``target`` (both root-relative).
+
+    ``""`` is the home page; ``"#id"`` stays an anchor on the same page.
+    """
+    path, sharp, anchor = target.partition("#")
+    if not path and sharp:
+        return f"#{anchor}"
+    base = page.rstrip("/") if page.endswith("/") or not page else posixpath.dirname(page)
+    link = posixpath.relpath(path or ".", base or ".")
+    if (not path or path.endswith("/")) and not link.endswith("/"):
+        link += "/"
+    return link + (f"#{anchor}" if sharp else "")
+
+
+def home() -> str:
+    return ""
+
+
+def events() -> str:
+    return "events/"
+
+
+def event(event_id: str) -> str:
+    return f"events/{event_id}/"
+
+
+def event_ics(event_id: str) -> str:
+    return f"events/{event_id}/event.ics"
+
+
+def facet(kind: str, value: str) -> str:
+    """A static facet page of the catalogue: ``events/stage/nqsw-asye/``."""
+    return f"events/{kind}/{value}/"
+
+
+def archive(year: int | None = None) -> str:
+    return f"events/archive/{year}/" if year else "events/archive/"
+
+
+def calendar() -> str:
+    return "calendar.ics"
+
+
+def stage_calendar(stage_id: str) -> str:
+    return f"pathways/{stage_id}/calendar.ics"
+
+
+def pathways() -> str:
+    return "pathways/"
+
+
+def stage(stage_id: str) -> str:
+    return f"pathways/{stage_id}/"
+
+
+def frameworks() -> str:
+    return "frameworks/"
+
+
+def framework(framework_id: str) -> str:
+    return f"frameworks/{framework_id}/"
+
+
+def framework_item(framework_id: str, item_id: str) -> str:
+    return f"frameworks/{framework_id}/{item_id}/"
+
+
+def coverage() -> str:
+    return "frameworks/coverage/"
+
+
+def reports() -> str:
+    return "reports/"
+
+
+def report(year: str) -> str:
+    return f"reports/{year}/"
+
+
+def report_pdf(year: str) -> str:
+    return f"reports/{year}/report.pdf"
+
+
+def report_csv(year: str, area: str) -> str:
+    return f"reports/{year}/data/{area}.csv"
+
+
+def measure(measure_id: str) -> str:
+    return f"reports/measures/{measure_id}/"
+
+
+def toolkit() -> str:
+    return "toolkit/"
+
+
+def accessibility() -> str:
+    return "accessibility/"
+
+
+def privacy() -> str:
+    return "privacy/"
+
+
+def my_cpd() -> str:
+    return "my-cpd/"
+
+
+def open_data() -> str:
+    return "events.json"
+
+
+def feed() -> str:
+    return "events/feed.xml"
+
+
+def schema(kind: str = "") -> str:
+    return f"schema/{kind}.schema.json" if kind else "schema/"

@@ -1,0 +1,98 @@
+"""Open data about events: ``events.json`` (everything, with its mappings) and an RSS feed of new events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from email.utils import format_datetime
+from xml.etree import ElementTree as ET
+
+from ..clock import LONDON
+from ..dataset import Dataset
+from ..html import urls
+from ..views.catalogue import Catalogue
+from ..views.events import EventView
+
+
+def _event(ev: EventView, dataset: Dataset) -> dict:
+    e = ev.event
+    return {
+        "id": ev.id,
+        "title": e.title,
+        "summary": e.summary,
+        "description": e.description,
+        "type": e.type,
+        "status": e.status,
+        "status_note": e.status_note,
+        "format": e.format,
+        "venue": e.venue,
+        "provider": {"id": ev.provider.id if ev.provider else None, "name": ev.provider_label},
+        "audience": [{"id": s.id, "name": s.name} for s in ev.stages],
+        "services": list(e.services),
+        "sessions": [{"start": s.start.isoformat(), "end": s.end.isoformat(), "title": s.title} for s in ev.sessions],
+        "cpd_hours": ev.hours,
+        "capacity": e.capacity,
+        "booking": e.booking,
+        "booking_closes": e.booking_closes.isoformat() if e.booking_closes else None,
+        "cost": e.cost,
+        "accreditation": e.accreditation,
+        "frameworks": [
+            {
+                "ref": item.key,
+                "framework": item.framework.id,
+                "framework_name": item.framework.name,
+                "item": item.item.id,
+                "number": item.item.number,
+                "title": item.item.title,
+            }
+            for item in ev.items
+        ],
+        "tags": list(e.tags),
+        "upcoming": ev.upcoming,
+        "page": urls.event(ev.id),
+        "calendar": urls.event_ics(ev.id) if ev.sessions else None,
+    }
+
+
+def events_json(catalogue: Catalogue) -> bytes:
+    """Every event, past and upcoming, with resolved framework items."""
+    dataset = catalogue.dataset
+    document = {
+        "publisher": dataset.site.name,
+        "licence": dataset.site.data_licence,
+        "generated": catalogue.now.replace(microsecond=0).isoformat(),
+        "timezone": "Europe/London",
+        "note": "Page and calendar addresses are relative to the site's root.",
+        "events": [_event(ev, dataset) for ev in catalogue.events],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _added(ev: EventView) -> dt.datetime:
+    if ev.event.added:
+        return dt.datetime.combine(ev.event.added, dt.time(9, 0), LONDON)
+    return ev.start or dt.datetime(1970, 1, 1, tzinfo=LONDON)
+
+
+def feed(catalogue: Catalogue, limit: int = 50) -> bytes:
+    """RSS 2.0 of upcoming events, newest added first."""
+    site = catalogue.dataset.site
+    base = site.url.rstrip("/") + "/" if site.url else ""
+    rss = ET.Element("rss", version="2.0")
+    channel = ET.SubElement(rss, "channel")
+    ET.SubElement(channel, "title").text = f"New CPD events: {site.name}"
+    ET.SubElement(channel, "link").text = base + urls.events()
+    ET.SubElement(channel, "description").text = f"CPD events newly added to the {site.short_name} catalogue."
+    ET.SubElement(channel, "language").text = "en-gb"
+    ET.SubElement(channel, "lastBuildDate").text = format_datetime(catalogue.now)
+    newest = sorted(catalogue.upcoming, key=_added, reverse=True)[:limit]
+    for ev in newest:
+        item = ET.SubElement(channel, "item")
+        ET.SubElement(item, "title").text = ev.title
+        ET.SubElement(item, "link").text = base + urls.event(ev.id)
+        ET.SubElement(item, "guid", isPermaLink="false").text = f"{site.short_name}:{ev.id}"
+        ET.SubElement(item, "pubDate").text = format_datetime(_added(ev))
+        when = ev.sessions[0].start.strftime("%-d %B %Y") if ev.sessions else "Available any time"
+        ET.SubElement(item, "description").text = f"{when}. {ev.event.summary or ''}".strip()
+        ET.SubElement(item, "category").text = ev.event.type
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(rss, encoding="unicode")).encode("utf-8")

@@ -1,0 +1,180 @@
+"""The CPD catalogue: upcoming and past events, facets, related events, coverage.
+
+A facet is one way to narrow the catalogue (career stage, service, format,
+type, a framework's items, month, provider); each of its values has the
+upcoming events that match, which the static facet pages list and the
+catalogue's filters count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..dataset import Dataset
+from ..models.common import SERVICES
+from ..models.events import FORMAT_NAMES, TYPE_NAMES
+from .events import EventView, event_views
+
+SERVICE_NAMES = {"children": "Children and families", "adults": "Adults"}
+
+#: Facet kinds whose pages are made even when nothing upcoming matches, so
+#: that links from stage and framework pages always land somewhere.
+ALWAYS_LISTED = {"stage", "service"}
+
+
+@dataclass
+class FacetValue:
+    kind: str
+    value: str
+    label: str
+    events: list[EventView] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.events)
+
+
+@dataclass
+class Facet:
+    kind: str
+    """The URL segment and query parameter: stage, service, pcf, month …"""
+    label: str
+    """What the filter is called: Career stage, PCF domain …"""
+    values: list[FacetValue]
+
+    def value(self, value: str) -> FacetValue | None:
+        return next((v for v in self.values if v.value == value), None)
+
+
+def _month_label(month: str) -> str:
+    return dt.date(int(month[:4]), int(month[5:]), 1).strftime("%B %Y")
+
+
+@dataclass
+class Catalogue:
+    """Every event of one build, and the ways to find them."""
+
+    dataset: Dataset
+    now: dt.datetime
+    events: list[EventView]
+    by_id: dict[str, EventView] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {e.id: e for e in self.events}
+        self.upcoming = [e for e in self.events if e.upcoming]
+        self.past = sorted((e for e in self.events if not e.upcoming), key=lambda e: e.start or self.now, reverse=True)
+        self.facets = self._facets()
+
+    @classmethod
+    def build(cls, dataset: Dataset, now: dt.datetime) -> Catalogue:
+        return cls(dataset, now, event_views(dataset, now))
+
+    def past_by_year(self) -> dict[int, list[EventView]]:
+        """Past events by the calendar year they started in, newest first."""
+        years: dict[int, list[EventView]] = defaultdict(list)
+        for event in self.past:
+            years[event.year or self.now.year].append(event)
+        return dict(sorted(years.items(), reverse=True))
+
+    def facet(self, kind: str) -> Facet | None:
+        return next((f for f in self.facets if f.kind == kind), None)
+
+    def _facets(self) -> list[Facet]:
+        d = self.dataset
+        stage = Facet("stage", "Career stage", [FacetValue("stage", s.id, s.name) for s in d.pathways])
+        service = Facet("service", "Service", [FacetValue("service", s, SERVICE_NAMES[s]) for s in SERVICES])
+        fmt = Facet("format", "Format", [FacetValue("format", k, v) for k, v in FORMAT_NAMES.items()])
+        kind = Facet("type", "Type of event", [FacetValue("type", k, v) for k, v in TYPE_NAMES.items()])
+        frameworks = [
+            Facet(fw.id, fw.short_name or fw.name, [
+                FacetValue(fw.id, item.id, f"{item.number} {item.title}" if item.number is not None else item.title)
+                for item in fw.items
+            ])
+            for fw in d.frameworks.values()
+        ]
+        months = sorted({m for e in self.upcoming for m in e.months})
+        month = Facet("month", "Month", [FacetValue("month", m, _month_label(m)) for m in months])
+        providers: dict[str, str] = {p.id: p.name for p in d.partners}
+        for event in self.upcoming:
+            providers.setdefault(event.provider_slug, event.provider_label)
+        provider = Facet("provider", "Provider", [FacetValue("provider", k, v) for k, v in providers.items()])
+        facets = [stage, service, fmt, kind, *frameworks, month, provider]
+        index = {(f.kind, v.value): v for f in facets for v in f.values}
+        for event in self.upcoming:
+            keys = [("stage", s.id) for s in event.stages]
+            keys += [("service", s) for s in event.event.services]
+            keys += [("format", event.event.format), ("type", event.event.type)]
+            keys += [(item.framework.id, item.item.id) for item in event.items]
+            keys += [("month", m) for m in event.months]
+            keys += [("provider", event.provider_slug)]
+            for key in keys:
+                if key in index:
+                    index[key].events.append(event)
+        for facet in facets:
+            if facet.kind not in ALWAYS_LISTED and facet.kind not in d.frameworks:
+                facet.values = [v for v in facet.values if v.events]
+        return facets
+
+    def related(self, event: EventView, limit: int = 4) -> list[EventView]:
+        """Upcoming events that share a career stage or framework item, closest first."""
+        stages = {s.id for s in event.stages}
+        items = set(event.item_keys())
+        scored = []
+        for other in self.upcoming:
+            if other.id == event.id or other.event.status == "cancelled":
+                continue
+            shared = len(stages & {s.id for s in other.stages}) + 2 * len(items & set(other.item_keys()))
+            if shared:
+                scored.append((-shared, other.start or self.now, other.id, other))
+        scored.sort(key=lambda t: t[:3])
+        return [t[3] for t in scored[:limit]]
+
+    def for_stage(self, stage_id: str) -> list[EventView]:
+        value = self.facet("stage").value(stage_id)  # type: ignore[union-attr]
+        return value.events if value else []
+
+    def for_item(self, framework_id: str, item_id: str) -> tuple[list[EventView], list[EventView]]:
+        """Upcoming events mapped to an item, and past ones (newest first)."""
+        key = f"{framework_id}:{item_id}"
+        upcoming = [e for e in self.upcoming if key in e.item_keys()]
+        past = [e for e in self.past if key in e.item_keys()]
+        return upcoming, past
+
+    def programme_year(self) -> tuple[str, dt.date, dt.date]:
+        """The financial year (April to March) that contains ``now``: label, first and last day."""
+        start_year = self.now.year if self.now.month >= 4 else self.now.year - 1
+        return f"{start_year}-{(start_year + 1) % 100:02d}", dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31)
+
+    def coverage(self) -> list[Coverage]:
+        """For every framework item, how many of this programme year's events map to it."""
+        _, first, last = self.programme_year()
+        in_year = [
+            e for e in self.events
+            if e.event.status != "cancelled" and (e.start is None or first <= e.start.date() <= last)
+        ]
+        rows = []
+        for framework in self.dataset.frameworks.values():
+            for item in framework.items:
+                key = f"{framework.id}:{item.id}"
+                matched = [e for e in in_year if key in e.item_keys()]
+                rows.append(Coverage(framework.id, item.id, len(matched), sum(1 for e in matched if e.upcoming)))
+        return rows
+
+
+@dataclass(frozen=True)
+class Coverage:
+    framework_id: str
+    item_id: str
+    events: int
+    upcoming: int
+
+    @property
+    def status(self) -> str:
+        """A word, never only a colour: Not covered, Under-served or Covered."""
+        if self.events == 0:
+            return "Not covered"
+        if self.events == 1:
+            return "Under-served"
+        return "Covered"

@@ -1,0 +1,136 @@
+"""Events as the site shows them: UK times, resolved references, booking state.
+
+:func:`event_views` turns the dataset's events into :class:`EventView`
+objects once per build; every page, calendar and feed reads those.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..clock import local
+from ..dataset import Dataset
+from ..models.common import slugify
+from ..models.events import Event
+from ..models.partners import Partner
+from ..models.pathways import Stage
+from ..refs import ResolvedItem
+
+
+@dataclass(frozen=True)
+class SessionView:
+    number: int
+    """1-based, in time order."""
+    start: dt.datetime
+    end: dt.datetime
+    title: str | None
+
+    @property
+    def hours(self) -> float:
+        return (self.end - self.start).total_seconds() / 3600
+
+
+@dataclass(frozen=True)
+class Booking:
+    """Whether a visitor can book, and if not, why: always a sentence to show."""
+
+    open: bool
+    url: str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class EventView:
+    event: Event
+    sessions: tuple[SessionView, ...]
+    provider: Partner | None
+    provider_label: str
+    provider_slug: str
+    stages: tuple[Stage, ...]
+    items: tuple[ResolvedItem, ...]
+    hours: float | None
+    upcoming: bool
+    booking: Booking
+
+    @property
+    def id(self) -> str:
+        return self.event.id
+
+    @property
+    def title(self) -> str:
+        return self.event.title
+
+    @property
+    def start(self) -> dt.datetime | None:
+        return self.sessions[0].start if self.sessions else None
+
+    @property
+    def end(self) -> dt.datetime | None:
+        return max(s.end for s in self.sessions) if self.sessions else None
+
+    @property
+    def months(self) -> tuple[str, ...]:
+        """``2026-03`` for every month the event has a session in."""
+        return tuple(sorted({s.start.strftime("%Y-%m") for s in self.sessions}))
+
+    @property
+    def year(self) -> int | None:
+        return self.start.year if self.start else None
+
+    @property
+    def on_demand(self) -> bool:
+        return not self.sessions
+
+    def item_keys(self) -> tuple[str, ...]:
+        return tuple(item.key for item in self.items)
+
+
+def _booking(event: Event, end: dt.datetime | None, now: dt.datetime, contact: str) -> Booking:
+    note = f" {event.status_note}" if event.status_note else ""
+    if event.status == "cancelled":
+        return Booking(False, None, f"This event has been cancelled.{note}")
+    if end is not None and end < now:
+        return Booking(False, None, "This event has taken place.")
+    if event.status == "postponed":
+        return Booking(False, None, f"This event has been postponed.{note}")
+    if event.status == "full":
+        return Booking(False, None, f"This event is full.{note}")
+    if event.booking_closes and event.booking_closes < now.date():
+        return Booking(False, None, f"Booking closed on {event.booking_closes.day} {event.booking_closes:%B %Y}.")
+    if event.booking:
+        return Booking(True, event.booking, "")
+    return Booking(False, f"mailto:{contact}?subject=Booking: {event.title}", f"To book a place, e-mail {contact}.")
+
+
+def event_view(event: Event, dataset: Dataset, now: dt.datetime) -> EventView:
+    ordered = sorted(event.sessions, key=lambda s: s.start)
+    sessions = tuple(SessionView(i + 1, local(s.start), local(s.end), s.title) for i, s in enumerate(ordered))
+    partner = dataset.partner_by_id.get(event.provider or "")
+    label = partner.name if partner else (event.provider_name or "")
+    slug = partner.id if partner else slugify(label)
+    hours = event.cpd_hours if event.cpd_hours is not None else (round(sum(s.hours for s in sessions), 2) or None)
+    end = max((s.end for s in sessions), default=None)
+    upcoming = end >= now if end is not None else True
+    items: list[ResolvedItem] = []
+    for ref in event.frameworks:
+        found = dataset.refs.resolve(ref)
+        if found and found not in items:
+            items.append(found)
+    return EventView(
+        event=event,
+        sessions=sessions,
+        provider=partner,
+        provider_label=label,
+        provider_slug=slug,
+        stages=tuple(dataset.stage_by_id[s] for s in event.audience if s in dataset.stage_by_id),
+        items=tuple(items),
+        hours=hours,
+        upcoming=upcoming,
+        booking=_booking(event, end, now, dataset.site.contact_email),
+    )
+
+
+def event_views(dataset: Dataset, now: dt.datetime) -> list[EventView]:
+    """Every event, soonest first, as of ``now``."""
+    return [event_view(e, dataset, now) for e in dataset.events]

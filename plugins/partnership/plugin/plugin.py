@@ -1,0 +1,198 @@
+"""The ``partnership`` MkDocs plugin: MkDocs events in, core views out.
+
+* ``on_config`` loads and checks ``data/`` (every problem at once, or the
+  build stops) and prepares the pages;
+* ``on_files`` adds one generated page per public URL (``File.generated``),
+  outside the navigation except for the section pages;
+* ``on_page_content`` swaps each generated page's body for the core's HTML,
+  and fills ``[[blocks]]`` in hand-written pages;
+* ``on_post_build`` writes calendars, open data, schemas, report PDFs and
+  toolkit files beside the pages;
+* ``on_serve`` watches ``data/`` so that a YAML edit rebuilds the preview.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from ..core import clock
+from ..core.html.blocks import render_blocks
+from ..core.html.context import RenderContext, SitePage
+from ..core.html.pages import all_pages
+from ..core.load import load_dataset
+from ..core.outputs.writer import write_outputs
+from ..core.problems import DataError
+from .config import PartnershipConfig
+
+log = get_plugin_logger(__name__)
+
+_HEADING = re.compile(r"<h([23])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+class DataProblems(PluginError):
+    """The data has problems; ``error`` holds them all, for the command line to print."""
+
+    def __init__(self, error: DataError):
+        super().__init__(error.report())
+        self.error = error
+
+
+def _toc(html: str) -> list[dict[str, Any]]:
+    """Table-of-contents tokens (as Python-Markdown makes them) from h2/h3 with ids."""
+    tokens: list[dict[str, Any]] = []
+    for level, anchor, inner in _HEADING.findall(html):
+        name = _TAG.sub("", inner).strip()
+        token = {"level": int(level), "id": anchor, "name": name, "children": []}
+        if token["level"] == 3 and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return tokens
+
+
+class PartnershipPlugin(BasePlugin[PartnershipConfig]):
+    """Builds the partnership's site from ``data/``."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.context: RenderContext | None = None
+        self.generated: dict[str, SitePage] = {}
+        self.data_dir = Path("data")
+        self.is_serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serving = command == "serve"
+
+    # Runs late (-50) so that every other plugin has adjusted the config
+    # (Material's search adds its options) before site_name is set from data.
+    @event_priority(-50)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        started = time.perf_counter()
+        base = Path(config.config_file_path or ".").resolve().parent
+        self.data_dir = (base / self.config.data_dir).resolve()
+        try:
+            dataset = load_dataset(self.data_dir, Path(config.docs_dir))
+        except DataError as error:
+            raise DataProblems(error) from None
+        now = clock.now()
+        self.context = RenderContext.build(dataset, now)
+        site = dataset.site
+        config.site_name = site.name
+        if site.description:
+            config.site_description = site.description
+        if site.url:
+            config.site_url = site.url
+        if site.logo:
+            config.theme["logo"] = site.logo
+        config.extra["partnership"] = {
+            "short_name": site.short_name,
+            "contact_email": site.contact_email,
+            "accessibility_url": "accessibility/",
+            "privacy_url": "privacy/",
+            "colours": site.colours.model_dump(),
+            "built": now.strftime("%-d %B %Y"),
+        }
+        log.info(
+            "Checked data: %d events, %d partners, %d frameworks, %d reports (%.2f s)",
+            len(dataset.events), len(dataset.partners), len(dataset.frameworks),
+            len(dataset.reports), time.perf_counter() - started,
+        )
+        return config
+
+    # Runs early (+50): the generated pages must exist before other plugins
+    # (search, and anything that lists pages) look at the files.
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.context is not None
+        embedded = self._embedded_content()
+        for src_uri in embedded:
+            found = files.get_file_from_path(src_uri)
+            if found is not None:
+                files.remove(found)
+        self.generated = {}
+        for page in all_pages(self.context):
+            src_uri = f"{page.url}index.md"
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None and not existing.generated_by:
+                raise PluginError(
+                    f"content/{src_uri} would replace the generated page /{page.url}; "
+                    "rename or move it (hand-written pages cannot share a generated page's address)"
+                )
+            meta: dict[str, Any] = {"title": page.title}
+            if page.description:
+                meta["description"] = page.description
+            if not page.search:
+                meta["search"] = {"exclude": True}
+            hide = ["navigation"] if not page.in_nav else []
+            if not page.toc:
+                hide.append("toc")
+            if hide:
+                meta["hide"] = hide
+            content = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            self.generated[src_uri] = page
+        log.info("Generated %d pages", len(self.generated))
+        return files
+
+    def _embedded_content(self) -> set[str]:
+        """Markdown files under content/ that reports embed, so they are not pages of their own."""
+        assert self.context is not None
+        found: set[str] = set()
+        for report in self.context.dataset.reports:
+            if report.introduction:
+                found.add(report.introduction)
+            found.update(s.content for s in report.sections if s.content)
+        return found
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            # The theme does not escape titles; text from data must not become markup.
+            page.title = escape(generated.title)  # type: ignore[assignment]
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.context is not None
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
+            html = generated.render()
+            page.toc = get_toc(_toc(html)) if generated.toc else get_toc([])
+            return html
+        rendered, unknown = render_blocks(html, self.context, page.url)
+        for name in unknown:
+            log.warning("%s: [[%s]] is not a block this site knows", page.file.src_uri, name)
+        return rendered
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.context is not None
+        started = time.perf_counter()
+        written = write_outputs(
+            self.context,
+            Path(config.site_dir),
+            pdf=self.config.pdf,
+            downloads=self.config.downloads,
+            log=log.info,
+        )
+        log.info("Wrote %d calendars, data files and downloads (%.1f s)", written, time.perf_counter() - started)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.data_dir))
+        return server
+
+
+__all__ = ["PartnershipPlugin", "DataProblems"]

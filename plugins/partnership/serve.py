@@ -1,0 +1,111 @@
+"""The live preview behind ``python3 build.py serve``.
+
+MkDocs' own ``serve`` with two changes for people who edit YAML:
+
+* ``data/`` and ``theme/`` are watched as well as ``content/``;
+* when an edit leaves the data with problems, every page of the preview
+  shows the list of problems (file, line, column, what to write instead)
+  and reloads by itself once they are fixed, instead of a stuck page and a
+  traceback in the terminal.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+from mkdocs.livereload import LiveReloadServer, _serve_url
+
+from .plugin.plugin import DataProblems
+
+
+def problems_page(title: str, lines: list[str]) -> bytes:
+    """A plain page listing what to fix."""
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines)
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title>
+<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1f2328}}
+h1{{color:#b10e1e}}li{{margin:.5rem 0}}code{{white-space:pre-wrap;word-break:break-word}}</style></head>
+<body><main><h1>{html.escape(title)}</h1>
+<p>The preview will come back by itself as soon as these are fixed. Each line gives the file, the line and the column.</p>
+<ul>{items}</ul></main></body></html>""".encode()
+
+
+def serve(root: Path, *, address: str, pdf: bool, open_browser: bool) -> int:
+    site_dir = tempfile.mkdtemp(prefix="partnership-preview-")
+    host, _, port_text = address.rpartition(":")
+    port = int(port_text)
+    state: dict[str, bytes | None] = {"problems": None}
+
+    def get_config():
+        config = load_config(str(root / "mkdocs.yml"), site_dir=site_dir, dev_addr=address)
+        plugin = config.plugins.get("partnership")
+        if plugin is not None:
+            plugin.config.pdf = pdf
+            plugin.config.data_dir = str(root / "data")
+        return config
+
+    config = get_config()
+    config.plugins.on_startup(command="serve", dirty=False)
+    mount_path = urlsplit(config.site_url or "/").path
+    serve_url = _serve_url(host, port, mount_path)
+
+    def builder(config=None) -> None:
+        config = config or get_config()
+        config.site_url = serve_url
+        try:
+            build(config, serve_url=serve_url)
+            state["problems"] = None
+        except DataProblems as error:
+            lines = [str(p) for p in error.error.problems]
+            print("\n".join(lines), file=sys.stderr, flush=True)
+            state["problems"] = problems_page(f"The data has {len(lines)} problem{'s' if len(lines) != 1 else ''}", lines)
+            _empty(Path(site_dir))
+        except (Abort, MkDocsException) as error:
+            print(f"The build failed: {error}", file=sys.stderr, flush=True)
+            state["problems"] = problems_page("The site could not be built", [str(error)])
+            _empty(Path(site_dir))
+
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
+
+    def error_handler(code: int) -> bytes | None:
+        if state["problems"] is not None:
+            # Let the problems page reload itself when the next build succeeds.
+            return server._inject_js_into_html(state["problems"], server._visible_epoch)  # noqa: SLF001
+        page = Path(site_dir) / f"{code}.html"
+        return page.read_bytes() if page.is_file() else None
+
+    server.error_handler = error_handler
+    try:
+        builder(config)
+        server.watch(config.docs_dir)
+        server.watch(str(root / "data"))
+        server.watch(str(root / "theme"))
+        server.watch(str(root / "mkdocs.yml"))
+        server = config.plugins.on_serve(server, config=config, builder=builder)
+        try:
+            server.serve(open_in_browser=open_browser)
+        except KeyboardInterrupt:
+            print("Stopped the preview.", flush=True)
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+    return 0
+
+
+def _empty(folder: Path) -> None:
+    for child in folder.iterdir():
+        if child.is_dir():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
