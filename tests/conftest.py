@@ -1,0 +1,84 @@
+"""Shared fixtures: copies of the project to break, and a built example site.
+
+Every test that needs a site builds a real one: the command line in a
+subprocess, exactly as ``python3 build.py`` runs it, into a temporary
+folder. "Today" is fixed with ``PARTNERSHIP_NOW`` so that which events are
+upcoming does not change with the calendar.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from partnership.core.dataset import Dataset
+from partnership.core.load import load_dataset
+from partnership.core.problems import DataError
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+NOW = "2026-11-22T12:00"
+PROJECT_PARTS = ("data", "content", "theme", "mkdocs.yml")
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the parts of the project a build reads, to change freely."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def run_cli(project: Path, *args: str, now: str = NOW, timeout: int = 600) -> subprocess.CompletedProcess[str]:
+    """Run ``python3 build.py <args>`` against ``project`` (in this venv)."""
+    env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=now)
+    return subprocess.run(
+        [sys.executable, "-m", "partnership.cli", *args],
+        cwd=project, env=env, capture_output=True, text=True, timeout=timeout,
+    )
+
+
+def problems(project: Path) -> list[str]:
+    """Every problem the loader reports for ``project``'s data, as printed."""
+    try:
+        load_dataset(project / "data", project / "content")
+    except DataError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+def load(project: Path) -> Dataset:
+    return load_dataset(project / "data", project / "content")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def example_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("example") / "project")
+
+
+@pytest.fixture(scope="session")
+def build_result(example_project: Path) -> subprocess.CompletedProcess[str]:
+    """The example site, built once for the whole test run."""
+    result = run_cli(example_project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+@pytest.fixture(scope="session")
+def built(example_project: Path, build_result: subprocess.CompletedProcess[str]) -> Path:
+    """The built example site's folder."""
+    return example_project / "site"

@@ -1,0 +1,101 @@
+"""The command line, used as staff and CI use it: exit statuses, messages, and atomic builds."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+from conftest import run_cli
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash of every file's path and bytes under ``folder``."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_check_passes_quickly_on_the_example(project: Path) -> None:
+    started = time.perf_counter()
+    result = run_cli(project, "check")
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 0, result.stderr
+    assert "data/ is valid: 47 events, 11 partners, 9 career stages, 4 frameworks" in result.stdout
+    # The goal (under 2 s) is measured in benchmarks/; this only guards against a runaway.
+    assert elapsed < 30
+
+
+def test_check_lists_every_problem_and_exits_1(project: Path) -> None:
+    (project / "data/events/2026-27/young-carers-2026-12.yml").write_text(
+        (project / "data/events/2026-27/young-carers-2026-12.yml").read_text().replace("type: webinar", "type: webinars")
+    )
+    pathways = project / "data/pathways.yml"
+    pathways.write_text(pathways.read_text().replace("pcf_level: asye", "pcf_level: nqsw"))
+    result = run_cli(project, "check")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("data/events/2026-27/young-carers-2026-12.yml:")
+    assert "type: 'webinars' is not allowed here (did you mean webinar?)" in lines[0]
+    assert lines[1].startswith("data/pathways.yml:30:14: pcf_level: 'nqsw' is not a level of the PCF")
+    assert lines[-1] == "2 problems found; nothing was published."
+
+
+def test_check_reports_unknown_blocks_in_content(project: Path) -> None:
+    (project / "content/about.md").write_text("# About\n\n[[upcoming-eventz]]\n")
+    result = run_cli(project, "check")
+    assert result.returncode == 1
+    assert "content/about.md:3:1: [[upcoming-eventz]] is not a block this site knows; allowed: latest-report" in result.stderr
+
+
+def test_bad_data_leaves_the_last_good_site_unchanged(project: Path) -> None:
+    first = run_cli(project, "build", "--no-pdf")
+    assert first.returncode == 0, first.stdout + first.stderr
+    before = tree_digest(project / "site")
+    event = project / "data/events/2026-27/young-carers-2026-12.yml"
+    event.write_text(event.read_text().replace("audience: [", "audience: [astronaut, "))
+    second = run_cli(project, "build", "--no-pdf")
+    assert second.returncode == 1
+    assert "audience: 'astronaut' is not a career stage" in second.stderr
+    assert tree_digest(project / "site") == before
+    assert not list(project.glob(".site-build-*")), "the temporary build folder was left behind"
+
+
+def test_a_failing_page_build_leaves_the_site_unchanged(project: Path) -> None:
+    first = run_cli(project, "build", "--no-pdf")
+    assert first.returncode == 0, first.stdout + first.stderr
+    before = tree_digest(project / "site")
+    # A broken link is a warning, and warnings fail a strict build.
+    (project / "content/about.md").write_text("# About\n\n[Nowhere](no-such-page.md)\n")
+    second = run_cli(project, "build", "--no-pdf")
+    assert second.returncode == 1
+    assert "no-such-page.md" in second.stdout + second.stderr
+    assert "Nothing was published; site/ is unchanged." in second.stderr
+    assert tree_digest(project / "site") == before
+
+
+def test_build_replaces_the_site_and_shows_progress(project: Path) -> None:
+    result = run_cli(project, "build", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert "[1/3] Checking data/ and content/" in result.stdout
+    assert "[2/3] Building pages" in result.stdout
+    assert "[3/3] Publishing site/" in result.stdout
+    assert "WARNING" not in result.stdout + result.stderr
+    assert (project / "site/index.html").is_file()
+    stale = project / "site/stale.txt"
+    stale.write_text("left from an old build")
+    again = run_cli(project, "build", "--no-pdf")
+    assert again.returncode == 0
+    assert not stale.exists()
+
+
+def test_help_and_usage_errors(project: Path) -> None:
+    for args in (["--help"], ["check", "--help"], ["build", "--help"], ["serve", "--help"], ["test", "--help"]):
+        result = run_cli(project, *args)
+        assert result.returncode == 0, args
+        assert "usage: python3 build.py" in result.stdout
+    wrong = run_cli(project, "bulid")
+    assert wrong.returncode == 2
+    assert "invalid choice: 'bulid'" in wrong.stderr
