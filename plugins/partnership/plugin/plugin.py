@@ -91,9 +91,10 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         now = clock.now()
         self.context = RenderContext.build(dataset, now)
         site = dataset.site
-        config.site_name = site.name
+        # The theme's templates do not escape; text from data must not become markup.
+        config.site_name = escape(site.name)
         if site.description:
-            config.site_description = site.description
+            config.site_description = escape(site.description)
         if site.url:
             config.site_url = site.url
         if site.logo:
@@ -164,6 +165,9 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         if generated is not None:
             # The theme does not escape titles; text from data must not become markup.
             page.title = escape(generated.title)  # type: ignore[assignment]
+            page.meta["title"] = page.title
+            if generated.description:
+                page.meta["description"] = escape(generated.description)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -29,6 +29,7 @@ from ..models.pathways import STRAND_NAMES
 from ..views.catalogue import SERVICE_NAMES, Catalogue
 from . import format as fmt
 from . import urls
+from .fan import fan, group_colours
 from .markdown import plain, render_text
 
 
@@ -94,6 +95,8 @@ def _environment() -> jinja2.Environment:
         fmt=fmt,
         urls=urls,
         json_ld=json_ld,
+        fan_svg=fan,
+        group_colours=group_colours,
         TYPE_NAMES=TYPE_NAMES,
         FORMAT_NAMES=FORMAT_NAMES,
         STATUS_NAMES=STATUS_NAMES,

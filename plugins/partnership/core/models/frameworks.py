@@ -49,6 +49,8 @@ class Framework(DataModel):
     name: str
     short_name: str | None = None
     """Short name for chips and table headings, e.g. PCF or KSS (children)."""
+    item_name: str = "item"
+    """What one item is called, singular and lower-case: domain, statement, standard."""
     owner: str
     """Who publishes the framework."""
     version: str

@@ -69,9 +69,10 @@ def events_json(catalogue: Catalogue) -> bytes:
 
 
 def _added(ev: EventView) -> dt.datetime:
+    """When the event was published; events that do not say come last, as the oldest news."""
     if ev.event.added:
         return dt.datetime.combine(ev.event.added, dt.time(9, 0), LONDON)
-    return ev.start or dt.datetime(1970, 1, 1, tzinfo=LONDON)
+    return dt.datetime(1970, 1, 1, tzinfo=LONDON)
 
 
 def feed(catalogue: Catalogue, limit: int = 50) -> bytes:

@@ -88,7 +88,7 @@ class Catalogue:
         fmt = Facet("format", "Format", [FacetValue("format", k, v) for k, v in FORMAT_NAMES.items()])
         kind = Facet("type", "Type of event", [FacetValue("type", k, v) for k, v in TYPE_NAMES.items()])
         frameworks = [
-            Facet(fw.id, fw.short_name or fw.name, [
+            Facet(fw.id, f"{fw.short_name or fw.name} {fw.item_name}", [
                 FacetValue(fw.id, item.id, f"{item.number} {item.title}" if item.number is not None else item.title)
                 for item in fw.items
             ])
