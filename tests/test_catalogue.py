@@ -48,11 +48,14 @@ def page(built: Path, url: str) -> lxml.html.HtmlElement:
 
 
 def cards(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    return tree.xpath('//article//li[contains(concat(" ", @class, " "), " cpd-card ")]')
+    """Event cards (catalogue) and compact event rows (facet, stage and framework pages)."""
+    return tree.xpath(
+        '//article//li[contains(concat(" ", @class, " "), " cpd-card ") or contains(concat(" ", @class, " "), " cpd-row ")]'
+    )
 
 
 def card_titles(tree: lxml.html.HtmlElement) -> list[str]:
-    return [c.xpath('.//*[contains(@class, "cpd-card__title")]')[0].text_content().strip() for c in cards(tree)]
+    return [c.xpath('.//*[contains(@class, "__title")]')[0].text_content().strip() for c in cards(tree)]
 
 
 def test_catalogue_lists_every_upcoming_event_soonest_first(built: Path) -> None:

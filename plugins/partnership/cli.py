@@ -37,11 +37,11 @@ def _fail(message: str) -> int:
 
 
 def _check_data(data_dir: Path, content_dir: Path) -> int:
-    from .core.load import load_dataset
+    from .core.load import load_dataset_cached
 
     started = time.perf_counter()
     try:
-        dataset = load_dataset(data_dir, content_dir)
+        dataset = load_dataset_cached(data_dir, content_dir)
     except DataError as error:
         return _fail(error.report())
     unknown = _unknown_blocks(content_dir)

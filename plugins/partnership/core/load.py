@@ -373,4 +373,39 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
     return dataset
 
 
-__all__ = ["load_dataset", "SourceMap"]
+_CACHE: dict[tuple[Path, Path], tuple[tuple, Dataset]] = {}
+
+
+def _fingerprint(*folders: Path) -> tuple:
+    """Every file's path, size and modification time under ``folders``."""
+    found = []
+    for folder in folders:
+        for dirpath, _, filenames in os.walk(folder):
+            for name in filenames:
+                try:
+                    stat = os.stat(os.path.join(dirpath, name))
+                except OSError:
+                    continue
+                found.append((dirpath, name, stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(found))
+
+
+def load_dataset_cached(data_dir: Path, content_dir: Path | None = None) -> Dataset:
+    """:func:`load_dataset`, reusing the last result while no file has changed.
+
+    ``build`` checks the data before MkDocs starts and the plugin loads it
+    again inside MkDocs; ``serve`` rebuilds on every edit. Both ask here.
+    """
+    data_dir = Path(data_dir).resolve()
+    content_dir = Path(content_dir).resolve() if content_dir else data_dir.parent / "content"
+    key = (data_dir, content_dir)
+    stamp = _fingerprint(data_dir, content_dir)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    dataset = load_dataset(data_dir, content_dir)
+    _CACHE[key] = (stamp, dataset)
+    return dataset
+
+
+__all__ = ["load_dataset", "load_dataset_cached", "SourceMap"]

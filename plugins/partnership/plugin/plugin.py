@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ import yaml
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -31,10 +32,12 @@ from ..core import clock
 from ..core.html.blocks import render_blocks
 from ..core.html.context import RenderContext, SitePage
 from ..core.html.pages import all_pages
-from ..core.load import load_dataset
+from ..core.html.sizes import fill_sizes, has_markers
+from ..core.load import load_dataset_cached
 from ..core.outputs.writer import write_outputs
 from ..core.problems import DataError
 from .config import PartnershipConfig
+from .jobs import OutputJob, can_fork
 
 log = get_plugin_logger(__name__)
 
@@ -73,6 +76,8 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         self.generated: dict[str, SitePage] = {}
         self.data_dir = Path("data")
         self.is_serving = False
+        self._full_content: dict[str, str] = {}
+        self.job: OutputJob | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
@@ -85,7 +90,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         base = Path(config.config_file_path or ".").resolve().parent
         self.data_dir = (base / self.config.data_dir).resolve()
         try:
-            dataset = load_dataset(self.data_dir, Path(config.docs_dir))
+            dataset = load_dataset_cached(self.data_dir, Path(config.docs_dir))
         except DataError as error:
             raise DataProblems(error) from None
         now = clock.now()
@@ -148,7 +153,24 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
             self.generated[src_uri] = page
         log.info("Generated %d pages", len(self.generated))
+        self._start_outputs(config)
         return files
+
+    def _start_outputs(self, config: MkDocsConfig) -> None:
+        """Start writing calendars, data and downloads, beside the pages (in parallel where possible)."""
+        assert self.context is not None
+        if self.job is not None:
+            self.job.cancel()
+        context, pdf, downloads = self.context, self.config.pdf, self.config.downloads
+        site_dir = Path(config.site_dir)
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".partnership-files-", dir=site_dir.parent))
+
+        def work(folder: Path) -> dict[str, int]:
+            return write_outputs(context, folder, pdf=pdf, downloads=downloads, log=log.info)
+
+        self.job = OutputJob(work, staging, parallel=can_fork() and not self.is_serving)
+        self.job.start()
 
     def _embedded_content(self) -> set[str]:
         """Markdown files under content/ that reports embed, so they are not pages of their own."""
@@ -182,17 +204,43 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             log.warning("%s: [[%s]] is not a block this site knows", page.file.src_uri, name)
         return rendered
 
+    # Runs first (+100), before Material's search plugin (0) indexes the page:
+    # a generated page that offers a short search version is indexed by it.
+    @event_priority(100)
+    def _search_version_in(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None and generated.search_render is not None:
+            self._full_content[page.file.src_uri] = page.content or ""
+            page.content = generated.search_render()
+        return context
+
+    # Runs last (-100), after every plugin has read the page: the page itself
+    # is rendered with its full content.
+    @event_priority(-100)
+    def _search_version_out(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+        full = self._full_content.pop(page.file.src_uri, None)
+        if full is not None:
+            page.content = full
+        return context
+
+    on_page_context = CombinedEvent(_search_version_in, _search_version_out)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if has_markers(output) and self.job is not None:
+            output = fill_sizes(output, self.job.sizes())
+        return output
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.context is not None
+        assert self.job is not None
         started = time.perf_counter()
-        written = write_outputs(
-            self.context,
-            Path(config.site_dir),
-            pdf=self.config.pdf,
-            downloads=self.config.downloads,
-            log=log.info,
-        )
-        log.info("Wrote %d calendars, data files and downloads (%.1f s)", written, time.perf_counter() - started)
+        moved = self.job.move_into(Path(config.site_dir))
+        self.job = None
+        log.info("Wrote %d calendars, data files and downloads (waited %.1f s)", moved, time.perf_counter() - started)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))

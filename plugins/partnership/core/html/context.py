@@ -29,8 +29,10 @@ from ..models.pathways import STRAND_NAMES
 from ..views.catalogue import SERVICE_NAMES, Catalogue
 from . import format as fmt
 from . import urls
+from .eventtext import EventText
 from .fan import fan, group_colours
 from .markdown import plain, render_text
+from .sizes import size_marker
 
 
 @dataclass
@@ -52,6 +54,8 @@ class SitePage:
     """False to keep the page out of the site search (facet pages repeat events)."""
     toc: bool = True
     """False to hide the table of contents."""
+    search_render: Callable[[], str] | None = None
+    """A short version of the page for the site search to index instead of the whole page."""
 
 
 def _without_none(data: Any) -> Any:
@@ -77,6 +81,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,
+        auto_reload=False,  # one environment per build; templates do not change during it
     )
     env.filters.update(
         date=fmt.date,
@@ -114,13 +119,32 @@ class RenderContext:
     dataset: Dataset
     now: dt.datetime
     catalogue: Catalogue
-    files: dict[str, int] = field(default_factory=dict)
-    """Sizes of downloadable files already known (url → bytes), for 'PDF, 1.2 MB' labels."""
     env: jinja2.Environment = field(default_factory=_environment)
+
+    def __post_init__(self) -> None:
+        self._cards: dict[tuple[str, int, int], Markup] = {}
+        self.env.globals["card_html"] = self.card
+        self.env.globals["t"] = EventText()
+        self.env.globals["size"] = size_marker
 
     @classmethod
     def build(cls, dataset: Dataset, now: dt.datetime) -> RenderContext:
         return cls(dataset, now, Catalogue.build(dataset, now))
+
+    def card(self, event: Any, heading: int, page_url: str) -> Markup:
+        """An event's card, rendered once for every page at the same depth.
+
+        A card's only links go to site pages, and a relative link from any
+        page at depth d to ``events/<id>/`` is the same, so a card made for
+        one facet page serves every other page at that depth.
+        """
+        depth = page_url.count("/")
+        key = (event.id, heading, depth)
+        found = self._cards.get(key)
+        if found is None:
+            found = Markup(self.render("_card.html", page_url, ev=event, heading=heading))
+            self._cards[key] = found
+        return found
 
     def render(self, template: str, page_url: str, **values: Any) -> str:
         """Render ``template`` for the page at ``page_url``."""
@@ -131,17 +155,18 @@ class RenderContext:
             data=self.dataset,
             catalogue=self.catalogue,
             now=self.now,
-            files=self.files,
             **values,
         )
 
     def page(self, url: str, title: str, template: str, description: str = "", **options: Any) -> SitePage:
         """A :class:`SitePage` that renders ``template`` with ``values`` when asked."""
         values = options.pop("values", {})
+        search_template = options.pop("search_template", None)
         return SitePage(
             url=url,
             title=title,
             render=lambda: self.render(template, url, title=title, **values),
             description=description,
+            search_render=(lambda: self.render(search_template, url, title=title, **values)) if search_template else None,
             **options,
         )

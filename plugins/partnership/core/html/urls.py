@@ -8,19 +8,30 @@ into a link from another page, so that a site published under a sub-path
 
 from __future__ import annotations
 
-import posixpath
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)
 def relative(target: str, page: str) -> str:
     """A link from the page at ``page`` to ``target`` (both root-relative).
 
     ``""`` is the home page; ``"#id"`` stays an anchor on the same page.
+    Both are site paths without ``..``, so plain string work is enough (and
+    this runs for every link of every page).
     """
     path, sharp, anchor = target.partition("#")
     if not path and sharp:
         return f"#{anchor}"
-    base = page.rstrip("/") if page.endswith("/") or not page else posixpath.dirname(page)
-    link = posixpath.relpath(path or ".", base or ".")
+    base = page.rstrip("/") if page.endswith("/") or not page else page.rpartition("/")[0]
+    base_parts = [p for p in base.split("/") if p]
+    target_parts = [p for p in path.split("/") if p]
+    common = 0
+    for a, b in zip(base_parts, target_parts):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(base_parts) - common) + target_parts[common:]
+    link = "/".join(parts) or "."
     if (not path or path.endswith("/")) and not link.endswith("/"):
         link += "/"
     return link + (f"#{anchor}" if sharp else "")

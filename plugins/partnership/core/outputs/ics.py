@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
@@ -24,6 +25,12 @@ from ..views.events import EventView
 
 _STATUS = {"scheduled": "CONFIRMED", "full": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 TZID = "Europe/London"
+
+
+@lru_cache(maxsize=32)
+def _timezone(first_year: int, last_year: int) -> Timezone:
+    """Europe/London's rules for whole years: worked out once, shared by every file."""
+    return Timezone.from_tzid(TZID, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 12, 31))
 
 
 def host(site: Site) -> str:
@@ -72,24 +79,56 @@ def _vevents(ev: EventView, site: Site, stamp: dt.datetime) -> Iterable[Event]:
         yield vevent
 
 
+class CalendarWriter:
+    """Writes calendars for one build, serialising each event's VEVENTs only once.
+
+    An event appears in its own ``event.ics``, in ``/calendar.ics`` and in a
+    calendar per career stage; its components are turned into text the
+    first time and the same bytes go into every file.
+    """
+
+    def __init__(self, site: Site, now: dt.datetime):
+        self.site = site
+        self.stamp = now.astimezone(dt.timezone.utc).replace(microsecond=0)
+        self._events: dict[str, bytes] = {}
+
+    def _event_bytes(self, ev: EventView) -> bytes:
+        found = self._events.get(ev.id)
+        if found is None:
+            found = b"".join(v.to_ical() for v in _vevents(ev, self.site, self.stamp))
+            self._events[ev.id] = found
+        return found
+
+    def calendar(self, events: Iterable[EventView], name: str) -> bytes:
+        """An iCalendar file holding every session of ``events`` that has dates."""
+        cal = Calendar()
+        cal.add("prodid", f"-//{self.site.short_name}//CPD catalogue//EN")
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        cal.add("method", "PUBLISH")
+        cal.add("x-wr-calname", name)
+        cal.add("x-wr-timezone", TZID)
+        cal.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", "PT12H")
+        head = cal.to_ical()
+        end = b"END:VCALENDAR\r\n"
+        assert head.endswith(end)
+        dated = [ev for ev in events if ev.sessions]
+        parts = [head[: -len(end)]]
+        if dated:
+            first = min(ev.sessions[0].start for ev in dated).year - 1
+            last = max(ev.end for ev in dated if ev.end).year + 1
+            parts.append(_timezone_bytes(first, last))
+        parts.extend(self._event_bytes(ev) for ev in dated)
+        parts.append(end)
+        return b"".join(parts)
+
+
+@lru_cache(maxsize=32)
+def _timezone_bytes(first_year: int, last_year: int) -> bytes:
+    return _timezone(first_year, last_year).to_ical()
+
+
 def calendar(events: Iterable[EventView], site: Site, name: str, now: dt.datetime) -> bytes:
-    """An iCalendar file holding every session of ``events`` that has dates."""
-    cal = Calendar()
-    cal.add("prodid", f"-//{site.short_name}//CPD catalogue//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", TZID)
-    cal.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", "PT12H")
-    stamp = now.astimezone(dt.timezone.utc).replace(microsecond=0)
-    dated = [ev for ev in events if ev.sessions]
-    if dated:
-        first = min(ev.sessions[0].start for ev in dated).date() - dt.timedelta(days=366)
-        last = max(ev.end for ev in dated if ev.end).date() + dt.timedelta(days=366)
-        cal.add_component(Timezone.from_tzid(TZID, first_date=first, last_date=last))
-    for ev in dated:
-        for vevent in _vevents(ev, site, stamp):
-            cal.add_component(vevent)
-    return cal.to_ical()
+    """One calendar file (see :class:`CalendarWriter` for many)."""
+    return CalendarWriter(site, now).calendar(events, name)

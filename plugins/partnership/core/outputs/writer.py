@@ -19,32 +19,42 @@ from . import ics, opendata
 Log = Callable[[str], None]
 
 
-def _write(site_dir: Path, relative: str, content: bytes) -> None:
-    target = site_dir / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(content)
+class _Folder:
+    """Writes files under one folder and remembers their sizes."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.sizes: dict[str, int] = {}
+        self._made: set[Path] = set()
+
+    def write(self, relative: str, content: bytes) -> None:
+        target = self.root / relative
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
+        target.write_bytes(content)
+        self.sizes[relative] = len(content)
 
 
-def write_outputs(ctx: RenderContext, site_dir: Path, *, pdf: bool = True, downloads: bool = True, log: Log = print) -> int:
-    """Write calendars, open data, feed and schemas into ``site_dir``; return how many files."""
+def write_outputs(ctx: RenderContext, site_dir: Path, *, pdf: bool = True, downloads: bool = True, log: Log = print) -> dict[str, int]:
+    """Write calendars, open data, feed, schemas and downloads into ``site_dir``.
+
+    Returns the size of every file written, by its path in the site.
+    """
     catalogue = ctx.catalogue
     site = ctx.dataset.site
-    _write(site_dir, "assets/stylesheets/brand.css", brand_css(site.colours.primary, site.colours.accent).encode())
-    count = 1
+    out = _Folder(site_dir)
+    out.write("assets/stylesheets/brand.css", brand_css(site.colours.primary, site.colours.accent).encode())
+    calendars = ics.CalendarWriter(site, ctx.now)
     for ev in catalogue.events:
         if ev.sessions:
-            _write(site_dir, urls.event_ics(ev.id), ics.calendar([ev], site, ev.title, ctx.now))
-            count += 1
-    _write(site_dir, urls.calendar(), ics.calendar(catalogue.upcoming, site, f"{site.short_name} CPD", ctx.now))
-    count += 1
+            out.write(urls.event_ics(ev.id), calendars.calendar([ev], ev.title))
+    out.write(urls.calendar(), calendars.calendar(catalogue.upcoming, f"{site.short_name} CPD"))
     for stage in ctx.dataset.pathways:
         events = catalogue.for_stage(stage.id)
-        _write(site_dir, urls.stage_calendar(stage.id), ics.calendar(events, site, f"{site.short_name} CPD: {stage.name}", ctx.now))
-        count += 1
-    _write(site_dir, urls.open_data(), opendata.events_json(catalogue))
-    _write(site_dir, urls.feed(), opendata.feed(catalogue))
-    count += 2
+        out.write(urls.stage_calendar(stage.id), calendars.calendar(events, f"{site.short_name} CPD: {stage.name}"))
+    out.write(urls.open_data(), opendata.events_json(catalogue))
+    out.write(urls.feed(), opendata.feed(catalogue))
     for name, content in schema.schema_files().items():
-        _write(site_dir, f"schema/{name}", content)
-        count += 1
-    return count
+        out.write(f"schema/{name}", content)
+    return out.sizes

@@ -41,6 +41,9 @@ _STANDARD_TAGS = {
 }
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _MAX_DEPTH = 50
+#: libyaml's safe loader when PyYAML was built with it (fifteen times faster);
+#: both compose the same nodes with the same marks.
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if yaml.__with_libyaml__ else yaml.SafeLoader
 
 
 @dataclass(frozen=True)
@@ -95,15 +98,16 @@ def _mark(node_mark: yaml.Mark) -> Mark:
 
 
 _YAML_HINTS = {
-    "mapping values are not allowed here": (
+    "mapping values are not allowed": (
         "a colon followed by a space inside a value; put the whole value in quotes, "
         "like title: \"Risk: a workshop\""
     ),
     "could not find expected ':'": (
         "a line is missing its colon, or is indented differently from the lines around it"
     ),
-    "found character '\\t' that cannot start any token": (
-        "a tab character; indent with spaces only"
+    "that cannot start any token": (
+        "a character that cannot start a value here (often a tab: indent with spaces only, "
+        "or a value starting with @ or ` that needs quotes)"
     ),
     "found a tab character that violates indentation": "a tab character; indent with spaces only",
     "did not find expected key": (
@@ -120,7 +124,9 @@ _YAML_HINTS = {
 }
 
 
-def _explain_yaml_error(problem: str | None) -> str:
+def _explain_yaml_error(problem: str | None, character: str = "") -> str:
+    if character == "\t":
+        return "this is not valid YAML: a tab character; indent with spaces only"
     text = (problem or "the file is not valid YAML").strip()
     for needle, hint in _YAML_HINTS.items():
         if needle in text:
@@ -220,7 +226,7 @@ def load_yaml(text: str, display_path: str, problems: Problems) -> Document | No
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _LOADER(text)
     except yaml.reader.ReaderError as error:
         _reader_problem(text, error, display_path, problems)
         return None
@@ -233,7 +239,9 @@ def load_yaml(text: str, display_path: str, problems: Problems) -> Document | No
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            problems.add(display_path, line, column, _explain_yaml_error(error.problem))
+            lines = text.splitlines()
+            character = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
+            problems.add(display_path, line, column, _explain_yaml_error(error.problem, character))
             return None
         except yaml.YAMLError as error:
             problems.add(display_path, 1, 1, _explain_yaml_error(str(error)))
@@ -248,11 +256,14 @@ def load_yaml(text: str, display_path: str, problems: Problems) -> Document | No
 
 def _reader_problem(text: str, error: yaml.reader.ReaderError, display_path: str, problems: Problems) -> None:
     """A character YAML refuses (a control character, usually pasted in by accident)."""
-    before = text[: error.position]
+    position = getattr(error, "position", 0) or 0
+    before = text[:position]
     line = before.count("\n") + 1
-    column = error.position - (before.rfind("\n") + 1) + 1
+    column = position - (before.rfind("\n") + 1) + 1
+    character = getattr(error, "character", 0)
+    code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
     problems.add(
         display_path, line, column,
-        f"this file holds a hidden control character (#x{error.character:04x}) that YAML does not allow; "
+        f"this file holds a hidden control character (#x{code:04x}) that YAML does not allow; "
         "delete it (it often comes from copying text out of another program)",
     )

@@ -9,8 +9,9 @@ catalogue's filters count.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..dataset import Dataset
 from ..models.common import SERVICES
@@ -118,18 +119,29 @@ class Catalogue:
         return facets
 
     def related(self, event: EventView, limit: int = 4) -> list[EventView]:
-        """Upcoming events that share a career stage or framework item, closest first."""
-        stages = {s.id for s in event.stages}
-        items = set(event.item_keys())
-        scored = []
-        for other in self.upcoming:
-            if other.id == event.id or other.event.status == "cancelled":
-                continue
-            shared = len(stages & {s.id for s in other.stages}) + 2 * len(items & set(other.item_keys()))
-            if shared:
-                scored.append((-shared, other.start or self.now, other.id, other))
-        scored.sort(key=lambda t: t[:3])
-        return [t[3] for t in scored[:limit]]
+        """Upcoming events that share career stages or framework items, most shared first, then soonest.
+
+        A shared framework item counts twice a shared stage: it says more
+        about what the event is about.
+        """
+        if not hasattr(self, "_by_key"):
+            self._by_key: dict[str, list[int]] = defaultdict(list)
+            for position, other in enumerate(self.upcoming):
+                if other.event.status != "cancelled":
+                    for key in other.related_keys:
+                        self._by_key[key].append(position)
+            self._position = {other.id: position for position, other in enumerate(self.upcoming)}
+        scores: Counter[int] = Counter()
+        for key in event.related_keys:
+            positions = self._by_key.get(key, ())
+            scores.update(positions)
+            if ":" in key:
+                scores.update(positions)
+        scores.pop(self._position.get(event.id, -1), None)
+        # Highest score first; among equals, the soonest (the lowest position):
+        # sort by position, then stably by score.
+        ranked = sorted(sorted(scores.items()), key=itemgetter(1), reverse=True)[:limit]
+        return [self.upcoming[position] for position, _ in ranked]
 
     def for_stage(self, stage_id: str) -> list[EventView]:
         value = self.facet("stage").value(stage_id)  # type: ignore[union-attr]
@@ -138,8 +150,8 @@ class Catalogue:
     def for_item(self, framework_id: str, item_id: str) -> tuple[list[EventView], list[EventView]]:
         """Upcoming events mapped to an item, and past ones (newest first)."""
         key = f"{framework_id}:{item_id}"
-        upcoming = [e for e in self.upcoming if key in e.item_keys()]
-        past = [e for e in self.past if key in e.item_keys()]
+        upcoming = [e for e in self.upcoming if key in e.keys]
+        past = [e for e in self.past if key in e.keys]
         return upcoming, past
 
     def programme_year(self) -> tuple[str, dt.date, dt.date]:
@@ -158,7 +170,7 @@ class Catalogue:
         for framework in self.dataset.frameworks.values():
             for item in framework.items:
                 key = f"{framework.id}:{item.id}"
-                matched = [e for e in in_year if key in e.item_keys()]
+                matched = [e for e in in_year if key in e.keys]
                 rows.append(Coverage(framework.id, item.id, len(matched), sum(1 for e in matched if e.upcoming)))
         return rows
 

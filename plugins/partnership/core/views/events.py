@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..clock import local
 from ..dataset import Dataset
@@ -82,8 +83,15 @@ class EventView:
     def on_demand(self) -> bool:
         return not self.sessions
 
-    def item_keys(self) -> tuple[str, ...]:
-        return tuple(item.key for item in self.items)
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """The canonical references of the framework items it maps to: ``pcf:values-ethics``."""
+        return frozenset(item.key for item in self.items)
+
+    @cached_property
+    def related_keys(self) -> frozenset[str]:
+        """Stage ids and item references: what related events share."""
+        return self.keys | {s.id for s in self.stages}
 
 
 def _booking(event: Event, end: dt.datetime | None, now: dt.datetime, contact: str) -> Booking:

@@ -19,8 +19,12 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
     yield ctx.page(
         urls.events(), "Find CPD", "catalogue.html",
         description=f"{count} upcoming CPD events from the {site.name}, for every career stage.",
-        kind="catalogue", in_nav=True, toc=False,
-        values={"inline": catalogue.upcoming[:INLINE_CARDS], "more": max(0, count - INLINE_CARDS)},
+        kind="catalogue", in_nav=True, toc=False, search_template="page_search.html",
+        values={
+            "inline": catalogue.upcoming[:INLINE_CARDS],
+            "more": max(0, count - INLINE_CARDS),
+            "search_text": "Find CPD: upcoming workshops, courses, conferences, twilight sessions and webinars; filter by career stage, service, format, PCF domain and KSS statement; add events to your calendar.",
+        },
     )
     yield ctx.page(
         "events/all/", "All upcoming events", "all_cards.html", kind="cards", search=False, toc=False,
@@ -30,7 +34,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         yield ctx.page(
             urls.event(event.id), event.title, "event.html",
             description=event.event.summary or f"{event.title}: CPD from the {site.short_name}.",
-            kind="event", values={"ev": event, "related": catalogue.related(event)},
+            kind="event", toc=False, values={"ev": event}, search_template="event_search.html",
         )
     for facet in catalogue.facets:
         for value in facet.values:
@@ -41,7 +45,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
             )
     years = catalogue.past_by_year()
     yield ctx.page(
-        urls.archive(), "Past events", "archive.html", kind="archive", toc=False,
+        urls.archive(), "Past events", "archive.html", kind="archive", toc=False, search=False,
         values={"years": years},
     )
     for year, events in years.items():

@@ -21,8 +21,9 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
     yield ctx.page(
         urls.coverage(), f"Programme coverage {year}", "coverage.html",
         description="Which framework items this year's CPD programme covers, and which it under-serves.",
-        kind="coverage",
+        kind="coverage", search_template="page_search.html",
         values={
+            "search_text": "Which framework items this year's CPD programme covers, and which it under-serves: a planning view for CPD leads.",
             "tables": {fw.id: [(item, coverage[(fw.id, item.id)]) for item in fw.items] for fw in frameworks.values()},
             "first": first,
             "last": last,
@@ -32,7 +33,13 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         yield ctx.page(
             urls.framework(framework.id), framework.name, "framework.html",
             description=framework.summary or f"{framework.name}, and the CPD mapped to it.",
-            kind="framework", values={"framework": framework, "coverage": coverage},
+            kind="framework", search_template="page_search.html",
+            values={
+                "framework": framework,
+                "coverage": coverage,
+                "search_text": f"{framework.summary or ''} {framework.owner}, {framework.version}. "
+                + "; ".join(item.title for item in framework.items) + ".",
+            },
         )
         for item in framework.items:
             upcoming, past = catalogue.for_item(framework.id, item.id)
@@ -40,6 +47,6 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
             yield ctx.page(
                 urls.framework_item(framework.id, item.id), resolved.label if resolved else item.title, "item.html",
                 description=item.summary or f"{item.title}: CPD mapped to it.",
-                kind="item",
+                kind="item", search_template="item_search.html",
                 values={"framework": framework, "item": item, "upcoming": upcoming, "past": past, "resolved": resolved},
             )

@@ -19,7 +19,8 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
     yield ctx.page(
         urls.pathways(), "Career pathways", "pathways.html",
         description="The social work career pathway, stage by stage, with the CPD that fits each.",
-        kind="pathways", in_nav=True, values={"trunk": trunk, "strands": strands},
+        kind="pathways", in_nav=True, search_template="page_search.html",
+        values={"trunk": trunk, "strands": strands, "search_text": "The career stages of social work, from student to principal social worker, in three strands: " + ", ".join(s.name for s in stages) + "."},
     )
     pcf = ctx.dataset.frameworks.get("pcf")
     levels = {level.id: level for level in pcf.levels} if pcf else {}
@@ -27,7 +28,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         yield ctx.page(
             urls.stage(stage.id), stage.name, "stage.html",
             description=stage.summary or f"CPD and career development for: {stage.name}.",
-            kind="stage",
+            kind="stage", search_template="stage_search.html",
             values={
                 "stage": stage,
                 "level": levels.get(stage.pcf_level or ""),

@@ -1,0 +1,142 @@
+"""Catalogue build benchmark: this site with N events against plain Material with N pages.
+
+    .venv/bin/python benchmarks/catalogue.py            # N = 3000 and 6000
+    .venv/bin/python benchmarks/catalogue.py 500 1000   # other sizes
+
+For each N it makes two projects in a temporary folder and builds each in a
+fresh process, timing the whole command and reading its peak memory:
+
+* **site**: the example data with its events replaced by N generated ones
+  (spread over four years, half past), built by ``python -m partnership.cli
+  build --no-pdf``: checking the data, every event page, facet pages,
+  archive, calendars and open data;
+* **plain**: mkdocs-material with N one-paragraph pages kept out of the
+  navigation (``not_in_nav``), built by ``mkdocs build``.
+
+Goals (issue 3): at N = 3000 the site takes at most 1.5 × the plain build;
+N = 6000 takes at most 2.2 × N = 3000; the catalogue page is under 200 KB
+gzipped at N = 3000. Results print as a Markdown table for the README.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NOW = "2026-11-22T12:00"
+STAGES = ["student", "nqsw-asye", "early-career", "experienced", "senior-practitioner", "practice-educator", "practice-supervisor", "team-manager", "principal-social-worker"]
+PARTNERS = ["riverside-children", "riverside-adults", "downsford-children", "downsford-adults", "university-of-riverside", "hartwell-council"]
+TYPES = ["workshop", "course", "conference", "twilight", "webinar", "action-learning-set", "programme", "research-hub", "network"]
+FORMATS = ["in-person", "online", "hybrid"]
+REFS = [f"pcf:{n}" for n in range(1, 10)] + [f"kss-cf:{n}" for n in range(1, 11)] + [f"kss-adults:{n}" for n in range(1, 11)]
+WORDS = "assessment practice relationships supervision safeguarding reflection analysis law court family adults children capacity carers trauma leadership".split()
+
+
+def make_site(folder: Path, count: int, seed: int = 1) -> Path:
+    project = folder / "site-project"
+    for part in ("data", "content", "theme", "mkdocs.yml"):
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
+    shutil.rmtree(project / "data/events")
+    events = project / "data/events"
+    events.mkdir()
+    rnd = random.Random(seed)
+    start = dt.datetime(2025, 1, 6, 9, 30)
+    for i in range(count):
+        day = start + dt.timedelta(days=rnd.randrange(0, 4 * 365), hours=rnd.choice([0, 0, 3, 8]))
+        end = day + dt.timedelta(hours=rnd.choice([1, 2, 3, 6]))
+        title = " ".join(rnd.sample(WORDS, 3)).title()
+        fmt = rnd.choice(FORMATS)
+        lines = [
+            f"title: {title} {i}",
+            f"summary: A generated event about {' and '.join(rnd.sample(WORDS, 2))}.",
+            "description: |",
+            f"  Generated event number {i} for the benchmark.",
+            "",
+            f"  It covers {', '.join(rnd.sample(WORDS, 4))}.",
+            f"type: {rnd.choice(TYPES)}",
+            f"provider: {rnd.choice(PARTNERS)}",
+            f"audience: [{', '.join(rnd.sample(STAGES, rnd.randint(1, 3)))}]",
+            f"services: [{rnd.choice(['children', 'adults', 'children, adults'])}]",
+            f"format: {fmt}",
+        ]
+        if fmt != "online":
+            lines.append("venue: Riverside Civic Centre")
+        lines.append(f"sessions: [{{start: {day:%Y-%m-%dT%H:%M}, end: {end:%Y-%m-%dT%H:%M}}}]")
+        lines.append(f"frameworks: [{', '.join(rnd.sample(REFS, 3))}]")
+        lines.append(f"added: {(day - dt.timedelta(days=40)):%Y-%m-%d}")
+        (events / f"bench-event-{i:05d}.yml").write_text("\n".join(lines) + "\n")
+    return project
+
+
+def make_plain(folder: Path, count: int) -> Path:
+    project = folder / "plain-project"
+    docs = project / "docs"
+    (docs / "events").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n\nA plain Material site.\n")
+    for i in range(count):
+        (docs / "events" / f"e{i:05d}.md").write_text(f"# Event {i}\n\nA one-paragraph page about event {i}, with a [link home](../index.md).\n")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Plain\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n"
+        "nav:\n  - Home: index.md\nnot_in_nav: |\n  /events/\n"
+    )
+    return project
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of a command run to completion in a fresh process."""
+    started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) / 1024
+
+
+def measure(count: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as temporary:
+        folder = Path(temporary)
+        site = make_site(folder, count)
+        plain = make_plain(folder, count)
+        env = dict(os.environ, PARTNERSHIP_ROOT=str(site), PARTNERSHIP_NOW=NOW)
+        site_seconds, site_mb = timed([sys.executable, "-m", "partnership.cli", "build", "--no-pdf"], site, env)
+        plain_seconds, plain_mb = timed([sys.executable, "-m", "mkdocs", "build", "-q"], plain, dict(os.environ))
+        catalogue = (site / "site/events/index.html").read_bytes()
+        return {
+            "n": count,
+            "site": site_seconds,
+            "plain": plain_seconds,
+            "ratio": site_seconds / plain_seconds,
+            "site_mb": site_mb,
+            "catalogue_kb": len(gzip.compress(catalogue, 9)) / 1024,
+            "pages": sum(1 for _ in (site / "site").rglob("index.html")),
+        }
+
+
+def main(argv: list[str]) -> int:
+    sizes = [int(a) for a in argv] or [3000, 6000]
+    rows = [measure(n) for n in sizes]
+    print("| events | this site | plain Material | ratio | pages written | catalogue page (gzip) |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['n']:,} | {r['site']:.1f} s | {r['plain']:.1f} s | {r['ratio']:.2f} | {r['pages']:,} | {r['catalogue_kb']:.0f} KB |")
+    if len(rows) >= 2:
+        growth = rows[-1]["site"] / rows[0]["site"]
+        print(f"\nGrowth from {rows[0]['n']:,} to {rows[-1]['n']:,} events: {growth:.2f}×")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
