@@ -94,7 +94,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         except DataError as error:
             raise DataProblems(error) from None
         now = clock.now()
-        self.context = RenderContext.build(dataset, now)
+        self.context = RenderContext.build(dataset, now, pdf=self.config.pdf)
         site = dataset.site
         # The theme's templates do not escape; text from data must not become markup.
         config.site_name = escape(site.name)
@@ -231,7 +231,9 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.job is not None
+        assert self.job is not None and self.context is not None
+        for source, link in self.context.broken_links:
+            log.warning("content/%s: the link %r leads to no page or file", source, link)
         started = time.perf_counter()
         moved = self.job.move_into(Path(config.site_dir))
         self.job = None

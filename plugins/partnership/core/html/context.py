@@ -23,16 +23,21 @@ import jinja2
 from markupsafe import Markup
 
 from ..dataset import Dataset
+from ..models.common import slugify
 from ..models.events import FORMAT_NAMES, STATUS_NAMES, TYPE_NAMES
+from ..models.metrics import MetricsArea
 from ..models.partners import KIND_NAMES
 from ..models.pathways import STRAND_NAMES
 from ..views.catalogue import SERVICE_NAMES, Catalogue
+from ..views.reports import measure_table
 from . import format as fmt
 from . import urls
+from .charts import chart, chartable, finding
 from .eventtext import EventText
 from .fan import fan, group_colours
-from .markdown import plain, render_text
+from .markdown import NarrativeRenderer, plain, render_text
 from .sizes import size_marker
+from .values import change_text, target_text, value_html, value_text
 
 
 @dataclass
@@ -121,15 +126,52 @@ class RenderContext:
     catalogue: Catalogue
     env: jinja2.Environment = field(default_factory=_environment)
 
+    pdf: bool = True
+    """Whether report PDFs are made (pages link to them only then)."""
+    known_urls: set[str] = field(default_factory=set)
+    """Every generated page's URL, for checking links in hand-written narratives."""
+    broken_links: list[tuple[str, str]] = field(default_factory=list)
+    """(content file, link) of every narrative link that leads nowhere."""
+
     def __post_init__(self) -> None:
         self._cards: dict[tuple[str, int, int], Markup] = {}
-        self.env.globals["card_html"] = self.card
-        self.env.globals["t"] = EventText()
-        self.env.globals["size"] = size_marker
+        self.env.globals.update(
+            card_html=self.card,
+            t=EventText(),
+            size=size_marker,
+            narrative=self.narrative,
+            value_text=value_text,
+            value_html=value_html,
+            target_text=target_text,
+            change_text=change_text,
+            chartable=chartable,
+            finding=finding,
+            chart=chart,
+            slug=slugify,
+            measure_table_for=lambda area, measure, years: measure_table(
+                MetricsArea.model_construct(area=area.area, title=area.title, measures=[measure]), years
+            ),
+        )
+
+    def narrative(self, path: str, prefix: str, link: Callable[[str], str]) -> Markup:
+        """A content/ Markdown file as HTML, its links rewritten by ``link`` (a page's ``url``)."""
+        def resolve(target: str) -> str | None:
+            if target.endswith(".md"):
+                found = urls.content_page(target)
+                if (self.dataset.content_dir / target).is_file() or found in self.known_urls:
+                    return found
+                return None
+            return target if (self.dataset.content_dir / target).is_file() else None
+
+        renderer = NarrativeRenderer("", resolve, lambda target, _page: link(target))
+        text = (self.dataset.content_dir / path).read_text(encoding="utf-8")
+        html = renderer.render(text, path, prefix)
+        self.broken_links.extend(b for b in renderer.broken if b not in self.broken_links)
+        return html
 
     @classmethod
-    def build(cls, dataset: Dataset, now: dt.datetime) -> RenderContext:
-        return cls(dataset, now, Catalogue.build(dataset, now))
+    def build(cls, dataset: Dataset, now: dt.datetime, pdf: bool = True) -> RenderContext:  # noqa: D102
+        return cls(dataset, now, Catalogue.build(dataset, now), pdf=pdf)
 
     def card(self, event: Any, heading: int, page_url: str) -> Markup:
         """An event's card, rendered once for every page at the same depth.
@@ -146,11 +188,17 @@ class RenderContext:
             self._cards[key] = found
         return found
 
-    def render(self, template: str, page_url: str, **values: Any) -> str:
-        """Render ``template`` for the page at ``page_url``."""
+    def absolute(self, target: str) -> str:
+        """A full address for documents read away from the site (PDFs): the site's URL + the path."""
+        base = self.dataset.site.url
+        return (base.rstrip("/") + "/" + target) if base else target
+
+    def render(self, template: str, page_url: str, absolute: bool = False, **values: Any) -> str:
+        """Render ``template`` for the page at ``page_url`` (links relative, or full for documents)."""
         return self.env.get_template(template).render(
-            url=partial(urls.relative, page=page_url),
+            url=self.absolute if absolute else partial(urls.relative, page=page_url),
             page_url=page_url,
+            pdf=self.pdf,
             site=self.dataset.site,
             data=self.dataset,
             catalogue=self.catalogue,

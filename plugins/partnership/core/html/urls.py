@@ -37,6 +37,16 @@ def relative(target: str, page: str) -> str:
     return link + (f"#{anchor}" if sharp else "")
 
 
+def content_page(path: str) -> str:
+    """The page a content/ Markdown file becomes: ``about.md`` → ``about/``, ``x/index.md`` → ``x/``."""
+    stem = path[:-3] if path.endswith(".md") else path
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
 def home() -> str:
     return ""
 

@@ -14,7 +14,10 @@ from .. import schema
 from ..colours import brand_css
 from ..html import urls
 from ..html.context import RenderContext
-from . import ics, opendata
+from ..views.attendance import appendix
+from ..views.reports import report_view
+from . import ics, opendata, reportdata
+from .pdf import report_pdf
 
 Log = Callable[[str], None]
 
@@ -57,4 +60,16 @@ def write_outputs(ctx: RenderContext, site_dir: Path, *, pdf: bool = True, downl
     out.write(urls.feed(), opendata.feed(catalogue))
     for name, content in schema.schema_files().items():
         out.write(f"schema/{name}", content)
+    for report in ctx.dataset.reports:
+        view = report_view(report, ctx.dataset)
+        table = ctx.dataset.attendance.get(report.attendance or "")
+        extra = appendix(table, ctx.dataset) if table else None
+        for section in view.sections:
+            if section.table:
+                out.write(urls.report_csv(report.year, section.table.area.area), reportdata.measures_csv(section.table))
+        if extra:
+            out.write(f"reports/{report.year}/data/attendance.csv", reportdata.attendance_csv(extra))
+        if pdf:
+            log(f"Writing the {report.year} report PDF")
+            out.write(urls.report_pdf(report.year), report_pdf(ctx, view, extra))
     return out.sizes

@@ -11,4 +11,5 @@ def all_pages(ctx: RenderContext) -> list[SitePage]:
     found: list[SitePage] = []
     for module in (catalogue, pathways, frameworks, reports, toolkit, statements):
         found.extend(module.pages(ctx))
+    ctx.known_urls = {page.url for page in found}
     return found

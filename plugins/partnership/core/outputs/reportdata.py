@@ -1,0 +1,66 @@
+"""The data behind report tables, as CSV: one row per measure, year and cohort.
+
+UTF-8 with a header row. ``value`` holds the number as recorded (empty for
+keywords, pending figures and missing years); ``text`` holds what the
+report shows (``57.6%``, ``Unknown``, ``Data available in 2023``, ``No
+data``); ``note`` any footnote.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..html.values import KEYWORD_TEXT, NO_DATA_TEXT, number_text, value_text
+from ..html import format as fmt
+from ..views.attendance import Appendix
+from ..views.reports import MeasureTable
+
+MEASURE_COLUMNS = ("area", "measure_id", "measure", "unit", "year", "cohort", "value", "text", "note")
+ATTENDANCE_COLUMNS = (
+    "group", "key", "label", "bookings", "attendance", "non_attendance",
+    "attendance_percent", "non_attendance_percent", "cancelled_percent", "no_show_percent",
+)
+
+
+def _csv(header: tuple[str, ...], rows: list[list[object]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _number(value: float) -> str:
+    return fmt.number(value).replace(",", "")
+
+
+def measures_csv(table: MeasureTable) -> bytes:
+    rows: list[list[object]] = []
+    area = table.area
+    for row in table.rows:
+        m = row.measure
+        for year, value, _ in row.cells:
+            note = value.note if value and value.note else ""
+            if value is not None and value.by:
+                for cohort, part in value.by.items():
+                    number = _number(part) if isinstance(part, float) else ""
+                    text = number_text(part, m.unit) if isinstance(part, float) else KEYWORD_TEXT.get(part, part)
+                    rows.append([area.area, m.id, m.name, m.unit, year, cohort, number, text, note])
+                continue
+            number = _number(value.number) if value is not None and value.number is not None else ""
+            text = value_text(value, m.unit) if value is not None else NO_DATA_TEXT
+            rows.append([area.area, m.id, m.name, m.unit, year, "", number, text, note])
+    return _csv(MEASURE_COLUMNS, rows)
+
+
+def attendance_csv(appendix: Appendix) -> bytes:
+    rows: list[list[object]] = []
+    for group, figures in (("partner", appendix.by_partner), ("type", appendix.by_type), ("overall", [appendix.overall])):
+        for f in figures:
+            rows.append([
+                group, f.key, f.label, f.bookings, f.attended, f.non_attendance,
+                f.attendance_percent.rstrip("%"), f.non_attendance_percent.rstrip("%"),
+                f.cancelled_percent.rstrip("%"), f.no_show_percent.rstrip("%"),
+            ])
+    return _csv(ATTENDANCE_COLUMNS, rows)

@@ -1,0 +1,208 @@
+"""The figures of an annual report: measure tables, target status, change, notes.
+
+Everything a report shows is worked out here from the data, as numbers and
+words; :mod:`partnership.core.html.values` writes them for people. Rules:
+
+* a table has one column per year from the report's baseline to its year;
+* a target is judged against the latest of those years that has a number
+  (a split value counts only when every part is a number, and meets the
+  target only when every part does); the status is a word: **Met**,
+  **Not met** or **No data**; a measure without a target has none;
+* the change is from the year before that latest year, when both are plain
+  numbers, and says up or down, and better or worse where the measure says
+  which way is better.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..dataset import Dataset
+from ..models.common import year_label, year_start
+from ..models.metrics import Measure, MeasureValue, MetricsArea, Target
+from ..models.reports import Report, Section
+from ..models.common import slugify
+
+MET, NOT_MET, NO_DATA = "Met", "Not met", "No data"
+
+
+def years_between(first: str, last: str) -> list[str]:
+    """``2017-18`` … ``2020-21``, inclusive."""
+    return [year_label(y) for y in range(year_start(first), year_start(last) + 1)]
+
+
+def numeric_parts(value: MeasureValue | None) -> list[float] | None:
+    """The value's numbers: one for a plain number, one per cohort for a split; None when not all numbers."""
+    if value is None:
+        return None
+    if value.number is not None:
+        return [value.number]
+    if value.by:
+        parts = list(value.by.values())
+        if all(isinstance(p, float) for p in parts):
+            return parts  # type: ignore[return-value]
+    return None
+
+
+def meets(target: Target, number: float) -> bool:
+    value = target.value
+    return {
+        ">=": number >= value,
+        "<=": number <= value,
+        ">": number > value,
+        "<": number < value,
+        "==": abs(number - value) < 1e-9,
+    }[target.comparison]
+
+
+@dataclass(frozen=True)
+class Judgement:
+    status: str
+    """Met, Not met or No data."""
+    year: str | None
+    """The year judged: the latest with a number."""
+
+
+def judge(measure: Measure, years: list[str]) -> Judgement | None:
+    """The target's status over ``years``; None when the measure has no target."""
+    if measure.target is None:
+        return None
+    for year in reversed(years):
+        parts = numeric_parts(measure.values.get(year))
+        if parts is not None:
+            ok = all(meets(measure.target, p) for p in parts)
+            return Judgement(MET if ok else NOT_MET, year)
+    return Judgement(NO_DATA, None)
+
+
+@dataclass(frozen=True)
+class Change:
+    """How the latest number moved from the year before it."""
+
+    previous_year: str
+    year: str
+    difference: float
+    direction: str
+    """up, down or no change"""
+    verdict: str | None
+    """better, worse, or None when neither direction is better (or nothing changed)"""
+
+
+def change(measure: Measure, years: list[str]) -> Change | None:
+    """The change into the latest year with numbers; None unless it and the year before are plain numbers."""
+    latest = None
+    for index in range(len(years) - 1, -1, -1):
+        if numeric_parts(measure.values.get(years[index])) is not None:
+            latest = index
+            break
+    if latest is None or latest == 0 or measure.values[years[latest]].number is None:
+        return None
+    previous = measure.values.get(years[latest - 1])
+    if previous is None or previous.number is None:
+        return None
+    now = measure.values[years[latest]].number
+    assert now is not None
+    difference = now - previous.number
+    if abs(difference) < 1e-9:
+        return Change(years[latest - 1], years[latest], 0.0, "no change", None)
+    direction = "up" if difference > 0 else "down"
+    verdict = None
+    if measure.better != "neither":
+        verdict = "better" if (direction == "up") == (measure.better == "higher") else "worse"
+    return Change(years[latest - 1], years[latest], difference, direction, verdict)
+
+
+@dataclass
+class Footnote:
+    number: int
+    year: str
+    text: str
+
+
+@dataclass
+class MeasureRow:
+    measure: Measure
+    cells: list[tuple[str, MeasureValue | None, int | None]]
+    """(year, value, footnote number) for every year of the table."""
+    judgement: Judgement | None
+    change: Change | None
+
+    @property
+    def numeric_years(self) -> list[str]:
+        """Years whose value is a plain number or an all-number split (for charts)."""
+        return [year for year, value, _ in self.cells if numeric_parts(value) is not None]
+
+
+@dataclass
+class MeasureTable:
+    area: MetricsArea
+    years: list[str]
+    rows: list[MeasureRow]
+    footnotes: list[Footnote] = field(default_factory=list)
+
+    @property
+    def has_targets(self) -> bool:
+        return any(row.measure.target for row in self.rows)
+
+
+def measure_table(area: MetricsArea, years: list[str]) -> MeasureTable:
+    """One row per measure of ``area``, one column per year; notes numbered in reading order."""
+    footnotes: list[Footnote] = []
+    rows = []
+    for measure in area.measures:
+        cells = []
+        for year in years:
+            value = measure.values.get(year)
+            number = None
+            if value is not None and value.note:
+                number = len(footnotes) + 1
+                footnotes.append(Footnote(number, year, value.note))
+            cells.append((year, value, number))
+        rows.append(MeasureRow(measure, cells, judge(measure, years), change(measure, years)))
+    return MeasureTable(area, years, rows, footnotes)
+
+
+@dataclass
+class ReportSection:
+    section: Section
+    id: str
+    table: MeasureTable | None
+
+
+@dataclass
+class ReportView:
+    report: Report
+    years: list[str]
+    sections: list[ReportSection]
+
+    @property
+    def year(self) -> str:
+        return self.report.year
+
+    def status_counts(self) -> dict[str, int]:
+        """How many targets are Met, Not met, or have No data, across the report."""
+        counts = {MET: 0, NOT_MET: 0, NO_DATA: 0}
+        for section in self.sections:
+            if section.table:
+                for row in section.table.rows:
+                    if row.judgement:
+                        counts[row.judgement.status] += 1
+        return counts
+
+
+def report_view(report: Report, dataset: Dataset) -> ReportView:
+    years = years_between(report.baseline, report.year)
+    sections = []
+    for section in report.sections:
+        area = dataset.metrics.get(section.metrics or "")
+        table = measure_table(area, years) if area else None
+        sections.append(ReportSection(section, section.id or slugify(section.title), table))
+    return ReportView(report, years, sections)
+
+
+def all_years(measure: Measure) -> list[str]:
+    """Every year from the measure's first to its last value."""
+    if not measure.values:
+        return []
+    ordered = sorted(measure.values, key=year_start)
+    return years_between(ordered[0], ordered[-1])
