@@ -129,6 +129,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _swap(new: Path, target: Path) -> None:
     """Replace ``target`` with ``new`` by renaming, so no reader sees half a site."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(new, 0o777 & ~umask)  # mkdtemp made it private; a published site is readable
     old = None
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))

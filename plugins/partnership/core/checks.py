@@ -100,6 +100,16 @@ class _Rules:
                             key=True,
                         )
 
+    def toolkit_framework(self) -> None:
+        """The PCF toolkit is built from pcf.yml's levels: a PCF without levels is a mistake."""
+        pcf = self.d.frameworks.get("pcf")
+        if pcf is not None and pcf.valid("levels") and not pcf.levels:
+            self.add(
+                pcf, ("items",), key=True,
+                message="the PCF has no levels; add a 'levels:' list (lowest first) so that career stages and "
+                "the practice educators' toolkit can use them, like  levels: [{id: asye, name: ASYE}]",
+            )
+
     # -- pathways -----------------------------------------------------------
     def pathways(self) -> None:
         self.duplicates(self.d.pathways, lambda s: s.id, "id", "another stage")
@@ -294,6 +304,7 @@ def run_all(dataset: Dataset, problems: Problems, display: Display) -> None:
     rules.site()
     rules.partners()
     rules.frameworks()
+    rules.toolkit_framework()
     rules.pathways()
     rules.events()
     rules.metrics()

@@ -32,6 +32,7 @@ from ..core import clock
 from ..core.html.blocks import render_blocks
 from ..core.html.context import RenderContext, SitePage
 from ..core.html.pages import all_pages
+from ..core.html.pages.toolkit import CONTENT as TOOLKIT_CONTENT
 from ..core.html.sizes import fill_sizes, has_markers
 from ..core.load import load_dataset_cached
 from ..core.outputs.writer import write_outputs
@@ -173,9 +174,9 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         self.job.start()
 
     def _embedded_content(self) -> set[str]:
-        """Markdown files under content/ that reports embed, so they are not pages of their own."""
+        """Markdown files under content/ that generated pages embed, so they are not pages of their own."""
         assert self.context is not None
-        found: set[str] = set()
+        found: set[str] = set(TOOLKIT_CONTENT)
         for report in self.context.dataset.reports:
             if report.introduction:
                 found.add(report.introduction)
@@ -186,8 +187,10 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
             # The theme does not escape titles; text from data must not become markup.
-            page.title = escape(generated.title)  # type: ignore[assignment]
-            page.meta["title"] = page.title
+            # (Section pages keep the shorter title mkdocs.yml's nav gives them.)
+            if not generated.in_nav:
+                page.title = escape(generated.title)  # type: ignore[assignment]
+            page.meta["title"] = escape(generated.title)
             if generated.description:
                 page.meta["description"] = escape(generated.description)
         return markdown

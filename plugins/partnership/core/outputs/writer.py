@@ -18,6 +18,7 @@ from ..views.attendance import appendix
 from ..views.reports import report_view
 from . import ics, opendata, reportdata
 from .pdf import report_pdf
+from .toolkit import toolkit_files
 
 Log = Callable[[str], None]
 
@@ -72,4 +73,8 @@ def write_outputs(ctx: RenderContext, site_dir: Path, *, pdf: bool = True, downl
         if pdf:
             log(f"Writing the {report.year} report PDF")
             out.write(urls.report_pdf(report.year), report_pdf(ctx, view, extra))
+    if downloads:
+        log("Writing the PCF toolkit's files")
+        for path, content in toolkit_files(ctx, pdf=pdf).items():
+            out.write(path, content)
     return out.sizes
