@@ -33,6 +33,7 @@ from ..core.html.blocks import render_blocks
 from ..core.html.context import RenderContext, SitePage
 from ..core.html.pages import all_pages
 from ..core.html.pages.toolkit import CONTENT as TOOLKIT_CONTENT
+from ..core.html.security import with_policy
 from ..core.html.sizes import fill_sizes, has_markers
 from ..core.load import load_dataset_cached
 from ..core.outputs.writer import write_outputs
@@ -42,8 +43,9 @@ from .jobs import OutputJob, can_fork
 
 log = get_plugin_logger(__name__)
 
-_HEADING = re.compile(r"<h([23])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)
+_HEADING = re.compile(r"<h([123])\b[^>]*\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
+_H1 = re.compile(r"<h1(?![^>]*\bid=)")
 
 
 class DataProblems(PluginError):
@@ -55,16 +57,34 @@ class DataProblems(PluginError):
 
 
 def _toc(html: str) -> list[dict[str, Any]]:
-    """Table-of-contents tokens (as Python-Markdown makes them) from h2/h3 with ids."""
-    tokens: list[dict[str, Any]] = []
+    """Table-of-contents tokens (as Python-Markdown makes them) from h1–h3 with ids.
+
+    The page's h1 is the root, as in Markdown pages: the theme's skip link
+    goes to it, and its sidebar lists the h1's children.
+    """
+    roots: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
     for level, anchor, inner in _HEADING.findall(html):
-        name = _TAG.sub("", inner).strip()
-        token = {"level": int(level), "id": anchor, "name": name, "children": []}
-        if token["level"] == 3 and tokens:
-            tokens[-1]["children"].append(token)
-        else:
-            tokens.append(token)
-    return tokens
+        token = {"level": int(level), "id": anchor, "name": _TAG.sub("", inner).strip(), "children": []}
+        while stack and stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else roots).append(token)
+        stack.append(token)
+    return roots
+
+
+def _check_analytics(config: MkDocsConfig) -> None:
+    """Analytics only with consent, and refusing as easy as accepting (no tracking without it)."""
+    analytics = config.extra.get("analytics")
+    if not analytics:
+        return
+    consent = config.extra.get("consent")
+    actions = (consent or {}).get("actions") or ["accept", "manage"]
+    if not consent or "reject" not in actions:
+        raise PluginError(
+            "mkdocs.yml: extra.analytics is set, so extra.consent is needed, with a Reject button as "
+            "easy to find as Accept: add  consent: {title: Cookie consent, description: …, actions: [accept, reject, manage]}"
+        )
 
 
 class PartnershipPlugin(BasePlugin[PartnershipConfig]):
@@ -105,6 +125,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             config.site_url = site.url
         if site.logo:
             config.theme["logo"] = site.logo
+        _check_analytics(config)
         config.extra["partnership"] = {
             "short_name": site.short_name,
             "contact_email": site.contact_email,
@@ -199,8 +220,9 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         assert self.context is not None
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
-            html = generated.render()
-            page.toc = get_toc(_toc(html)) if generated.toc else get_toc([])
+            html = _H1.sub('<h1 id="main-content"', generated.render(), count=1)
+            # Always set (the theme's skip link needs it); hidden by "hide: toc" where not wanted.
+            page.toc = get_toc(_toc(html))
             return html
         rendered, unknown = render_blocks(html, self.context, page.url)
         for name in unknown:
@@ -228,10 +250,21 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
 
     on_page_context = CombinedEvent(_search_version_in, _search_version_out)
 
+    # Runs last (-100): the policy must hash the page's final inline scripts.
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if has_markers(output) and self.job is not None:
             output = fill_sizes(output, self.job.sizes())
+        if not self.is_serving:  # the preview's live-reload script is inline and changes
+            output = with_policy(output)
         return output
+
+    # Runs last (-100), like on_post_page: pages the theme makes itself (404.html) get the policy too.
+    @event_priority(-100)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if template_name.endswith(".html") and not self.is_serving:
+            return with_policy(output_content)
+        return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.job is not None and self.context is not None

@@ -333,6 +333,12 @@
     ];
   }
 
+  function byDate(record) {
+    return record.items.slice().sort(function (a, b) {
+      return (a.date || "").localeCompare(b.date || "");
+    });
+  }
+
   function markdown(record, year) {
     var lines = [
       "# My CPD record",
@@ -345,7 +351,7 @@
         ". Social Work England asks for at least two pieces of CPD, at least one with peer reflection.",
       ""
     ];
-    record.items.forEach(function (item, index) {
+    byDate(record).forEach(function (item, index) {
       lines.push("## " + (index + 1) + ". " + item.title, "");
       facts(item).forEach(function (pair) {
         lines.push("- " + pair[0] + ": " + pair[1]);
@@ -396,7 +402,7 @@
       para("CPD year: 1 December " + (year.endYear - 1) + " to 30 November " + year.endYear +
         ". Social Work England asks for at least two pieces of CPD, at least one with peer reflection.")
     ];
-    record.items.forEach(function (item, index) {
+    byDate(record).forEach(function (item, index) {
       parts.push(para((index + 1) + ". " + item.title, "Heading1"));
       parts.push(factTable(facts(item)));
       QUESTIONS.forEach(function (question, q) {

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+import datetime as dt
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
@@ -36,6 +37,31 @@ class Colours(DataModel):
     """Highlights and focus rings."""
 
 
+class Accessibility(DataModel):
+    """What the accessibility statement says, in the form the regulations expect."""
+
+    status: Literal["full", "partial", "none"] = "full"
+    """full, partial or none: how far the site complies with WCAG 2.2 AA."""
+    issues: list[str] = []
+    """Content that is not accessible, and why (non-compliance with the regulations)."""
+    burden: list[str] = []
+    """Problems you would fix only at a disproportionate burden, and why."""
+    exempt: list[str] = []
+    """Content outside the regulations' scope (for example PDFs published before September 2018)."""
+    improving: list[str] = []
+    """What you are doing to improve accessibility."""
+    phone: str | None = None
+    """A phone number for people who need information in another format."""
+    prepared: dt.date | None = None
+    """When the statement was first prepared."""
+    reviewed: dt.date | None = None
+    """When it was last reviewed."""
+    tested: dt.date | None = None
+    """When the site was last tested."""
+    tested_by: str | None = None
+    """Who tested it, and how."""
+
+
 class Site(DataModel):
     """The partnership's identity, shown on every page."""
 
@@ -59,5 +85,7 @@ class Site(DataModel):
     """A logo file under content/ (SVG or PNG), e.g. assets/logo.svg."""
     logo_alt: str | None = None
     """Text alternative for the logo; defaults to the partnership's name."""
+    accessibility: Accessibility = Accessibility()
+    """The accessibility statement's facts: status, known issues, dates."""
     data_licence: Url = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
     """The licence of the open data (events.json, report CSVs); the Open Government Licence unless you say otherwise."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
+from urllib.parse import quote
 
 from ..clock import local
 from ..dataset import Dataset
@@ -108,7 +109,8 @@ def _booking(event: Event, end: dt.datetime | None, now: dt.datetime, contact: s
         return Booking(False, None, f"Booking closed on {event.booking_closes.day} {event.booking_closes:%B %Y}.")
     if event.booking:
         return Booking(True, event.booking, "")
-    return Booking(False, f"mailto:{contact}?subject=Booking: {event.title}", f"To book a place, e-mail {contact}.")
+    subject = quote(f"Booking: {event.title}")
+    return Booking(False, f"mailto:{contact}?subject={subject}", f"To book a place, e-mail {contact}.")
 
 
 def event_view(event: Event, dataset: Dataset, now: dt.datetime) -> EventView:

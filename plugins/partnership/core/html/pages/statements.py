@@ -17,6 +17,11 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         kind="statement",
     )
     yield ctx.page(
+        urls.privacy(), "Privacy and cookies", "privacy.html",
+        description=f"What the {site.short_name} website keeps about you: nothing, and what your browser keeps.",
+        kind="statement", toc=False,
+    )
+    yield ctx.page(
         urls.schema(), "Data schemas", "schemas.html",
         description="JSON Schemas of the data files this site is built from.",
         kind="schemas", toc=False,

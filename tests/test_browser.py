@@ -1,0 +1,262 @@
+"""The built site in a real browser: WCAG 2.2 AA with axe-core, keyboard use, privacy, no-JavaScript use.
+
+Debian's Chromium, driven by Playwright, loads pages served from 127.0.0.1.
+axe-core comes from npm (tests/package.json, installed by build.py test).
+Every page is checked at a phone and a desktop width, against the WCAG 2.0,
+2.1 and 2.2 A and AA rules. Reviewed exceptions, each with its reason, are
+in ACCEPTED below; the list is empty unless a reason is written down.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import socketserver
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import docx
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path(os.environ.get("PARTNERSHIP_CHROMIUM", "/usr/bin/chromium"))
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE = ROOT / "tests/node_modules/axe-core/axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+PAGES = [
+    "",
+    "events/",
+    "events/?stage=nqsw-asye&service=children",
+    "events/early-career-managers-2027/",
+    "pathways/",
+    "pathways/nqsw-asye/",
+    "frameworks/pcf/",
+    "frameworks/pcf/values-ethics/",
+    "reports/2025-26/",
+    "reports/measures/independent-pes/",
+    "toolkit/",
+    "my-cpd/",
+    "accessibility/",
+    "privacy/",
+]
+
+#: Reviewed axe findings we accept: (rule id, page) → why. Keep it short and honest.
+ACCEPTED: dict[tuple[str, str], str] = {}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(built))
+    socketserver.TCPServer.allow_reuse_address = True
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    assert AXE.is_file(), "axe-core is missing: run python3 build.py test (it installs tests/package-lock.json)"
+    executable = str(CHROMIUM) if CHROMIUM.exists() else None
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=executable, args=FLAGS)
+        except Exception as error:  # noqa: BLE001 - say how to get a browser
+            pytest.fail(f"Chromium could not start ({error}); install Debian's chromium (.ci/run does)")
+        yield chromium
+        chromium.close()
+
+
+def axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async (tags) => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary).slice(0, 5)}));
+        }""",
+        WCAG,
+    )
+    return result
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+@pytest.mark.parametrize("path", PAGES)
+def test_wcag_22_aa(browser, site_url: str, path: str, width: str) -> None:
+    context = browser.new_context(viewport=WIDTHS[width], bypass_csp=True)
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    violations = [v for v in axe(page) if (v["id"], path) not in ACCEPTED]
+    context.close()
+    assert not violations, "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n  " + "\n  ".join(v["nodes"]) for v in violations)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_request_leaves_the_site(browser, site_url: str, path: str) -> None:
+    context = browser.new_context(viewport=WIDTHS["desktop"])
+    page = context.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + path, wait_until="networkidle")
+    page.fill("input.md-search__input", "court") if path == "" else None
+    page.wait_for_timeout(300)
+    context.close()
+    outside = [url for url in requests if urlsplit(url).hostname != "127.0.0.1" and not url.startswith(("data:", "blob:"))]
+    assert not outside, outside
+    assert not errors, errors  # no script errors, no Content-Security-Policy refusals
+
+
+def tab_to(page, predicate: str, limit: int = 120) -> None:
+    """Press Tab until ``predicate`` (JS, about document.activeElement) holds."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const e = document.activeElement; return !!({predicate}); }}"):
+            return
+    raise AssertionError(f"Tab never reached: {predicate}")
+
+
+def test_catalogue_filters_by_keyboard_alone(browser, site_url: str) -> None:
+    context = browser.new_context(viewport=WIDTHS["desktop"])
+    page = context.new_page()
+    page.goto(site_url + "events/", wait_until="networkidle")
+    total = page.locator("[data-cpd-list] > li").count()
+    tab_to(page, "e.id === 'cpd-f-stage'")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    chosen = page.eval_on_selector("#cpd-f-stage", "s => s.value")
+    assert chosen == "nqsw-asye"
+    count = page.text_content("[data-cpd-count]")
+    visible = page.locator("[data-cpd-list] > li:not([hidden])").count()
+    assert 0 < visible < total and count.startswith(f"{visible} event")
+    assert "stage=nqsw-asye" in page.url
+    tab_to(page, "e.tagName === 'SUMMARY'")
+    page.keyboard.press("Enter")
+    tab_to(page, "e.id === 'cpd-f-format'")
+    page.keyboard.press("ArrowDown")  # in-person
+    narrowed = page.locator("[data-cpd-list] > li:not([hidden])").count()
+    assert narrowed <= visible and "format=in-person" in page.url
+    tab_to(page, "e.type === 'reset'")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(100)
+    assert page.locator("[data-cpd-list] > li:not([hidden])").count() == total
+    assert page.url.endswith("/events/")
+    context.close()
+
+
+def test_navigation_by_keyboard(browser, site_url: str) -> None:
+    context = browser.new_context(viewport=WIDTHS["desktop"])
+    page = context.new_page()
+    page.goto(site_url, wait_until="networkidle")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('md-skip')"), "the first Tab reaches the skip link"
+    tab_to(page, "e.classList.contains('md-tabs__link') && e.textContent.trim() === 'Find CPD'")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/events/")
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["reports/2025-26/", "events/"])
+def test_focus_is_never_hidden_under_the_header(browser, site_url: str, path: str) -> None:
+    """WCAG 2.4.11: a focused element is not entirely hidden by the sticky header."""
+    context = browser.new_context(viewport={"width": 1280, "height": 700})
+    page = context.new_page()
+    page.goto(site_url + path, wait_until="networkidle")
+    checked = 0
+    for _ in range(150):
+        page.keyboard.press("Tab")
+        # let the browser finish scrolling the newly focused element into view
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        box = page.evaluate(
+            """() => {
+                const e = document.activeElement, h = document.querySelector('.md-header');
+                // the skip link is drawn over the header on purpose, on top of it
+                if (!e || e === document.body || h.contains(e) || e.classList.contains('md-skip')) return null;
+                const r = e.getBoundingClientRect(), hr = h.getBoundingClientRect();
+                if (r.width === 0 && r.height === 0) return null;
+                return {bottom: r.bottom, top: r.top, header: hr.bottom, tag: e.tagName, text: e.textContent.slice(0, 40)};
+            }"""
+        )
+        if box is None:
+            continue
+        checked += 1
+        assert box["bottom"] > box["header"], f"{box['tag']} '{box['text']}' is hidden under the header"
+    assert checked > 30
+    context.close()
+
+
+def test_catalogue_without_javascript(browser, site_url: str, built: Path) -> None:
+    context = browser.new_context(viewport=WIDTHS["phone"], java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "events/")
+    assert not page.is_visible("[data-cpd-filters]"), "the filter form needs JavaScript, so it stays hidden"
+    page.click("summary:has-text('Career stage')")
+    page.click("a[data-cpd-value='practice-educator']")
+    page.wait_for_load_state()
+    assert page.url.endswith("/events/stage/practice-educator/")
+    assert page.locator("li.cpd-row").count() >= 1
+    context.close()
+
+
+def test_my_cpd_record_downloads_a_word_document(browser, site_url: str, tmp_path: Path) -> None:
+    context = browser.new_context(viewport=WIDTHS["desktop"], accept_downloads=True)
+    page = context.new_page()
+    page.goto(site_url + "events/peer-reflection-circle-2026-11/", wait_until="networkidle")
+    page.click("[data-mycpd-toggle]")
+    assert page.get_attribute("[data-mycpd-toggle]", "aria-pressed") == "true"
+    page.goto(site_url + "events/strengths-based-practice-2026-03/", wait_until="networkidle")
+    page.click("[data-mycpd-toggle]")
+    page.goto(site_url + "my-cpd/", wait_until="networkidle")
+    summary = page.text_content("[data-mycpd-summary]")
+    assert "2 pieces of CPD, 0 with peer reflection" in summary and "Status: not yet" in summary
+    page.check("#mycpd-peer-1")
+    assert "Status: done" in page.text_content("[data-mycpd-summary]")
+    page.fill("#mycpd-notes-0", "What I learned about strengths.")
+    with page.expect_download() as download:
+        page.click("[data-mycpd-download='docx']")
+    target = tmp_path / "record.docx"
+    download.value.save_as(target)
+    document = docx.Document(target)
+    assert document.core_properties.title == "My CPD record"
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["1. Strengths-Based Practice", "2. Peer Reflection Circle"]
+    assert "What I learned about strengths." in [p.text for p in document.paragraphs]
+    stored = page.evaluate("() => Object.keys(localStorage)")
+    assert stored == ["partnership-mycpd"], "only the key the privacy page lists"
+    context.close()
+
+
+def test_the_checker_finds_a_planted_problem(browser, site_url: str) -> None:
+    """The axe harness is live: a page with a real fault fails it."""
+    context = browser.new_context(viewport=WIDTHS["desktop"], bypass_csp=True)
+    page = context.new_page()
+    page.goto(site_url + "about/", wait_until="networkidle")
+    page.evaluate("""() => {
+        const img = document.createElement('img'); img.src = 'x.png'; document.querySelector('article').append(img);
+        const p = document.createElement('p'); p.textContent = 'faint'; p.style.color = '#bbbbbb';
+        document.querySelector('article').append(p);
+    }""")
+    found = {v["id"] for v in axe(page)}
+    context.close()
+    assert {"image-alt", "color-contrast"} <= found
