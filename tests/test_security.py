@@ -1,0 +1,120 @@
+"""Hostile text in every free-text field of the data stays text: nothing from YAML runs.
+
+The same string, holding a script element, an image with an error handler
+and template syntax, goes into the site's, a partner's, a stage's, an
+event's, a framework item's, a report's and a measure's text. The site is
+built and then read as files and in a browser (with its search), and must
+show the string as typed while running none of it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import socketserver
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import copy_project, run_cli
+from test_browser import CHROMIUM, FLAGS
+
+HOSTILE = "<script>alert(1)</script>{{ 7*7 }}{% raw %}<img src=x onerror=alert(2)>"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;{{ 7*7 }}{% raw %}&lt;img src=x onerror=alert(2)&gt;"
+
+
+def q(text: str) -> str:
+    return yaml.safe_dump(text, default_style='"').strip()
+
+
+def edit(project: Path, relative: str, *pairs: tuple[str, str]) -> None:
+    path = project / relative
+    text = path.read_text()
+    for old, new in pairs:
+        assert old in text, (relative, old)
+        text = text.replace(old, new, 1)
+    path.write_text(text)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    h = q(HOSTILE)
+    edit(project, "data/site.yml",
+         ("name: Riverside and Downs Social Work Teaching Partnership", f"name: {q('Riverside ' + HOSTILE)}"),
+         ("region: Riverside, Downsford and Hartwell", f"region: {h}"))
+    edit(project, "data/partners.yml",
+         ("name: Riverside Borough Council Children's Services", f"name: {q('Riverside Children ' + HOSTILE)}"),
+         ("summary: Hosts the partnership's central team and the ASYE programme for children's social workers.", f"summary: {h}"))
+    edit(project, "data/pathways.yml",
+         ("name: Newly qualified social worker (ASYE)", f"name: {q('NQSW ' + HOSTILE)}"),
+         ("roles: [Newly qualified social worker]", f"roles: [{h}]"),
+         ("    - Three direct observations of practice", f"    - {h}"))
+    edit(project, "data/events/2026-27/young-carers-2026-12.yml",
+         ("title: Supporting Young Carers", f"title: {q('Young Carers ' + HOSTILE)}"),
+         ("summary: Young carers from Carers' Voice talk about what helped them, and what did not.", f"summary: {h}"),
+         ("cost: Free", f"cost: {h}"),
+         ("tags: [carers]", f"tags: [{h}]"),
+         ("status: scheduled", f"status: full\nstatus_note: {h}\naccreditation: {h}"),
+         ("description: |\n", f"description: |\n  {HOSTILE} [x](javascript:alert(3))\n\n"))
+    edit(project, "data/frameworks/pcf.yml",
+         ("    title: Values and Ethics", f"    title: {q('Values ' + HOSTILE)}"),
+         ("      asye: Manages ethical tensions in complex work and promotes people's rights to choice.", f"      asye: {h}"))
+    edit(project, "data/reports/2025-26.yml",
+         ('title: "2025-26 Progress Report: Staying in Practice"', f"title: {q('Report ' + HOSTILE)}"),
+         ("  - title: Income\n", f"  - title: {q('Income ' + HOSTILE)}\n"))
+    edit(project, "data/metrics/income.yml",
+         ("title: Income", f"title: {h}"),
+         ("name: Partner membership fees", f"name: {q('Fees ' + HOSTILE)}"),
+         ("2021-22: n/a, 2022-23: n/a", f"2021-22: {{pending: {h}}}, 2022-23: {{value: n/a, note: {h}}}"))
+    result = run_cli(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def test_hostile_text_is_escaped_in_every_page(hostile_site: Path) -> None:
+    pages = sorted(hostile_site.rglob("*.html"))
+    shown = 0
+    for path in pages:
+        html = path.read_text()
+        assert "<script>alert" not in html, path
+        assert "<img src=x" not in html and "onerror=alert(2)>" not in html.replace("onerror=alert(2)&gt;", ""), path
+        assert "javascript:alert" not in html, path
+        shown += ESCAPED in html
+    assert shown > 20, "the hostile text should be shown, as text, on many pages"
+    event = (hostile_site / "events/young-carers-2026-12/index.html").read_text()
+    assert event.count(ESCAPED) >= 6
+
+
+def test_nothing_runs_in_the_browser(hostile_site: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    dialogs: list[str] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM) if CHROMIUM.exists() else None, args=FLAGS)
+            page = browser.new_page()
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            for path in ("", "events/", "events/young-carers-2026-12/", "pathways/nqsw-asye/", "frameworks/pcf/values-ethics/",
+                         "reports/2025-26/", "reports/measures/membership-fees/", "about/", "my-cpd/"):
+                page.goto(base + path, wait_until="networkidle")
+                assert "alert(1)" in page.inner_text("article") or path in ("my-cpd/",), path
+            page.goto(base + "events/young-carers-2026-12/", wait_until="networkidle")
+            page.click("[data-mycpd-toggle]")
+            page.goto(base + "my-cpd/", wait_until="networkidle")
+            assert "Young Carers <script>alert(1)</script>" in page.inner_text("[data-mycpd-rows]")
+            page.fill("input.md-search__input", "alert")
+            page.wait_for_timeout(800)
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(300)
+            browser.close()
+    finally:
+        server.shutdown()
+    assert dialogs == []
