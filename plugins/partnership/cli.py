@@ -223,6 +223,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     top = parser()
+    if argv[:1] == ["test"] and argv[1:2] not in (["-h"], ["--help"]):
+        # everything after "test" belongs to pytest, options included
+        return cmd_test(argparse.Namespace(pytest_args=argv[1:]))
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv.insert(0, "build")
     args = top.parse_args(argv)
