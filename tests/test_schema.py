@@ -28,6 +28,7 @@ FILES = {
     "event": sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data/events").rglob("*.yml")),
     "metrics": sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data/metrics").glob("*.yml")),
     "report": sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data/reports").glob("*.yml")),
+    "import": ["data/import.yml"],
 }
 
 

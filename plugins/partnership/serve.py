@@ -12,7 +12,9 @@ MkDocs' own ``serve`` with two changes for people who edit YAML:
 from __future__ import annotations
 
 import html
+import json
 import shutil
+import time
 import sys
 import tempfile
 from pathlib import Path
@@ -23,6 +25,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
+from .core.load import load_dataset_cached
+from .core.problems import DataError
 from .plugin.plugin import DataProblems
 
 
@@ -58,14 +62,23 @@ def serve(root: Path, *, address: str, pdf: bool, open_browser: bool) -> int:
     mount_path = urlsplit(config.site_url or "/").path
     serve_url = _serve_url(host, port, mount_path)
 
+    watched = [root / "data", Path(config.docs_dir)]
+    snapshot = {"files": _mtimes(watched)}
+
     def builder(config=None) -> None:
         config = config or get_config()
         config.site_url = serve_url
+        before = snapshot["files"]
+        snapshot["files"] = _mtimes(watched)
+        edited = _newest_change(before, snapshot["files"])
         try:
+            load_dataset_cached(root / "data", Path(config.docs_dir))  # problems first, as a list
             build(config, serve_url=serve_url)
             state["problems"] = None
-        except DataProblems as error:
-            lines = [str(p) for p in error.error.problems]
+            _note_edit(config, edited, Path(site_dir))
+        except (DataProblems, DataError) as error:
+            found = error.error.problems if isinstance(error, DataProblems) else error.problems
+            lines = [str(p) for p in found]
             print("\n".join(lines), file=sys.stderr, flush=True)
             state["problems"] = problems_page(f"The data has {len(lines)} problem{'s' if len(lines) != 1 else ''}", lines)
             _empty(Path(site_dir))
@@ -101,6 +114,39 @@ def serve(root: Path, *, address: str, pdf: bool, open_browser: bool) -> int:
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0
+
+
+def _mtimes(folders: list[Path]) -> dict[Path, int]:
+    found = {}
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                found[path] = path.stat().st_mtime_ns
+    return found
+
+
+def _newest_change(before: dict[Path, int], after: dict[Path, int]) -> Path | None:
+    changed = [p for p, t in after.items() if before.get(p) != t]
+    return max(changed, key=lambda p: after[p]) if changed and before else None
+
+
+def _note_edit(config, edited: Path | None, site_dir: Path) -> None:
+    """Tell the preview's pages which page shows the file just saved (they open it)."""
+    if edited is None:
+        return
+    plugin = config.plugins.get("partnership")
+    context = getattr(plugin, "context", None)
+    if context is None:
+        return
+    from .core.html.sources import page_for
+
+    target = page_for(context.dataset, edited)
+    if target is None:
+        return
+    folder = site_dir / ".preview"
+    folder.mkdir(exist_ok=True)
+    (folder / "edited.json").write_text(json.dumps({"url": target, "stamp": time.time_ns()}))
+    print(f"      Saved {edited.name}: opening /{target}", flush=True)
 
 
 def _empty(folder: Path) -> None:

@@ -240,6 +240,20 @@ class _Rules:
                         "partner: " + not_one_of("a partner id", row.partner, allowed),
                     )
 
+    # -- import settings ----------------------------------------------------
+    def import_settings(self) -> None:
+        settings = self.d.import_settings
+        if origin(settings).path == "<built in code>":
+            return
+        event_ids = [e.id for e in self.d.events]
+        for name, event_id in settings.events.items():
+            if event_id not in event_ids:
+                self.add(settings, ("events", name), "events: " + not_one_of("an event id", event_id, event_ids))
+        partner_ids = [p.id for p in self.d.partners] + list(SPECIAL_PARTNERS)
+        for name, partner_id in settings.organisations.items():
+            if partner_id not in partner_ids:
+                self.add(settings, ("organisations", name), "organisations: " + not_one_of("a partner id", partner_id, partner_ids))
+
     # -- reports ------------------------------------------------------------
     def reports(self) -> None:
         for report in self.d.reports:
@@ -310,3 +324,4 @@ def run_all(dataset: Dataset, problems: Problems, display: Display) -> None:
     rules.metrics()
     rules.attendance()
     rules.reports()
+    rules.import_settings()

@@ -13,6 +13,7 @@ from .models.attendance import AttendanceTable
 from .models.common import DataModel
 from .models.events import Event
 from .models.frameworks import Framework
+from .models.importing import ImportSettings
 from .models.metrics import Measure, MetricsArea
 from .models.partners import Partner
 from .models.pathways import Stage
@@ -71,6 +72,8 @@ class Dataset:
     """Keyed by the path under data/, e.g. attendance/2021-22.csv."""
     reports: list[Report]
     """Newest first."""
+    import_settings: ImportSettings = field(default_factory=ImportSettings)
+    """How to read booking exports (data/import.yml, or the defaults)."""
     refs: FrameworkIndex = field(init=False)
 
     def __post_init__(self) -> None:

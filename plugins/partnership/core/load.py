@@ -25,6 +25,7 @@ from .models.attendance import (
 from .models.common import DataModel, _check_year, slugify
 from .models.events import Event
 from .models.frameworks import Framework
+from .models.importing import ImportSettings
 from .models.metrics import MetricsArea
 from .models.partners import Partner
 from .models.pathways import Stage
@@ -50,6 +51,7 @@ LAYOUT: dict[str, str] = {
     "metrics": "one area of measures a file",
     "attendance": "one CSV of attendance counts a year",
     "reports": "one annual report a file",
+    "import.yml": "how to read booking exports (python3 build.py import-attendance)",
     "README.md": "the guide to these files",
 }
 REQUIRED = ("site.yml", "partners.yml", "pathways.yml")
@@ -355,6 +357,8 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
     metrics = _metrics(reader)
     attendance = _attendance(reader)
     reports = _reports(reader)
+    settings_path = data_dir / "import.yml"
+    settings = reader.one(reader.document(settings_path), ImportSettings, "import settings") if settings_path.is_file() else None
     _unexpected(reader)
     dataset = Dataset(
         data_dir=data_dir,
@@ -367,6 +371,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
         metrics=metrics,
         attendance=attendance,
         reports=reports,
+        import_settings=settings or ImportSettings(),
     )
     checks.run_all(dataset, problems, display=reader.display)
     problems.raise_if_any()

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from .models.events import Event
 from .models.frameworks import Framework
+from .models.importing import ImportSettings
 from .models.metrics import MetricsArea
 from .models.partners import Partner
 from .models.pathways import Stage
@@ -36,6 +37,7 @@ KINDS: dict[str, tuple[type[BaseModel], bool, str, str]] = {
     "event": (Event, False, "data/events/**/*.yml", "One CPD event"),
     "metrics": (MetricsArea, False, "data/metrics/*.yml", "The progress measures of one area of work"),
     "report": (Report, False, "data/reports/*.yml", "One annual progress report"),
+    "import": (ImportSettings, False, "data/import.yml", "How to read booking systems' attendee exports"),
 }
 
 

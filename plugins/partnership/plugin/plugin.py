@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 import time
@@ -31,6 +32,7 @@ from mkdocs.structure.toc import get_toc
 from ..core import clock
 from ..core.html.blocks import render_blocks
 from ..core.html.context import RenderContext, SitePage
+from ..core.html import urls
 from ..core.html.pages import all_pages
 from ..core.html.pages.toolkit import CONTENT as TOOLKIT_CONTENT
 from ..core.html.security import with_policy
@@ -85,6 +87,20 @@ def _check_analytics(config: MkDocsConfig) -> None:
             "mkdocs.yml: extra.analytics is set, so extra.consent is needed, with a Reject button as "
             "easy to find as Accept: add  consent: {title: Cookie consent, description: …, actions: [accept, reject, manage]}"
         )
+
+
+def _follow_edits(root: str) -> str:
+    """In the preview only: after a rebuild, go to the page that shows the file just saved."""
+    return f"""<script>
+fetch({json.dumps(root)} + ".preview/edited.json", {{cache: "no-store"}})
+  .then(function (r) {{ return r.ok ? r.json() : null; }})
+  .then(function (e) {{
+    if (!e || sessionStorage.getItem("partnership-edited") === String(e.stamp)) return;
+    sessionStorage.setItem("partnership-edited", String(e.stamp));
+    var target = new URL({json.dumps(root)} + e.url, location.href);
+    if (target.pathname !== location.pathname) location.assign(target.href);
+  }}).catch(function () {{}});
+</script>"""
 
 
 class PartnershipPlugin(BasePlugin[PartnershipConfig]):
@@ -257,6 +273,8 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             output = fill_sizes(output, self.job.sizes())
         if not self.is_serving:  # the preview's live-reload script is inline and changes
             output = with_policy(output)
+        else:
+            output = output.replace("</body>", _follow_edits(urls.relative("", page.url)) + "</body>", 1)
         return output
 
     # Runs last (-100), like on_post_page: pages the theme makes itself (404.html) get the policy too.

@@ -1,0 +1,1 @@
+"""Helping people edit the data: new files from questions, and importing booking exports."""
