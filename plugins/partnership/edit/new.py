@@ -22,7 +22,7 @@ from ..core.load import load_dataset
 from ..core.models.common import slugify, year_label, year_start
 from ..core.models.events import FORMAT_NAMES, TYPE_NAMES
 from ..core.models.partners import KIND_NAMES
-from ..core.problems import DataError
+from .files import write_checked
 from .prompts import Asker
 
 SERVICE_CHOICES = [("children", "Children and families"), ("adults", "Adults"), ("both", "Both")]
@@ -277,22 +277,6 @@ def _interview(ask: Asker, dataset: Dataset) -> EventDraft:
     return draft
 
 
-def _write_checked(path: Path, text: str, data_dir: Path, content_dir: Path, append: bool = False) -> list[str]:
-    """Write ``text``, check the whole data folder, and undo the write if it broke anything."""
-    before = path.read_text(encoding="utf-8") if path.exists() else None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text((before or "") + text if append else text, encoding="utf-8")
-    try:
-        load_dataset(data_dir, content_dir)
-    except DataError as error:
-        if before is None:
-            path.unlink()
-        else:
-            path.write_text(before, encoding="utf-8")
-        return [str(p) for p in error.problems]
-    return []
-
-
 def new_event(args: argparse.Namespace, root: Path, ask: Asker) -> int:
     data_dir, content_dir = root / args.data, root / "content"
     dataset = load_dataset(data_dir, content_dir)
@@ -316,7 +300,7 @@ def new_event(args: argparse.Namespace, root: Path, ask: Asker) -> int:
         if not ask.yes(f"Write this to {path.relative_to(root)}?", default=True):
             ask.say("Nothing was written.")
             return 1
-    problems = _write_checked(path, text, data_dir, content_dir)
+    problems = write_checked(path, text, data_dir, content_dir)
     if problems:
         ask.say("Not written, because the data would have these problems:\n" + "\n".join(problems))
         return 1
@@ -351,7 +335,7 @@ def new_partner(args: argparse.Namespace, root: Path, ask: Asker) -> int:
         f"\n- id: {partner_id}\n  name: {scalar(name)}\n  kind: {kind}\n  tier: {tier}\n  services: {flow(services)}\n"
     )
     path = data_dir / "partners.yml"
-    problems = _write_checked(path, block, data_dir, content_dir, append=True)
+    problems = write_checked(path, block, data_dir, content_dir, append=True)
     if problems:
         ask.say("Not written, because the data would have these problems:\n" + "\n".join(problems))
         return 1
@@ -426,7 +410,7 @@ def new_report(args: argparse.Namespace, root: Path, ask: Asker) -> int:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
     path = data_dir / "reports" / f"{year}.yml"
-    problems = _write_checked(path, "\n".join(lines) + "\n", data_dir, content_dir)
+    problems = write_checked(path, "\n".join(lines) + "\n", data_dir, content_dir)
     if problems:
         ask.say("Not written, because the data would have these problems:\n" + "\n".join(problems))
         return 1
