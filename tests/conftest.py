@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,12 @@ from partnership.core.problems import DataError
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 NOW = "2026-11-22T12:00"
+CHROMIUM = Path(os.environ.get("PARTNERSHIP_CHROMIUM", "/usr/bin/chromium"))
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE = ROOT / "tests/node_modules/axe-core/axe.min.js"
 PROJECT_PARTS = ("data", "content", "theme", "mkdocs.yml")
 
 
@@ -82,3 +89,18 @@ def build_result(example_project: Path) -> subprocess.CompletedProcess[str]:
 def built(example_project: Path, build_result: subprocess.CompletedProcess[str]) -> Path:
     """The built example site's folder."""
     return example_project / "site"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    assert AXE.is_file(), "axe-core is missing: run python3 build.py test (it installs tests/package-lock.json)"
+    executable = str(CHROMIUM) if CHROMIUM.exists() else None
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=executable, args=FLAGS)
+        except Exception as error:  # noqa: BLE001 - say how to get a browser
+            pytest.fail(f"Chromium could not start ({error}); install Debian's chromium (.ci/run does)")
+        yield chromium
+        chromium.close()

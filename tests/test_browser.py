@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import socketserver
 import threading
 from collections.abc import Iterator
@@ -25,12 +24,7 @@ from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("PARTNERSHIP_CHROMIUM", "/usr/bin/chromium"))
-FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-AXE = ROOT / "tests/node_modules/axe-core/axe.min.js"
+from conftest import AXE, CHROMIUM, FLAGS  # noqa: E402  (the browser fixture lives in conftest)
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 PAGES = [
@@ -68,21 +62,6 @@ def site_url(built: Path) -> Iterator[str]:
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    assert AXE.is_file(), "axe-core is missing: run python3 build.py test (it installs tests/package-lock.json)"
-    executable = str(CHROMIUM) if CHROMIUM.exists() else None
-    with sync_playwright() as playwright:
-        try:
-            chromium = playwright.chromium.launch(executable_path=executable, args=FLAGS)
-        except Exception as error:  # noqa: BLE001 - say how to get a browser
-            pytest.fail(f"Chromium could not start ({error}); install Debian's chromium (.ci/run does)")
-        yield chromium
-        chromium.close()
 
 
 def axe(page) -> list[dict]:

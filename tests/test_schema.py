@@ -29,6 +29,7 @@ FILES = {
     "metrics": sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data/metrics").glob("*.yml")),
     "report": sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data/reports").glob("*.yml")),
     "import": ["data/import.yml"],
+    "logic-model": sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data/logic-model").glob("*.yml")),
 }
 
 

@@ -19,7 +19,6 @@ import pytest
 import yaml
 
 from conftest import copy_project, run_cli
-from test_browser import CHROMIUM, FLAGS
 
 HOSTILE = "<script>alert(1)</script>{{ 7*7 }}{% raw %}<img src=x onerror=alert(2)>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;{{ 7*7 }}{% raw %}&lt;img src=x onerror=alert(2)&gt;"
@@ -88,9 +87,8 @@ def test_hostile_text_is_escaped_in_every_page(hostile_site: Path) -> None:
     assert event.count(ESCAPED) >= 6
 
 
-def test_nothing_runs_in_the_browser(hostile_site: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
+@pytest.mark.browser
+def test_nothing_runs_in_the_browser(hostile_site: Path, browser) -> None:
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
     handler.log_message = lambda *args: None  # type: ignore[attr-defined]
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
@@ -98,23 +96,22 @@ def test_nothing_runs_in_the_browser(hostile_site: Path) -> None:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     dialogs: list[str] = []
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM) if CHROMIUM.exists() else None, args=FLAGS)
-            page = browser.new_page()
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            for path in ("", "events/", "events/young-carers-2026-12/", "pathways/nqsw-asye/", "frameworks/pcf/values-ethics/",
-                         "reports/2025-26/", "reports/measures/membership-fees/", "about/", "my-cpd/"):
-                page.goto(base + path, wait_until="networkidle")
-                assert "alert(1)" in page.inner_text("article") or path in ("my-cpd/",), path
-            page.goto(base + "events/young-carers-2026-12/", wait_until="networkidle")
-            page.click("[data-mycpd-toggle]")
-            page.goto(base + "my-cpd/", wait_until="networkidle")
-            assert "Young Carers <script>alert(1)</script>" in page.inner_text("[data-mycpd-rows]")
-            page.fill("input.md-search__input", "alert")
-            page.wait_for_timeout(800)
-            page.keyboard.press("Enter")
-            page.wait_for_timeout(300)
-            browser.close()
+        context = browser.new_context()
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in ("", "events/", "events/young-carers-2026-12/", "pathways/nqsw-asye/", "frameworks/pcf/values-ethics/",
+                     "reports/2025-26/", "reports/measures/membership-fees/", "about/", "my-cpd/"):
+            page.goto(base + path, wait_until="networkidle")
+            assert "alert(1)" in page.inner_text("article") or path in ("my-cpd/",), path
+        page.goto(base + "events/young-carers-2026-12/", wait_until="networkidle")
+        page.click("[data-mycpd-toggle]")
+        page.goto(base + "my-cpd/", wait_until="networkidle")
+        assert "Young Carers <script>alert(1)</script>" in page.inner_text("[data-mycpd-rows]")
+        page.fill("input.md-search__input", "alert")
+        page.wait_for_timeout(800)
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(300)
+        context.close()
     finally:
         server.shutdown()
     assert dialogs == []

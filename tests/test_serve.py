@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import CHROMIUM, FLAGS
 
 pytestmark = pytest.mark.browser
 
@@ -22,34 +21,31 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_preview_follows_edits_and_shows_problems(project: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_preview_follows_edits_and_shows_problems(project: Path, browser) -> None:
     port = free_port()
     env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW="2026-11-22T12:00")
     server = subprocess.Popen([sys.executable, "-m", "partnership.cli", "serve", "--address", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     event = project / "data/events/2026-27/young-carers-2026-12.yml"
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM) if CHROMIUM.exists() else None, args=FLAGS)
-            page = browser.new_page()
-            for _ in range(120):
-                try:
-                    page.goto(f"http://127.0.0.1:{port}/events/", timeout=2000)
-                    break
-                except Exception:  # noqa: BLE001 - still starting
-                    time.sleep(0.5)
-            assert page.url.endswith("/events/")
-            event.write_text(event.read_text().replace("title: Supporting Young Carers", "title: Supporting Young Carers at Home"))
-            page.wait_for_url("**/events/young-carers-2026-12/", timeout=30000)
-            page.wait_for_selector("h1:has-text('Supporting Young Carers at Home')", timeout=30000)
-            event.write_text(event.read_text().replace("type: webinar", "type: webinr"))
-            page.wait_for_selector("text=The data has 1 problem", timeout=30000)
-            assert "type: 'webinr' is not allowed here (did you mean webinar?)" in page.inner_text("li")
-            event.write_text(event.read_text().replace("type: webinr", "type: webinar"))
-            page.wait_for_selector("h1:has-text('Supporting Young Carers at Home')", timeout=30000)
-            browser.close()
+        context = browser.new_context()
+        page = context.new_page()
+        for _ in range(120):
+            try:
+                page.goto(f"http://127.0.0.1:{port}/events/", timeout=2000)
+                break
+            except Exception:  # noqa: BLE001 - still starting
+                time.sleep(0.5)
+        assert page.url.endswith("/events/")
+        event.write_text(event.read_text().replace("title: Supporting Young Carers", "title: Supporting Young Carers at Home"))
+        page.wait_for_url("**/events/young-carers-2026-12/", timeout=30000)
+        page.wait_for_selector("h1:has-text('Supporting Young Carers at Home')", timeout=30000)
+        event.write_text(event.read_text().replace("type: webinar", "type: webinr"))
+        page.wait_for_selector("text=The data has 1 problem", timeout=30000)
+        assert "type: 'webinr' is not allowed here (did you mean webinar?)" in page.inner_text("li")
+        event.write_text(event.read_text().replace("type: webinr", "type: webinar"))
+        page.wait_for_selector("h1:has-text('Supporting Young Carers at Home')", timeout=30000)
+        context.close()
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0]

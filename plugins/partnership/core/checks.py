@@ -18,6 +18,7 @@ from .models.attendance import SPECIAL_PARTNERS
 from .models.common import DataModel, slugify, year_start
 from .models.events import RESERVED_IDS, Event
 from .models.metrics import MeasureValue
+from .models.strategy import COLUMNS
 from .problems import Problems, not_one_of, quote
 
 Display = Callable[[Path], str]
@@ -240,6 +241,63 @@ class _Rules:
                         "partner: " + not_one_of("a partner id", row.partner, allowed),
                     )
 
+    # -- logic models, objectives and recommendations ----------------------
+    def strategy(self) -> None:
+        measures = list(self.d.measure_by_id)
+        areas = sorted(self.d.metrics)
+        tags = sorted({t for e in self.d.events for t in e.tags})
+        objective_ids: dict[str, str] = {}
+        for model in self.d.logic_models:
+            items = [(column, index, item) for column, _ in COLUMNS for index, item in enumerate(getattr(model, column))]
+            ids = [item.id for _, _, item in items]
+            seen: set[str] = set()
+            for column, index, item in items:
+                if item.id in seen:
+                    self.add(model, (column, index, "id"), f"id: {quote(item.id)} is already the id of another item of this logic model")
+                seen.add(item.id)
+                for n, target in enumerate(item.leads_to):
+                    if target == item.id:
+                        self.add(model, (column, index, "leads_to", n), f"leads_to: an item cannot lead to itself ({quote(target)})")
+                    elif target not in ids:
+                        self.add(model, (column, index, "leads_to", n), "leads_to: " + not_one_of("an item of this logic model", target, ids))
+                for n, measure in enumerate(item.measures):
+                    if measure not in measures:
+                        self.add(model, (column, index, "measures", n), "measures: " + not_one_of("a measure id", measure, measures))
+                for n, tag in enumerate(item.tags):
+                    if tag not in tags:
+                        self.add(model, (column, index, "tags", n), "tags: " + not_one_of("a tag any event has", tag, tags))
+            for index, objective in enumerate(model.objectives):
+                if objective.id in objective_ids:
+                    self.add(model, ("objectives", index, "id"), f"id: {quote(objective.id)} is already the id of an objective in {objective_ids[objective.id]}")
+                objective_ids.setdefault(objective.id, origin(model).path)
+                if objective.area not in self.d.metrics:
+                    self.add(model, ("objectives", index, "area"), "area: " + not_one_of("a metrics area in data/metrics/", objective.area, areas))
+                for n, measure in enumerate(objective.measures):
+                    if measure not in measures:
+                        self.add(model, ("objectives", index, "measures", n), "measures: " + not_one_of("a measure id", measure, measures))
+        made: dict[str, str] = {}
+        for report in sorted(self.d.reports, key=lambda r: r.year):
+            if not report.valid("year"):
+                continue
+            model = self.d.logic_model_for(report.year)
+            allowed = [o.id for o in model.objectives] if model else []
+            for objective_id in report.objectives:
+                if objective_id not in allowed:
+                    where = f"one of the {model.period} logic model's objectives" if model else f"an objective (no logic model in data/logic-model/ covers {report.year})"
+                    self.add(report, ("objectives", objective_id), "objectives: " + not_one_of(where, objective_id, allowed), key=True)
+            for recommendation_id in report.follow_ups:
+                if recommendation_id not in made:
+                    earlier = sorted(made)
+                    self.add(report, ("follow_ups", recommendation_id),
+                             "follow_ups: " + not_one_of("a recommendation of an earlier report", recommendation_id, earlier), key=True)
+            for index, recommendation in enumerate(report.recommendations):
+                if recommendation.id in made:
+                    self.add(report, ("recommendations", index, "id"),
+                             f"id: {quote(recommendation.id)} is already a recommendation of the {made[recommendation.id]} report; every recommendation id must be different")
+                elif recommendation.area and recommendation.area not in self.d.metrics:
+                    self.add(report, ("recommendations", index, "area"), "area: " + not_one_of("a metrics area", recommendation.area, areas))
+                made.setdefault(recommendation.id, report.year)
+
     # -- import settings ----------------------------------------------------
     def import_settings(self) -> None:
         settings = self.d.import_settings
@@ -325,3 +383,4 @@ def run_all(dataset: Dataset, problems: Problems, display: Display) -> None:
     rules.attendance()
     rules.reports()
     rules.import_settings()
+    rules.strategy()

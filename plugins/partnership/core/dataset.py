@@ -14,6 +14,7 @@ from .models.common import DataModel
 from .models.events import Event
 from .models.frameworks import Framework
 from .models.importing import ImportSettings
+from .models.strategy import LogicModel, period_years
 from .models.metrics import Measure, MetricsArea
 from .models.partners import Partner
 from .models.pathways import Stage
@@ -74,6 +75,8 @@ class Dataset:
     """Newest first."""
     import_settings: ImportSettings = field(default_factory=ImportSettings)
     """How to read booking exports (data/import.yml, or the defaults)."""
+    logic_models: list[LogicModel] = field(default_factory=list)
+    """Oldest period first."""
     refs: FrameworkIndex = field(init=False)
 
     def __post_init__(self) -> None:
@@ -87,3 +90,12 @@ class Dataset:
 
     def report(self, year: str) -> Report | None:
         return next((r for r in self.reports if r.year == year), None)
+
+    def logic_model_for(self, year: str) -> LogicModel | None:
+        """The logic model whose period covers the year ``2025-26`` (April 2025 to March 2026)."""
+        start = int(year[:4])
+        for model in reversed(self.logic_models):
+            first, last = period_years(model.period)
+            if first <= start < last:
+                return model
+        return None

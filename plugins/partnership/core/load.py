@@ -26,6 +26,7 @@ from .models.common import DataModel, _check_year, slugify
 from .models.events import Event
 from .models.frameworks import Framework
 from .models.importing import ImportSettings
+from .models.strategy import LogicModel
 from .models.metrics import MetricsArea
 from .models.partners import Partner
 from .models.pathways import Stage
@@ -52,6 +53,7 @@ LAYOUT: dict[str, str] = {
     "attendance": "one CSV of attendance counts a year",
     "reports": "one annual report a file",
     "import.yml": "how to read booking exports (python3 build.py import-attendance)",
+    "logic-model": "one logic model and its objectives a period",
     "README.md": "the guide to these files",
 }
 REQUIRED = ("site.yml", "partners.yml", "pathways.yml")
@@ -236,6 +238,19 @@ def _reports(reader: _Reader) -> list[Report]:
     return sorted(reports, key=lambda r: r.year, reverse=True)
 
 
+def _logic_models(reader: _Reader) -> list[LogicModel]:
+    models: list[LogicModel] = []
+    for path in reader.folder("logic-model"):
+        doc = reader.keyed(path, reader.document(path), "period")
+        model = reader.one(doc, LogicModel, "a logic model")
+        if model is None or doc is None:
+            continue
+        if model.valid("period") and not reader.named_like_file(doc, "period", model.period, path):
+            continue
+        models.append(model)
+    return sorted(models, key=lambda m: m.period)
+
+
 def _attendance(reader: _Reader) -> dict[str, AttendanceTable]:
     tables: dict[str, AttendanceTable] = {}
     for path in reader.folder("attendance", suffixes=(".csv",)):
@@ -357,6 +372,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
     metrics = _metrics(reader)
     attendance = _attendance(reader)
     reports = _reports(reader)
+    logic_models = _logic_models(reader)
     settings_path = data_dir / "import.yml"
     settings = reader.one(reader.document(settings_path), ImportSettings, "import settings") if settings_path.is_file() else None
     _unexpected(reader)
@@ -372,6 +388,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
         attendance=attendance,
         reports=reports,
         import_settings=settings or ImportSettings(),
+        logic_models=logic_models,
     )
     checks.run_all(dataset, problems, display=reader.display)
     problems.raise_if_any()

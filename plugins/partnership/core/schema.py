@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from .models.events import Event
 from .models.frameworks import Framework
 from .models.importing import ImportSettings
+from .models.strategy import LogicModel
 from .models.metrics import MetricsArea
 from .models.partners import Partner
 from .models.pathways import Stage
@@ -38,6 +39,7 @@ KINDS: dict[str, tuple[type[BaseModel], bool, str, str]] = {
     "metrics": (MetricsArea, False, "data/metrics/*.yml", "The progress measures of one area of work"),
     "report": (Report, False, "data/reports/*.yml", "One annual progress report"),
     "import": (ImportSettings, False, "data/import.yml", "How to read booking systems' attendee exports"),
+    "logic-model": (LogicModel, False, "data/logic-model/*.yml", "A logic model and its objectives for a period"),
 }
 
 
@@ -50,9 +52,9 @@ def schema(kind: str) -> dict[str, Any]:
         body = {"type": "array", "items": body}
         if definitions:
             body["$defs"] = definitions
-    if kind in ("event", "metrics", "framework"):
+    if kind in ("event", "metrics", "framework", "logic-model"):
         # The loader fills these from the file name when they are left out.
-        body["required"] = [name for name in body.get("required", []) if name not in ("id", "area")]
+        body["required"] = [name for name in body.get("required", []) if name not in ("id", "area", "period")]
     _local_times(body)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

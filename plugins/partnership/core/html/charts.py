@@ -29,8 +29,10 @@ from .values import number_text, target_text
 SERIES = (
     ("#14213d", "o", "-"),
     ("#c75300", "s", "--"),
-    ("#0b4f3c", "^", "-."),
-    ("#b51f6b", "D", ":"),
+    ("#03251d", "^", "-."),
+    ("#8c6d00", "D", ":"),
+    ("#3b0a45", "v", "-"),
+    ("#a2539a", "P", "--"),
 )
 TARGET_COLOUR = "#595959"
 FONT = "'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif"

@@ -30,6 +30,8 @@ from ..models.partners import KIND_NAMES
 from ..models.pathways import STRAND_NAMES
 from ..views.catalogue import SERVICE_NAMES, Catalogue
 from ..views.reports import measure_table
+from ..views.strategy import follow_ups_in, section_objectives
+from ..models.strategy import COLUMNS as MODEL_COLUMNS
 from . import format as fmt
 from . import urls
 from .charts import chart, chartable, finding
@@ -37,7 +39,7 @@ from .eventtext import EventText
 from .fan import fan, group_colours
 from .markdown import NarrativeRenderer, plain, render_text
 from .sizes import size_marker
-from .values import change_text, target_text, value_html, value_text
+from .values import change_text, part_text, target_text, value_html, value_text
 
 
 @dataclass
@@ -101,6 +103,7 @@ def _environment() -> jinja2.Environment:
         join_words=fmt.join,
         lookup=lambda values, names: [names.get(v, v) for v in values],
     )
+    env.tests["contains"] = lambda values, item: item in values
     env.globals.update(
         fmt=fmt,
         urls=urls,
@@ -148,10 +151,27 @@ class RenderContext:
             finding=finding,
             chart=chart,
             slug=slugify,
+            latest_value=self.latest_value,
+            section_objectives=lambda report, area: section_objectives(self.dataset, report, area),
+            follow_ups_in=lambda report: follow_ups_in(self.dataset, report),
+            model_columns=MODEL_COLUMNS,
+            part_text=part_text,
             measure_table_for=lambda area, measure, years: measure_table(
                 MetricsArea.model_construct(area=area.area, title=area.title, measures=[measure]), years
             ),
         )
+
+    def latest_value(self, measure_id: str) -> str:
+        """``12% (2025-26)``: a measure's latest value, or empty when it has none."""
+        found = self.dataset.measure_by_id.get(measure_id)
+        if not found:
+            return ""
+        measure = found[1]
+        for year in sorted(measure.values, reverse=True):
+            value = measure.values[year]
+            if value.number is not None or value.by:
+                return f"{value_text(value, measure.unit)} ({year})"
+        return ""
 
     def narrative(self, path: str, prefix: str, link: Callable[[str], str]) -> Markup:
         """A content/ Markdown file as HTML, its links rewritten by ``link`` (a page's ``url``)."""

@@ -124,6 +124,30 @@ def measure(measure_id: str) -> str:
     return f"reports/measures/{measure_id}/"
 
 
+def strategy() -> str:
+    return "strategy/"
+
+
+def logic_model(period: str) -> str:
+    return f"strategy/{period}/"
+
+
+def recommendations() -> str:
+    return "strategy/recommendations/"
+
+
+def partners() -> str:
+    return "partners/"
+
+
+def partner(partner_id: str) -> str:
+    return f"partners/{partner_id}/"
+
+
+def partner_pdf(partner_id: str, year: str) -> str:
+    return f"partners/{partner_id}/{year}.pdf"
+
+
 def toolkit() -> str:
     return "toolkit/"
 

@@ -7,6 +7,7 @@ import datetime as dt
 from pydantic import Field
 
 from .common import DataModel, Slug, Year
+from .strategy import FollowUp, ObjectiveUpdate, Recommendation
 
 
 class Period(DataModel):
@@ -46,3 +47,9 @@ class Report(DataModel):
     sections: list[Section] = Field(min_length=1)
     attendance: str | None = None
     """An attendance CSV under data/, e.g. attendance/2021-22.csv: the learning and development appendix."""
+    objectives: dict[Slug, ObjectiveUpdate] = {}
+    """This year's status of the logic model's objectives: objective id → {status, evidence}."""
+    recommendations: list[Recommendation] = []
+    """What this report recommends; later reports follow them up."""
+    follow_ups: dict[Slug, FollowUp] = {}
+    """What became of earlier reports' recommendations: recommendation id → {status, note}."""

@@ -20,7 +20,9 @@ from ..html.charts import chart, description
 from ..html.context import RenderContext
 from ..models.metrics import Measure
 from ..views.attendance import Appendix
+from ..models.reports import Report
 from ..views.reports import ReportView
+from ..views.strategy import PartnerView
 
 CSS = Path(__file__).with_name("assets") / "report.css"
 
@@ -54,6 +56,17 @@ def report_html(ctx: RenderContext, view: ReportView, appendix: Appendix | None)
         chart_uri=_chart_uri,
         chart_description=description,
     )
+
+
+def partner_pdf(ctx: RenderContext, view: PartnerView, report: Report) -> bytes:
+    """One page for a partner's board: what the partnership gave it in the report's year."""
+    from weasyprint import HTML
+
+    css = f":root {{ --primary: {ctx.dataset.site.colours.primary}; }}\n" + CSS.read_text(encoding="utf-8")
+    html = ctx.render(
+        "partner_pdf.html", urls.partner(view.partner.id), absolute=True, view=view, report=report, css=Markup(css)
+    )
+    return HTML(string=html, base_url=str(ctx.dataset.content_dir)).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def report_pdf(ctx: RenderContext, view: ReportView, appendix: Appendix | None) -> bytes:

@@ -17,7 +17,8 @@ from ..html.context import RenderContext
 from ..views.attendance import appendix
 from ..views.reports import report_view
 from . import ics, opendata, reportdata
-from .pdf import report_pdf
+from ..views.strategy import partner_view
+from .pdf import partner_pdf, report_pdf
 from .toolkit import toolkit_files
 
 Log = Callable[[str], None]
@@ -73,6 +74,12 @@ def write_outputs(ctx: RenderContext, site_dir: Path, *, pdf: bool = True, downl
         if pdf:
             log(f"Writing the {report.year} report PDF")
             out.write(urls.report_pdf(report.year), report_pdf(ctx, view, extra))
+    if pdf and ctx.dataset.reports:
+        log("Writing partners' one-page summaries")
+        for partner in ctx.dataset.partners:
+            view = partner_view(ctx.dataset, catalogue, partner)
+            for report in ctx.dataset.reports:
+                out.write(urls.partner_pdf(partner.id, report.year), partner_pdf(ctx, view, report))
     if downloads:
         log("Writing the PCF toolkit's files")
         for path, content in toolkit_files(ctx, pdf=pdf).items():
