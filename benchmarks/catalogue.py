@@ -39,6 +39,7 @@ PARTNERS = ["riverside-children", "riverside-adults", "downsford-children", "dow
 TYPES = ["workshop", "course", "conference", "twilight", "webinar", "action-learning-set", "programme", "research-hub", "network"]
 FORMATS = ["in-person", "online", "hybrid"]
 REFS = [f"pcf:{n}" for n in range(1, 10)] + [f"kss-cf:{n}" for n in range(1, 11)] + [f"kss-adults:{n}" for n in range(1, 11)]
+TAGS = ["peps", "practice-education", "asye", "retention", "supervision", "peer-reflection", "conference", "safeguarding"]
 WORDS = "assessment practice relationships supervision safeguarding reflection analysis law court family adults children capacity carers trauma leadership".split()
 
 
@@ -48,6 +49,7 @@ def make_site(folder: Path, count: int, seed: int = 1) -> Path:
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
     shutil.rmtree(project / "data/events")
+    (project / "data/import.yml").unlink(missing_ok=True)  # it maps example events by id
     events = project / "data/events"
     events.mkdir()
     rnd = random.Random(seed)
@@ -74,6 +76,7 @@ def make_site(folder: Path, count: int, seed: int = 1) -> Path:
             lines.append("venue: Riverside Civic Centre")
         lines.append(f"sessions: [{{start: {day:%Y-%m-%dT%H:%M}, end: {end:%Y-%m-%dT%H:%M}}}]")
         lines.append(f"frameworks: [{', '.join(rnd.sample(REFS, 3))}]")
+        lines.append(f"tags: [{', '.join(rnd.sample(TAGS, 2))}]")
         lines.append(f"added: {(day - dt.timedelta(days=40)):%Y-%m-%d}")
         (events / f"bench-event-{i:05d}.yml").write_text("\n".join(lines) + "\n")
     return project

@@ -19,7 +19,7 @@ from .models.common import DataModel, slugify, year_start
 from .models.events import RESERVED_IDS, Event
 from .models.metrics import MeasureValue
 from .models.strategy import COLUMNS
-from .problems import Problems, not_one_of, quote
+from .problems import Problems, did_you_mean, not_one_of, quote
 
 Display = Callable[[Path], str]
 
@@ -264,8 +264,10 @@ class _Rules:
                     if measure not in measures:
                         self.add(model, (column, index, "measures", n), "measures: " + not_one_of("a measure id", measure, measures))
                 for n, tag in enumerate(item.tags):
-                    if tag not in tags:
-                        self.add(model, (column, index, "tags", n), "tags: " + not_one_of("a tag any event has", tag, tags))
+                    # A tag no event has yet shows as "0 events"; one a letter away from a real tag is a typo.
+                    guess = did_you_mean(tag, tags)
+                    if tag not in tags and guess:
+                        self.add(model, (column, index, "tags", n), f"tags: no event has the tag {quote(tag)}; did you mean {guess}?")
             for index, objective in enumerate(model.objectives):
                 if objective.id in objective_ids:
                     self.add(model, ("objectives", index, "id"), f"id: {quote(objective.id)} is already the id of an objective in {objective_ids[objective.id]}")

@@ -1,11 +1,12 @@
-"""Writing the site's files in a second process while MkDocs builds the pages.
+"""Work done in a second process while MkDocs builds the pages.
 
 Calendars, open data, report PDFs and toolkit documents need nothing from
-the pages, so on a machine with two cores they are written by a forked
-child process into a staging folder while the parent builds pages; the
-parent collects them at the end. Where forking is not safe (the live
-preview runs threads; macOS and Windows do not fork) the same work runs in
-the parent instead. Either way the result is the same files.
+the pages, and report charts can be drawn ahead of the pages that show
+them; so on a machine with two cores they are done by forked child
+processes while the parent builds pages, and collected when needed. Where
+forking is not safe (the live preview runs threads; macOS and Windows do
+not fork) the same work runs in the parent, when it is first needed. Either
+way the result is the same.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from mkdocs.exceptions import PluginError
 
-Work = Callable[[Path], dict[str, int]]
-"""Writes files under the given folder and returns {site path: size in bytes}."""
+T = TypeVar("T")
 
 
 def can_fork() -> bool:
@@ -30,64 +31,107 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _child(work: Work, staging: Path, connection) -> None:  # pragma: no cover - runs in the child
+Send = Callable[[str, object], None]
+"""Hands an intermediate result to the parent as soon as it is ready: send(name, value)."""
+
+
+def _child(work: Callable[[Send], object], connection) -> None:  # pragma: no cover - runs in the child
     try:
-        connection.send(("ok", work(staging)))
+        connection.send(("ok", work(lambda name, value: connection.send(("part", (name, value))))))
     except BaseException:  # noqa: BLE001 - everything goes back to the parent to report
         connection.send(("error", traceback.format_exc()))
     finally:
         connection.close()
 
 
-class OutputJob:
-    """One batch of file writing, started early and collected once."""
+class Job(Generic[T]):
+    """``work`` done once: in a forked process started now, or in this one when the result is asked for.
 
-    def __init__(self, work: Work, staging: Path, parallel: bool):
+    ``work`` is given a ``send(name, value)`` with which it can hand over a
+    part of its result early; :meth:`part` waits for just that part.
+    """
+
+    def __init__(self, what: str, work: Callable[[Send], T], parallel: bool):
+        self.what = what
         self.work = work
-        self.staging = staging
         self.parallel = parallel
-        self._sizes: dict[str, int] | None = None
+        self._done = False
+        self._result: T | None = None
+        self._parts: dict[str, object] = {}
         self._process = None
         self._connection = None
+        if parallel:
+            context = multiprocessing.get_context("fork")
+            parent, child = context.Pipe(duplex=False)
+            self._process = context.Process(target=_child, args=(work, child), daemon=True)
+            self._process.start()
+            child.close()
+            self._connection = parent
 
-    def start(self) -> None:
-        self.staging.mkdir(parents=True, exist_ok=True)
-        if not self.parallel:
-            return
-        context = multiprocessing.get_context("fork")
-        parent, child = context.Pipe(duplex=False)
-        self._process = context.Process(target=_child, args=(self.work, self.staging, child), daemon=True)
-        self._process.start()
-        child.close()
-        self._connection = parent
-
-    def sizes(self) -> dict[str, int]:
-        """Wait for the files, and return their sizes (raises PluginError if writing failed)."""
-        if self._sizes is not None:
-            return self._sizes
-        if not self.parallel:
-            self._sizes = self.work(self.staging)
-            return self._sizes
+    def _receive(self) -> tuple[str, object]:
         assert self._process is not None and self._connection is not None
-        message = None
-        while message is None:
+        while True:
             if self._connection.poll(0.2):
                 try:
-                    message = self._connection.recv()
+                    return self._connection.recv()
                 except EOFError:
-                    message = ("error", "the process writing files ended without a word")
-            elif not self._process.is_alive():
-                message = ("error", f"the process writing files stopped (exit code {self._process.exitcode})")
-        self._process.join()
-        kind, payload = message
-        if kind != "ok":
-            raise PluginError(f"Writing calendars, reports and downloads failed:\n{payload}")
-        self._sizes = payload
-        return self._sizes
+                    return ("error", f"the process {self.what} ended without a word")
+            if not self._process.is_alive() and not self._connection.poll(0):
+                return ("error", f"the process {self.what} stopped (exit code {self._process.exitcode})")
+
+    def _settle(self, kind: str, payload: object) -> None:
+        if kind == "part":
+            name, value = payload  # type: ignore[misc]
+            self._parts[name] = value
+        elif kind == "ok":
+            self._result = payload  # type: ignore[assignment]
+            self._done = True
+            assert self._process is not None
+            self._process.join()
+        else:
+            raise PluginError(f"{self.what.capitalize()} failed:\n{payload}")
+
+    def part(self, name: str) -> object | None:
+        """An early part of the result; None when working in this process (nothing to wait for)."""
+        if not self.parallel:
+            return None
+        while name not in self._parts and not self._done:
+            self._settle(*self._receive())
+        return self._parts.get(name)
+
+    def result(self) -> T:
+        """Wait for the work and return its result (raises PluginError if it failed)."""
+        if self._done:
+            return self._result  # type: ignore[return-value]
+        if not self.parallel:
+            self._result = self.work(lambda name, value: None)
+            self._done = True
+        else:
+            while not self._done:
+                self._settle(*self._receive())
+        return self._result  # type: ignore[return-value]
+
+    def cancel(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
+            self._process.join()
+
+
+class OutputJob(Job[dict[str, int]]):
+    """Files written into a staging folder, then moved into the site."""
+
+    def __init__(self, work: Callable[[Path, Send], dict[str, int]], staging: Path, parallel: bool):
+        staging.mkdir(parents=True, exist_ok=True)
+        self.staging = staging
+        super().__init__("writing calendars, reports and downloads", lambda send: work(staging, send), parallel)
+
+    def sizes(self) -> dict[str, int]:
+        """{site path: bytes} of every file written."""
+        return self.result()
 
     def move_into(self, site_dir: Path) -> int:
         """Move every staged file into ``site_dir``; return how many."""
-        self.sizes()
+        self.result()
         moved = 0
         for dirpath, _, filenames in os.walk(self.staging):
             relative = Path(dirpath).relative_to(self.staging)
@@ -100,7 +144,5 @@ class OutputJob:
         return moved
 
     def cancel(self) -> None:
-        if self._process is not None and self._process.is_alive():
-            self._process.terminate()
-            self._process.join()
+        super().cancel()
         shutil.rmtree(self.staging, ignore_errors=True)

@@ -34,6 +34,8 @@ from ..core.html.blocks import render_blocks
 from ..core.html.context import RenderContext, SitePage
 from ..core.html import urls
 from ..core.html.pages import all_pages
+from ..core.html.charts import draw_all, preload
+from ..core.html.pages.reports import chart_specs
 from ..core.html.pages.toolkit import CONTENT as TOOLKIT_CONTENT
 from ..core.html.security import with_policy
 from ..core.html.sizes import fill_sizes, has_markers
@@ -115,6 +117,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         self.is_serving = False
         self._full_content: dict[str, str] = {}
         self.job: OutputJob | None = None
+        self.charts_loaded = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
@@ -204,11 +207,15 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".partnership-files-", dir=site_dir.parent))
 
-        def work(folder: Path) -> dict[str, int]:
+        specs = chart_specs(context)
+
+        def work(folder: Path, send: Any) -> dict[str, int]:
+            # Charts first: the report pages (built later in the parent) and the PDFs both need them.
+            send("charts", draw_all(specs))
             return write_outputs(context, folder, pdf=pdf, downloads=downloads, log=log.info)
 
         self.job = OutputJob(work, staging, parallel=can_fork() and not self.is_serving)
-        self.job.start()
+        self.charts_loaded = False
 
     def _embedded_content(self) -> set[str]:
         """Markdown files under content/ that generated pages embed, so they are not pages of their own."""
@@ -236,6 +243,11 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         assert self.context is not None
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
+            if not self.charts_loaded and generated.kind in ("report", "measure") and self.job is not None:
+                charts = self.job.part("charts")  # drawn by the second process meanwhile
+                if charts:
+                    preload(charts)  # type: ignore[arg-type]
+                self.charts_loaded = True
             html = _H1.sub('<h1 id="main-content"', generated.render(), count=1)
             # Always set (the theme's skip link needs it); hidden by "hide: toc" where not wanted.
             page.toc = get_toc(_toc(html))

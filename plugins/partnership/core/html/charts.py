@@ -113,6 +113,28 @@ def _digest(measure: Measure, years: list[str]) -> str:
 _DRAWN: dict[tuple[str, str], str] = {}
 
 
+def chart_id(measure: Measure, years: list[str]) -> str:
+    """The id a measure's chart has on every page that shows it (the same chart, drawn once)."""
+    return f"chart-{measure.id}-{years[0]}-{years[-1]}"
+
+
+def drawn() -> dict[tuple[str, str], str]:
+    """Every chart drawn so far in this process (to hand to another)."""
+    return dict(_DRAWN)
+
+
+def preload(charts: dict[tuple[str, str], str]) -> None:
+    """Charts drawn elsewhere (another process), used instead of drawing them again."""
+    _DRAWN.update(charts)
+
+
+def draw_all(specs: list[tuple[Measure, list[str]]]) -> dict[tuple[str, str], str]:
+    """Draw every chart in ``specs`` (measure, years) and return them all."""
+    for measure, years in specs:
+        chart(measure, years, chart_id(measure, years))
+    return drawn()
+
+
 def chart(measure: Measure, years: list[str], chart_id: str) -> Markup:
     """The SVG chart of ``measure`` over ``years`` (empty when there are fewer than three numbers).
 

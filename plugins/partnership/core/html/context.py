@@ -34,7 +34,7 @@ from ..views.strategy import follow_ups_in, section_objectives
 from ..models.strategy import COLUMNS as MODEL_COLUMNS
 from . import format as fmt
 from . import urls
-from .charts import chart, chartable, finding
+from .charts import chart, chart_id, chartable, finding
 from .eventtext import EventText
 from .fan import fan, group_colours
 from .markdown import NarrativeRenderer, plain, render_text
@@ -150,6 +150,7 @@ class RenderContext:
             chartable=chartable,
             finding=finding,
             chart=chart,
+            chart_id=chart_id,
             slug=slugify,
             latest_value=self.latest_value,
             section_objectives=lambda report, area: section_objectives(self.dataset, report, area),

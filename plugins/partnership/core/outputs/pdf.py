@@ -16,7 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..html import urls
-from ..html.charts import chart, description
+from ..html.charts import chart, chart_id, description
 from ..html.context import RenderContext
 from ..models.metrics import Measure
 from ..views.attendance import Appendix
@@ -32,7 +32,7 @@ def _data_uri(content: bytes, mime: str) -> str:
 
 
 def _chart_uri(measure: Measure, years: list[str]) -> str:
-    svg = str(chart(measure, years, f"chart-{measure.id}-{years[0]}-{years[-1]}"))
+    svg = str(chart(measure, years, chart_id(measure, years)))
     return _data_uri(svg.encode("utf-8"), "image/svg+xml")
 
 

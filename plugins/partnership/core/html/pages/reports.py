@@ -5,9 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...views.attendance import appendix
+from ...models.metrics import Measure
 from ...views.reports import all_years, report_view
+from ..charts import chartable
 from .. import urls
 from ..context import RenderContext, SitePage
+
+
+def chart_specs(ctx: RenderContext) -> list[tuple[Measure, list[str]]]:
+    """Every chart the report and measure pages show: (measure, years)."""
+    specs: list[tuple[Measure, list[str]]] = []
+    for report in ctx.dataset.reports:
+        for section in report_view(report, ctx.dataset).sections:
+            if section.table:
+                specs.extend((row.measure, section.table.years) for row in section.table.rows if chartable(row.measure, section.table.years))
+    for area in ctx.dataset.metrics.values():
+        for measure in area.measures:
+            years = all_years(measure)
+            if years and chartable(measure, years):
+                specs.append((measure, years))
+    return specs
 
 
 def pages(ctx: RenderContext) -> Iterator[SitePage]:
