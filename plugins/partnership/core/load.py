@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from collections.abc import Iterator
 from typing import TypeVar
 
 from . import checks
@@ -157,6 +158,27 @@ class _Reader:
             doc.data[key] = path.stem
         return doc
 
+    def per_file(
+        self, folder: str, model: type[M], what: str, key: str, *,
+        default_key: bool = True, match_file: bool = True,
+    ) -> Iterator[tuple[M, Document]]:
+        """Each valid one-entity-per-file model in ``data/<folder>/`` with its document.
+
+        ``key`` (a framework's ``id``, a report's ``year``) defaults to the file's name when
+        ``default_key``; with ``match_file`` a key that differs from the file name is a problem
+        and that file is skipped.
+        """
+        for path in self.folder(folder):
+            doc = self.document(path)
+            if default_key:
+                doc = self.keyed(path, doc, key)
+            found = self.one(doc, model, what)
+            if found is None or doc is None:
+                continue
+            if match_file and found.valid(key) and not self.named_like_file(doc, key, getattr(found, key), path):
+                continue
+            yield found, doc
+
     def named_like_file(self, doc: Document, field: str, value: str, path: Path) -> bool:
         """True when ``value`` (the file's id or year) is the file's name; otherwise say so."""
         if value == path.stem:
@@ -171,15 +193,7 @@ class _Reader:
 
 
 def _frameworks(reader: _Reader) -> dict[str, Framework]:
-    frameworks: dict[str, Framework] = {}
-    for path in reader.folder("frameworks"):
-        doc = reader.keyed(path, reader.document(path), "id")
-        framework = reader.one(doc, Framework, "a framework")
-        if framework is None or doc is None:
-            continue
-        if framework.valid("id") and not reader.named_like_file(doc, "id", framework.id, path):
-            continue
-        frameworks[framework.id] = framework
+    frameworks = {framework.id: framework for framework, _ in reader.per_file("frameworks", Framework, "a framework", "id")}
     if "pcf" in frameworks:  # the PCF leads every list of frameworks
         frameworks = {"pcf": frameworks["pcf"], **frameworks}
     return frameworks
@@ -212,10 +226,8 @@ def _events(reader: _Reader) -> list[Event]:
 
 def _metrics(reader: _Reader) -> dict[str, MetricsArea]:
     areas: dict[str, MetricsArea] = {}
-    for path in reader.folder("metrics"):
-        doc = reader.keyed(path, reader.document(path), "area")
-        area = reader.one(doc, MetricsArea, "an area of measures")
-        if area is None or doc is None or not area.valid("area"):
+    for area, doc in reader.per_file("metrics", MetricsArea, "an area of measures", "area", match_file=False):
+        if not area.valid("area"):
             continue
         if area.area in areas:
             mark = doc.where.at(("area",))
@@ -226,28 +238,12 @@ def _metrics(reader: _Reader) -> dict[str, MetricsArea]:
 
 
 def _reports(reader: _Reader) -> list[Report]:
-    reports: list[Report] = []
-    for path in reader.folder("reports"):
-        doc = reader.document(path)
-        report = reader.one(doc, Report, "a report")
-        if report is None or doc is None:
-            continue
-        if report.valid("year") and not reader.named_like_file(doc, "year", report.year, path):
-            continue
-        reports.append(report)
+    reports = [report for report, _ in reader.per_file("reports", Report, "a report", "year", default_key=False)]
     return sorted(reports, key=lambda r: r.year, reverse=True)
 
 
 def _logic_models(reader: _Reader) -> list[LogicModel]:
-    models: list[LogicModel] = []
-    for path in reader.folder("logic-model"):
-        doc = reader.keyed(path, reader.document(path), "period")
-        model = reader.one(doc, LogicModel, "a logic model")
-        if model is None or doc is None:
-            continue
-        if model.valid("period") and not reader.named_like_file(doc, "period", model.period, path):
-            continue
-        models.append(model)
+    models = [model for model, _ in reader.per_file("logic-model", LogicModel, "a logic model", "period")]
     return sorted(models, key=lambda m: m.period)
 
 
