@@ -4,7 +4,9 @@
     .venv/bin/python benchmarks/catalogue.py 500 1000   # other sizes
 
 For each N it makes two projects in a temporary folder and builds each in a
-fresh process, timing the whole command and reading its peak memory:
+fresh process, timing the whole command and reading its peak memory. The two
+builds alternate, three times each (``--repeats``), and the medians are
+reported: on a shared two-core machine single runs vary by a third.
 
 * **site**: the example data with its events replaced by N generated ones
   (spread over four years, half past), built by ``python -m partnership.cli
@@ -26,6 +28,7 @@ import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -108,14 +111,18 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, fl
     return elapsed, max(peak, before) / 1024
 
 
-def measure(count: int) -> dict[str, float]:
+def measure(count: int, repeats: int = 3) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as temporary:
         folder = Path(temporary)
         site = make_site(folder, count)
         plain = make_plain(folder, count)
         env = dict(os.environ, PARTNERSHIP_ROOT=str(site), PARTNERSHIP_NOW=NOW)
-        site_seconds, site_mb = timed([sys.executable, "-m", "partnership.cli", "build", "--no-pdf"], site, env)
-        plain_seconds, plain_mb = timed([sys.executable, "-m", "mkdocs", "build", "-q"], plain, dict(os.environ))
+        site_runs, plain_runs, site_mb = [], [], 0.0
+        for _ in range(repeats):  # alternate, so a busy spell on the machine hits both
+            seconds, site_mb = timed([sys.executable, "-m", "partnership.cli", "build", "--no-pdf"], site, env)
+            site_runs.append(seconds)
+            plain_runs.append(timed([sys.executable, "-m", "mkdocs", "build", "-q"], plain, dict(os.environ))[0])
+        site_seconds, plain_seconds = statistics.median(site_runs), statistics.median(plain_runs)
         catalogue = (site / "site/events/index.html").read_bytes()
         return {
             "n": count,
@@ -129,8 +136,14 @@ def measure(count: int) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
+    repeats = 3
+    if "--repeats" in argv:
+        at = argv.index("--repeats")
+        repeats = int(argv[at + 1])
+        argv = argv[:at] + argv[at + 2:]
     sizes = [int(a) for a in argv] or [3000, 6000]
-    rows = [measure(n) for n in sizes]
+    rows = [measure(n, repeats) for n in sizes]
+    print(f"Medians of {repeats} alternating runs each.\n")
     print("| events | this site | plain Material | ratio | pages written | catalogue page (gzip) |")
     print("|---:|---:|---:|---:|---:|---:|")
     for r in rows:
