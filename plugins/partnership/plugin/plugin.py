@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import yaml
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -42,8 +42,10 @@ from ..core.html.sizes import fill_sizes, has_markers
 from ..core.load import load_dataset_cached
 from ..core.outputs.writer import write_outputs
 from ..core.problems import DataError
+from .chrome import OncePerFolder
 from .config import PartnershipConfig
 from .jobs import OutputJob, can_fork
+from .pages import GeneratedPage
 
 log = get_plugin_logger(__name__)
 
@@ -103,6 +105,24 @@ fetch({json.dumps(root)} + ".preview/edited.json", {{cache: "no-store"}})
     if (target.pathname !== location.pathname) location.assign(target.href);
   }}).catch(function () {{}});
 </script>"""
+
+
+def _meta(page: SitePage) -> dict[str, Any]:
+    """What front matter would say of a generated page: title, description, search and hidden parts.
+
+    The theme does not escape titles or descriptions, so text from data is escaped here.
+    """
+    meta: dict[str, Any] = {"title": escape(page.title)}
+    if page.description:
+        meta["description"] = escape(page.description)
+    if not page.search:
+        meta["search"] = {"exclude": True}
+    hide = ["navigation"] if not page.in_nav else []
+    if not page.toc:
+        hide.append("toc")
+    if hide:
+        meta["hide"] = hide
+    return meta
 
 
 class PartnershipPlugin(BasePlugin[PartnershipConfig]):
@@ -179,19 +199,14 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
                     f"content/{src_uri} would replace the generated page /{page.url}; "
                     "rename or move it (hand-written pages cannot share a generated page's address)"
                 )
-            meta: dict[str, Any] = {"title": page.title}
-            if page.description:
-                meta["description"] = page.description
-            if not page.search:
-                meta["search"] = {"exclude": True}
-            hide = ["navigation"] if not page.in_nav else []
-            if not page.toc:
-                hide.append("toc")
-            if hide:
-                meta["hide"] = hide
-            content = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
+            # No front matter: the page's meta is set in on_page_markdown, which spares
+            # MkDocs a YAML round trip per page (thousands of event pages).
+            content = ""
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            if not page.in_nav:
+                GeneratedPage(None, file, config)  # sets file.page; MkDocs skips its Markdown pass
+            files.append(file)
             self.generated[src_uri] = page
         log.info("Generated %d pages", len(self.generated))
         self._start_outputs(config)
@@ -227,16 +242,19 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             found.update(s.content for s in report.sections if s.content)
         return found
 
+    # Default priority: Material adds nothing to the environment that this needs.
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["once_per_folder"] = OncePerFolder()  # new each build: the nav may have changed
+        return env
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
+            page.meta.update(_meta(generated))
             # The theme does not escape titles; text from data must not become markup.
             # (Section pages keep the shorter title mkdocs.yml's nav gives them.)
             if not generated.in_nav:
-                page.title = escape(generated.title)  # type: ignore[assignment]
-            page.meta["title"] = escape(generated.title)
-            if generated.description:
-                page.meta["description"] = escape(generated.description)
+                page.title = page.meta["title"]  # type: ignore[assignment]
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
