@@ -284,6 +284,28 @@ def test_events_stay_out_of_the_navigation(built: Path) -> None:
     assert not any(re.match(r"events/[a-z0-9-]+/$", link) for link in links), links
 
 
+def test_navigation_links_work_from_every_page(built: Path) -> None:
+    """The tabs and drawer (rendered once per folder for pages out of the nav) link to real pages from everywhere.
+
+    Pages out of the navigation mark nothing as current; pages in it mark their own tab.
+    """
+    pages = sorted(built.rglob("index.html"))
+    assert len(pages) > 100
+    events = {built / "events" / e["id"] / "index.html" for e in json.loads((built / "events.json").read_text())["events"]}
+    for path in pages:
+        tree = lxml.html.fromstring(path.read_text(encoding="utf-8"))
+        links = tree.xpath('//nav[contains(@class, "md-tabs")]//a/@href | //nav[contains(@class, "md-nav--primary")]//a/@href')
+        assert links, path
+        for href in links:
+            target = (path.parent / href.split("#")[0]).resolve()
+            assert (target / "index.html").is_file() or target.is_file(), f"{path.relative_to(built)}: {href}"
+        active_tabs = tree.xpath('//li[contains(@class, "md-tabs__item--active")]//a/@href')
+        if path in events:  # out of the navigation
+            assert not active_tabs, path
+    events_section = lxml.html.fromstring((built / "events/index.html").read_text(encoding="utf-8"))
+    assert events_section.xpath('//li[contains(@class, "md-tabs__item--active")]//a/@href') == ["./"]
+
+
 HOSTILE = "<script>alert('x')</script> {{ 7 * 7 }} {% raw %}"
 
 
@@ -309,3 +331,39 @@ def test_text_from_data_is_escaped_everywhere(tmp_path: Path) -> None:
     assert "</script" not in ld.lower() and json.loads(ld)["name"].startswith("Young Carers <script>")
     catalogue = (project / "site/events/index.html").read_text()
     assert "<script>alert" not in catalogue
+
+
+def test_related_events_share_most_then_come_soonest(built: Path) -> None:
+    """Each event page's related list, against a brute-force count over the published open data.
+
+    The rule: upcoming events, not cancelled, that share career stages or
+    framework items; a shared item counts twice a shared stage; most shared
+    first, then soonest (the catalogue's order); at most four.
+    """
+    data = {e["id"]: e for e in json.loads((built / "events.json").read_text())["events"]}
+    catalogue = page(built, "events")
+    order = [a.get("href").strip("/").split("/")[-1] for c in cards(catalogue) for a in c.xpath('.//*[contains(@class, "__title")]//a | .//a[contains(@class, "__title")]')[:1]]
+    assert len(order) == len(upcoming()), "the catalogue should list every upcoming event"
+
+    def keys(event: dict) -> tuple[set[str], set[str]]:
+        return {s["id"] for s in event["audience"]}, {f["ref"] for f in event["frameworks"]}
+
+    checked = 0
+    for event_id in order:
+        stages, items = keys(data[event_id])
+        scored = []
+        for position, other_id in enumerate(order):
+            other = data[other_id]
+            if other_id == event_id or other["status"] == "cancelled":
+                continue
+            other_stages, other_items = keys(other)
+            score = len(stages & other_stages) + 2 * len(items & other_items)
+            if score:
+                scored.append((-score, position, other_id))
+        expected = [other_id for _, _, other_id in sorted(scored)[:4]]
+        tree = page(built, f"events/{event_id}")
+        heading = tree.xpath('//h2[@id="related"]')
+        shown = [a.get("href").strip("/").split("/")[-1] for a in heading[0].getnext().xpath(".//a")] if heading else []
+        assert shown == expected, event_id
+        checked += bool(expected)
+    assert checked >= 10

@@ -24,6 +24,9 @@ SERVICE_NAMES = {"children": "Children and families", "adults": "Adults"}
 #: that links from stage and framework pages always land somewhere.
 ALWAYS_LISTED = {"stage", "service"}
 
+#: How many of the soonest events sharing a stage or item are weighed as related (see related()).
+RELATED_WINDOW = 300
+
 
 @dataclass
 class FacetValue:
@@ -122,7 +125,9 @@ class Catalogue:
         """Upcoming events that share career stages or framework items, most shared first, then soonest.
 
         A shared framework item counts twice a shared stage: it says more
-        about what the event is about.
+        about what the event is about. Only the soonest ``RELATED_WINDOW``
+        events sharing each stage or item are weighed, so that a catalogue of
+        thousands of events costs the same per event as one of hundreds.
         """
         if not hasattr(self, "_by_key"):
             self._by_key: dict[str, list[int]] = defaultdict(list)
@@ -133,7 +138,7 @@ class Catalogue:
             self._position = {other.id: position for position, other in enumerate(self.upcoming)}
         scores: Counter[int] = Counter()
         for key in event.related_keys:
-            positions = self._by_key.get(key, ())
+            positions = self._by_key.get(key, [])[:RELATED_WINDOW]
             scores.update(positions)
             if ":" in key:
                 scores.update(positions)
