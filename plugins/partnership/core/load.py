@@ -152,12 +152,6 @@ class _Reader:
                 break
         return found
 
-    def keyed(self, path: Path, doc: Document | None, key: str) -> Document | None:
-        """The document with ``key`` defaulted to the file name (a framework's ``id``)."""
-        if doc is not None and isinstance(doc.data, dict) and key not in doc.data:
-            doc.data[key] = path.stem
-        return doc
-
     def per_file(
         self, folder: str, model: type[M], what: str, key: str, *,
         default_key: bool = True, match_file: bool = True,
@@ -170,8 +164,8 @@ class _Reader:
         """
         for path in self.folder(folder):
             doc = self.document(path)
-            if default_key:
-                doc = self.keyed(path, doc, key)
+            if default_key and doc is not None and isinstance(doc.data, dict) and key not in doc.data:
+                doc.data[key] = path.stem
             found = self.one(doc, model, what)
             if found is None or doc is None:
                 continue
