@@ -22,6 +22,7 @@ gzipped at N = 3000. Results print as a Markdown table for the README.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import gzip
 import os
@@ -136,12 +137,11 @@ def measure(count: int, repeats: int = 3) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
-    repeats = 3
-    if "--repeats" in argv:
-        at = argv.index("--repeats")
-        repeats = int(argv[at + 1])
-        argv = argv[:at] + argv[at + 2:]
-    sizes = [int(a) for a in argv] or [3000, 6000]
+    parser = argparse.ArgumentParser(description="Time this site against plain Material with N events or pages.")
+    parser.add_argument("sizes", nargs="*", type=int, default=[3000, 6000], help="numbers of events (default: 3000 6000)")
+    parser.add_argument("--repeats", type=int, default=3, help="alternating runs of each build; medians are reported")
+    args = parser.parse_args(argv)
+    sizes, repeats = args.sizes, args.repeats
     rows = [measure(n, repeats) for n in sizes]
     print(f"Medians of {repeats} alternating runs each.\n")
     print("| events | this site | plain Material | ratio | pages written | catalogue page (gzip) |")
