@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 import yaml
 
-from conftest import SHARED, copy_project, run_cli
+from conftest import ROOT, SHARED, copy_project, run_cli
 
 FIXTURE = SHARED / "fixtures" / "admissions-2021-22.yml"
 
@@ -134,6 +134,29 @@ def test_appendix_reproduces_a_published_table(fixture_site: Path) -> None:
     data = list(csv.DictReader(io.StringIO((fixture_site / "reports/2021-22/data/attendance.csv").read_text())))
     overall = next(r for r in data if r["group"] == "overall")
     assert (overall["bookings"], overall["attendance"], overall["attendance_percent"]) == ("1382", "796", "57.60")
+
+
+def test_appendix_by_type_of_event_only_when_bookings_name_catalogue_events(built: Path) -> None:
+    """2025-26's bookings name catalogue events, so the appendix breaks them down by type;
+    2024-25's name none (events kept outside the catalogue), so a table by type would
+    only repeat the overall row, and it is left out along with its mention."""
+    event_ids = {p.stem for p in (ROOT / "data/events").rglob("*.yml")}
+    for year in ("2024-25", "2025-26"):
+        bookings = list(csv.DictReader((ROOT / f"data/attendance/{year}.csv").open(encoding="utf-8")))
+        named = [b for b in bookings if b["event"] in event_ids]
+        page = lxml.html.fromstring((built / f"reports/{year}/index.html").read_text())
+        by_type = page.xpath('//table[contains(@class, "cpd-attendance")][caption[starts-with(., "Bookings and attendance by type of event")]]')
+        intro = " ".join(page.xpath('//h2[@id="learning-and-development"]/following-sibling::p[1]')[0].text_content().split())
+        if named:
+            assert len(by_type) == 1, year
+            assert "by partner and by type of event." in intro
+            shown = {row[0]: row for row in cells(by_type[0])}
+            assert shown["Overall"][1] == f"{sum(int(b['booked']) for b in bookings):,}"
+            outside = sum(int(b["booked"]) for b in bookings if b["event"] not in event_ids)
+            assert shown["Not in the catalogue"][1] == f"{outside:,}"
+        else:
+            assert by_type == [], year
+            assert "by partner." in intro and "type of event" not in intro
 
 
 def test_example_report_page(built: Path) -> None:

@@ -90,7 +90,9 @@ def appendix(table: AttendanceTable, dataset: Dataset) -> Appendix:
         return event.type if event else NOT_IN_CATALOGUE
 
     kinds = {kind(r) for r in rows}
-    by_type = [_total(name, key, (r for r in rows if kind(r) == key)) for key, name in TYPE_NAMES.items() if key in kinds]
-    if NOT_IN_CATALOGUE in kinds:
-        by_type.append(_total(NOT_IN_CATALOGUE, "not-in-catalogue", (r for r in rows if kind(r) == NOT_IN_CATALOGUE)))
+    by_type: list[Figures] = []
+    if kinds - {NOT_IN_CATALOGUE}:  # only then does a table by type say more than the overall row
+        by_type = [_total(name, key, (r for r in rows if kind(r) == key)) for key, name in TYPE_NAMES.items() if key in kinds]
+        if NOT_IN_CATALOGUE in kinds:
+            by_type.append(_total(NOT_IN_CATALOGUE, "not-in-catalogue", (r for r in rows if kind(r) == NOT_IN_CATALOGUE)))
     return Appendix(table, by_partner, by_type, _total("Overall", "overall", rows))
