@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import sys
 import traceback
 from collections.abc import Callable
@@ -118,31 +117,17 @@ class Job(Generic[T]):
 
 
 class OutputJob(Job[dict[str, int]]):
-    """Files written into a staging folder, then moved into the site."""
+    """Files written straight into the site folder that MkDocs is building.
 
-    def __init__(self, work: Callable[[Path, Send], dict[str, int]], staging: Path, parallel: bool):
-        staging.mkdir(parents=True, exist_ok=True)
-        self.staging = staging
-        super().__init__("writing calendars, reports and downloads", lambda send: work(staging, send), parallel)
+    MkDocs has cleaned the folder before the job starts and writes only
+    pages and theme files into it, none at the paths the job writes.
+    """
+
+    def __init__(self, work: Callable[[Path, Send], dict[str, int]], site_dir: Path, parallel: bool):
+        site_dir.mkdir(parents=True, exist_ok=True)
+        super().__init__("writing calendars, reports and downloads", lambda send: work(site_dir, send), parallel)
 
     def sizes(self) -> dict[str, int]:
-        """{site path: bytes} of every file written."""
+        """{site path: bytes} of every file written (waits for the job to finish)."""
         return self.result()
 
-    def move_into(self, site_dir: Path) -> int:
-        """Move every staged file into ``site_dir``; return how many."""
-        self.result()
-        moved = 0
-        for dirpath, _, filenames in os.walk(self.staging):
-            relative = Path(dirpath).relative_to(self.staging)
-            target = site_dir / relative
-            target.mkdir(parents=True, exist_ok=True)
-            for name in filenames:
-                os.replace(Path(dirpath) / name, target / name)
-                moved += 1
-        shutil.rmtree(self.staging, ignore_errors=True)
-        return moved
-
-    def cancel(self) -> None:
-        super().cancel()
-        shutil.rmtree(self.staging, ignore_errors=True)

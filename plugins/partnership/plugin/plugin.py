@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -40,7 +39,6 @@ from ..core.html.pages.toolkit import CONTENT as TOOLKIT_CONTENT
 from ..core.html.security import with_policy
 from ..core.html.sizes import fill_sizes, has_markers
 from ..core.load import load_dataset_cached
-from ..core.outputs.writer import write_outputs
 from ..core.problems import DataError
 from .chrome import OncePerFolder
 from .config import PartnershipConfig
@@ -218,18 +216,21 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         if self.job is not None:
             self.job.cancel()
         context, pdf, downloads = self.context, self.config.pdf, self.config.downloads
-        site_dir = Path(config.site_dir)
-        site_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".partnership-files-", dir=site_dir.parent))
-
         specs = chart_specs(context)
 
         def work(folder: Path, send: Any) -> dict[str, int]:
+            # Imported here: the writers' libraries (openpyxl, python-docx, icalendar)
+            # are only needed by the process that writes the files.
+            from ..core.outputs.writer import write_outputs
+
             # Charts first: the report pages (built later in the parent) and the PDFs both need them.
             send("charts", draw_all(specs))
             return write_outputs(context, folder, pdf=pdf, downloads=downloads, log=log.info)
 
-        self.job = OutputJob(work, staging, parallel=can_fork() and not self.is_serving)
+        # Straight into the site folder that MkDocs has just cleaned: writing
+        # thousands of files once costs half as much as writing and then moving
+        # them, and a failed build discards the whole folder anyway.
+        self.job = OutputJob(work, Path(config.site_dir), parallel=can_fork() and not self.is_serving)
         self.charts_loaded = False
 
     def _embedded_content(self) -> set[str]:
@@ -319,9 +320,9 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         for source, link in self.context.broken_links:
             log.warning("content/%s: the link %r leads to no page or file", source, link)
         started = time.perf_counter()
-        moved = self.job.move_into(Path(config.site_dir))
+        written = len(self.job.sizes())
         self.job = None
-        log.info("Wrote %d calendars, data files and downloads (waited %.1f s)", moved, time.perf_counter() - started)
+        log.info("Wrote %d calendars, data files and downloads (waited %.1f s)", written, time.perf_counter() - started)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.job is not None:

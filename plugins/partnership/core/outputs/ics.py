@@ -84,13 +84,15 @@ class CalendarWriter:
 
     An event appears in its own ``event.ics``, in ``/calendar.ics`` and in a
     calendar per career stage; its components are turned into text the
-    first time and the same bytes go into every file.
+    first time and the same bytes go into every file. The calendar
+    properties all files share are serialised once too.
     """
 
     def __init__(self, site: Site, now: dt.datetime):
         self.site = site
         self.stamp = now.astimezone(dt.timezone.utc).replace(microsecond=0)
         self._events: dict[str, bytes] = {}
+        self._shared_head: bytes | None = None
 
     def _event_bytes(self, ev: EventView) -> bytes:
         found = self._events.get(ev.id)
@@ -99,29 +101,42 @@ class CalendarWriter:
             self._events[ev.id] = found
         return found
 
+    def _head(self) -> bytes:
+        """The calendar's properties that every file shares (its name comes after them)."""
+        if self._shared_head is None:
+            cal = Calendar()
+            cal.add("prodid", f"-//{self.site.short_name}//CPD catalogue//EN")
+            cal.add("version", "2.0")
+            cal.add("calscale", "GREGORIAN")
+            cal.add("method", "PUBLISH")
+            cal.add("x-wr-timezone", TZID)
+            cal.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+            cal.add("x-published-ttl", "PT12H")
+            self._shared_head = _inside(cal.to_ical(), with_begin=True)
+        return self._shared_head
+
     def calendar(self, events: Iterable[EventView], name: str) -> bytes:
         """An iCalendar file holding every session of ``events`` that has dates."""
-        cal = Calendar()
-        cal.add("prodid", f"-//{self.site.short_name}//CPD catalogue//EN")
-        cal.add("version", "2.0")
-        cal.add("calscale", "GREGORIAN")
-        cal.add("method", "PUBLISH")
-        cal.add("x-wr-calname", name)
-        cal.add("x-wr-timezone", TZID)
-        cal.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
-        cal.add("x-published-ttl", "PT12H")
-        head = cal.to_ical()
-        end = b"END:VCALENDAR\r\n"
-        assert head.endswith(end)
+        named = Calendar()
+        named.add("x-wr-calname", name)
         dated = [ev for ev in events if ev.sessions]
-        parts = [head[: -len(end)]]
+        parts = [self._head(), _inside(named.to_ical())]
         if dated:
             first = min(ev.sessions[0].start for ev in dated).year - 1
             last = max(ev.end for ev in dated if ev.end).year + 1
             parts.append(_timezone_bytes(first, last))
         parts.extend(self._event_bytes(ev) for ev in dated)
-        parts.append(end)
+        parts.append(_END)
         return b"".join(parts)
+
+
+_BEGIN, _END = b"BEGIN:VCALENDAR\r\n", b"END:VCALENDAR\r\n"
+
+
+def _inside(calendar: bytes, with_begin: bool = False) -> bytes:
+    """A serialised calendar's property lines, without its END line (and without BEGIN unless asked)."""
+    assert calendar.startswith(_BEGIN) and calendar.endswith(_END)
+    return calendar[: -len(_END)] if with_begin else calendar[len(_BEGIN) : -len(_END)]
 
 
 @lru_cache(maxsize=32)

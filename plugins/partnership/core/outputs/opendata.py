@@ -55,7 +55,11 @@ def _event(ev: EventView, dataset: Dataset) -> dict:
 
 
 def events_json(catalogue: Catalogue) -> bytes:
-    """Every event, past and upcoming, with resolved framework items."""
+    """Every event, past and upcoming, with resolved framework items.
+
+    One event per line: the file reads and compares line by line, and each
+    line is encoded by the json module's C encoder (indented output is not).
+    """
     dataset = catalogue.dataset
     document = {
         "publisher": dataset.site.name,
@@ -63,9 +67,11 @@ def events_json(catalogue: Catalogue) -> bytes:
         "generated": catalogue.now.replace(microsecond=0).isoformat(),
         "timezone": "Europe/London",
         "note": "Page and calendar addresses are relative to the site's root.",
-        "events": [_event(ev, dataset) for ev in catalogue.events],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+    head = json.dumps(document, ensure_ascii=False, indent=2)
+    events = ",\n".join("    " + json.dumps(_event(ev, dataset), ensure_ascii=False) for ev in catalogue.events)
+    listed = f'  "events": [\n{events}\n  ]' if events else '  "events": []'
+    return (head[: -len("\n}")] + ",\n" + listed + "\n}\n").encode("utf-8")
 
 
 def _added(ev: EventView) -> dt.datetime:

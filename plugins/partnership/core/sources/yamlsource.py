@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -40,14 +40,14 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:map",
 }
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_STR_TAG = "tag:yaml.org,2002:str"
 _MAX_DEPTH = 50
 #: libyaml's safe loader when PyYAML was built with it (fifteen times faster);
 #: both compose the same nodes with the same marks.
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if yaml.__with_libyaml__ else yaml.SafeLoader
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A position in a file; both count from 1."""
 
     line: int
@@ -168,6 +168,8 @@ class _Converter:
             self._active.discard(id(node))
 
     def _scalar(self, node: ScalarNode, mark: Mark, path: Path | None = None) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value  # what the constructor would return, without its bookkeeping
         try:
             return self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as error:
