@@ -9,6 +9,7 @@ fail, and 2 when the command itself is wrong.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import shutil
@@ -92,6 +93,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     from .plugin.plugin import DataProblems
 
+    # A build makes hundreds of thousands of objects that live until it ends;
+    # collecting less often spares the collector walking them again and again
+    # (at 3,000 events: 0.7 s of collections down to 0.3 s).
+    gc.set_threshold(50_000, 20, 20)
     total = 3
     _stage(1, total, f"Checking {args.data}/ and content/")
     if _check_data(_root() / args.data, _root() / "content"):
@@ -269,5 +274,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _exit(code: int) -> None:
+    """Exit at once once everything is written and flushed.
+
+    Nothing is left to do: files are closed, the second process has ended,
+    and freeing a large build's objects one by one would only add half a
+    second before the prompt comes back.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    _exit(main())

@@ -137,9 +137,11 @@ class RenderContext:
     """(content file, link) of every narrative link that leads nowhere."""
 
     def __post_init__(self) -> None:
-        self._cards: dict[tuple[str, int, int], Markup] = {}
+        self._cards: dict[tuple[str, str, int, int], Markup] = {}
         self.env.globals.update(
             card_html=self.card,
+            row_html=self.row,
+            related_html=self.related,
             t=EventText(),
             size=size_marker,
             narrative=self.narrative,
@@ -201,11 +203,21 @@ class RenderContext:
         page at depth d to ``events/<id>/`` is the same, so a card made for
         one facet page serves every other page at that depth.
         """
-        depth = page_url.count("/")
-        key = (event.id, heading, depth)
+        return self._per_depth("_card.html", event, heading, page_url)
+
+    def row(self, event: Any, heading: int, page_url: str) -> Markup:
+        """An event's row in a compact list (facet, stage and item pages); made once per depth, like a card."""
+        return self._per_depth("_row.html", event, heading, page_url)
+
+    def related(self, event: Any, page_url: str) -> Markup:
+        """An event in another event's related list; made once per depth, like a card."""
+        return self._per_depth("_related.html", event, 0, page_url)
+
+    def _per_depth(self, template: str, event: Any, heading: int, page_url: str) -> Markup:
+        key = (template, event.id, heading, page_url.count("/"))
         found = self._cards.get(key)
         if found is None:
-            found = Markup(self.render("_card.html", page_url, ev=event, heading=heading))
+            found = Markup(self.render(template, page_url, ev=event, heading=heading))
             self._cards[key] = found
         return found
 

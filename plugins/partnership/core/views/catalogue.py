@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from ..dataset import Dataset
 from ..models.common import SERVICES
@@ -143,10 +142,15 @@ class Catalogue:
             if ":" in key:
                 scores.update(positions)
         scores.pop(self._position.get(event.id, -1), None)
-        # Highest score first; among equals, the soonest (the lowest position):
-        # sort by position, then stably by score.
-        ranked = sorted(sorted(scores.items()), key=itemgetter(1), reverse=True)[:limit]
-        return [self.upcoming[position] for position, _ in ranked]
+        # Highest score first; among equals, the soonest (the lowest position).
+        # Only candidates scoring at least the limit-th best score can be chosen:
+        # find that score among the plain numbers, then sort just those.
+        if not scores:
+            return []
+        threshold = sorted(scores.values(), reverse=True)[min(limit, len(scores)) - 1]
+        best = sorted((-score, position) for position, score in scores.items() if score >= threshold)
+        chosen = [position for _, position in best[:limit]]
+        return [self.upcoming[position] for position in chosen]
 
     def for_stage(self, stage_id: str) -> list[EventView]:
         value = self.facet("stage").value(stage_id)  # type: ignore[union-attr]
