@@ -11,7 +11,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 
-@lru_cache(maxsize=65536)
 def relative(target: str, page: str) -> str:
     """A link from the page at ``page`` to ``target`` (both root-relative).
 
@@ -22,19 +21,27 @@ def relative(target: str, page: str) -> str:
     path, sharp, anchor = target.partition("#")
     if not path and sharp:
         return f"#{anchor}"
-    base = page.rstrip("/") if page.endswith("/") or not page else page.rpartition("/")[0]
-    base_parts = [p for p in base.split("/") if p]
-    target_parts = [p for p in path.split("/") if p]
-    common = 0
-    for a, b in zip(base_parts, target_parts):
-        if a != b:
-            break
-        common += 1
-    parts = [".."] * (len(base_parts) - common) + target_parts[common:]
-    link = "/".join(parts) or "."
-    if (not path or path.endswith("/")) and not link.endswith("/"):
-        link += "/"
+    if page.endswith("/") or not page:
+        folder = page
+    else:
+        parent = page.rpartition("/")[0]
+        folder = parent + "/" if parent else ""
+    link = _from_folder(path, folder) or "./"
     return link + (f"#{anchor}" if sharp else "")
+
+
+@lru_cache(maxsize=65536)
+def _from_folder(path: str, folder: str) -> str:
+    """A link to ``path`` from a page in ``folder`` ("" or ending in /).
+
+    A path outside the folder is reached from its parent, one ``..`` up:
+    ``events/a/`` and ``events/b/`` both link to ``pathways/x/`` as ``../``
+    plus the link from ``events/``, which is worked out once for them all.
+    """
+    if path.startswith(folder):
+        return path[len(folder):]
+    parent = folder[:-1].rpartition("/")[0]
+    return "../" + _from_folder(path, parent + "/" if parent else "")
 
 
 def content_page(path: str) -> str:
