@@ -13,7 +13,6 @@ become markup.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -37,6 +36,7 @@ from . import urls
 from .charts import chart, chart_id, chartable, finding
 from .eventtext import EventText
 from .fan import fan, group_colours
+from .jsonld import event_json_ld
 from .markdown import NarrativeRenderer, plain, render_text
 from .sizes import size_marker
 from .values import change_text, part_text, target_text, value_html, value_text
@@ -63,21 +63,6 @@ class SitePage:
     """False to hide the table of contents."""
     search_render: Callable[[], str] | None = None
     """A short version of the page for the site search to index instead of the whole page."""
-
-
-def _without_none(data: Any) -> Any:
-    if isinstance(data, dict):
-        return {k: _without_none(v) for k, v in data.items() if v is not None and v != ""}
-    if isinstance(data, list):
-        return [_without_none(v) for v in data]
-    return data
-
-
-def json_ld(data: Any) -> Markup:
-    """A JSON-LD script element, safe to put in HTML whatever the data holds."""
-    text = json.dumps(_without_none(data), ensure_ascii=False, indent=None, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(f'<script type="application/ld+json">{text}</script>')
 
 
 def _environment() -> jinja2.Environment:
@@ -107,7 +92,7 @@ def _environment() -> jinja2.Environment:
     env.globals.update(
         fmt=fmt,
         urls=urls,
-        json_ld=json_ld,
+        event_json_ld=event_json_ld,
         fan_svg=fan,
         group_colours=group_colours,
         TYPE_NAMES=TYPE_NAMES,
