@@ -5,7 +5,7 @@
 
 For each N it makes two projects in a temporary folder and builds each in a
 fresh process, timing the whole command and reading its peak memory. The two
-builds alternate, three times each (``--repeats``), and the medians are
+builds alternate, five times each (``--repeats``), and the medians are
 reported: on a shared two-core machine single runs vary by a third.
 
 * **site**: the example data with its events replaced by N generated ones
@@ -112,7 +112,7 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, fl
     return elapsed, max(peak, before) / 1024
 
 
-def measure(count: int, repeats: int = 3) -> dict[str, float]:
+def measure(count: int, repeats: int = 5) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as temporary:
         folder = Path(temporary)
         site = make_site(folder, count)
@@ -139,7 +139,7 @@ def measure(count: int, repeats: int = 3) -> dict[str, float]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="Time this site against plain Material with N events or pages.")
     parser.add_argument("sizes", nargs="*", type=int, default=[3000, 6000], help="numbers of events (default: 3000 6000)")
-    parser.add_argument("--repeats", type=int, default=3, help="alternating runs of each build; medians are reported")
+    parser.add_argument("--repeats", type=int, default=5, help="alternating runs of each build; medians are reported")
     args = parser.parse_args(argv)
     sizes, repeats = args.sizes, args.repeats
     rows = [measure(n, repeats) for n in sizes]

@@ -1,8 +1,10 @@
-"""Writes every file the site offers beside its pages, after the pages are built.
+"""Writes every file the site offers beside its pages.
 
-Calendars, open data, the feed and the JSON Schemas are cheap and written
-here; the report PDFs and the toolkit's documents are made earlier (their
-sizes appear on pages) and only copied.
+Calendars, open data, the feed, the JSON Schemas, report tables and PDFs,
+partners' summaries and the toolkit's documents. This runs while the pages
+are built (in a second process where it can: see ``plugin/jobs.py``) and
+writes straight into the site folder; it returns every file's size, which
+the pages show beside their download links.
 """
 
 from __future__ import annotations
