@@ -285,13 +285,18 @@ def test_events_stay_out_of_the_navigation(built: Path) -> None:
 
 
 def test_navigation_links_work_from_every_page(built: Path) -> None:
-    """The tabs and drawer (rendered once per folder for pages out of the nav) link to real pages from everywhere.
+    """The tabs, drawer, header and footer (rendered once per folder for pages out of the nav) are right everywhere.
 
-    Pages out of the navigation mark nothing as current; pages in it mark their own tab.
+    Their links lead to real pages; pages out of the navigation mark nothing
+    as current, pages in it mark their own tab; the header shows each page's
+    own title (the one part that varies), as the browser tab does.
     """
     pages = sorted(built.rglob("index.html"))
     assert len(pages) > 100
     events = {built / "events" / e["id"] / "index.html" for e in json.loads((built / "events.json").read_text())["events"]}
+    home = lxml.html.fromstring((built / "index.html").read_text(encoding="utf-8"))
+    home_footer = [(built / href).resolve() for href in home.xpath('//footer//a[not(starts-with(@href, "mailto:"))]/@href')]
+    assert {p.name for p in home_footer} >= {"accessibility", "privacy", "guide", "schema"}
     for path in pages:
         tree = lxml.html.fromstring(path.read_text(encoding="utf-8"))
         links = tree.xpath('//nav[contains(@class, "md-tabs")]//a/@href | //nav[contains(@class, "md-nav--primary")]//a/@href')
@@ -299,6 +304,10 @@ def test_navigation_links_work_from_every_page(built: Path) -> None:
         for href in links:
             target = (path.parent / href.split("#")[0]).resolve()
             assert (target / "index.html").is_file() or target.is_file(), f"{path.relative_to(built)}: {href}"
+        footer = [(path.parent / href).resolve() for href in tree.xpath('//footer//a[not(starts-with(@href, "mailto:"))]/@href')]
+        assert footer == home_footer, f"{path.relative_to(built)}: the footer leads elsewhere than the home page's"
+        topic = " ".join(tree.xpath('string(//*[@data-md-component="header-topic"])').split())
+        assert topic and tree.findtext(".//title").startswith(topic), f"{path.relative_to(built)}: header says {topic!r}"
         active_tabs = tree.xpath('//li[contains(@class, "md-tabs__item--active")]//a/@href')
         if path in events:  # out of the navigation
             assert not active_tabs, path
@@ -367,3 +376,53 @@ def test_related_events_share_most_then_come_soonest(built: Path) -> None:
         assert shown == expected, event_id
         checked += bool(expected)
     assert checked >= 10
+
+
+def test_related_events_weigh_the_soonest_window_in_a_large_catalogue(tmp_path: Path) -> None:
+    """With more events sharing a stage or item than the window holds, related() still follows its rule.
+
+    Brute force over a generated catalogue of 800 upcoming events (every one
+    shares a stage with hundreds of others): for each stage or item, only the
+    soonest RELATED_WINDOW events sharing it count; an item counts twice a
+    stage; most shared first, then soonest; cancelled events never.
+    """
+    import random
+
+    from partnership.core.load import load_dataset
+    from partnership.core.views.catalogue import RELATED_WINDOW, Catalogue
+
+    project = copy_project(tmp_path / "project")
+    events = project / "data/events"
+    rnd = random.Random(7)
+    stages = ["nqsw-asye", "early-career", "experienced"]
+    refs = [f"pcf:{n}" for n in range(1, 10)]
+    for i in range(800):
+        day = dt.datetime(2027, 1, 4, 9, 30) + dt.timedelta(days=i // 3, hours=i % 3)
+        status = "cancelled" if i % 37 == 0 else "scheduled"
+        (events / f"generated-{i:04d}.yml").write_text(
+            f"title: Generated {i}\ntype: workshop\nprovider: riverside-children\n"
+            f"audience: [{', '.join(rnd.sample(stages, rnd.randint(1, 2)))}]\nservices: [children]\n"
+            f"format: online\nstatus: {status}\n"
+            f"sessions: [{{start: {day:%Y-%m-%dT%H:%M}, end: {day + dt.timedelta(hours=2):%Y-%m-%dT%H:%M}}}]\n"
+            f"frameworks: [{', '.join(rnd.sample(refs, 2))}]\n"
+        )
+    catalogue = Catalogue.build(load_dataset(project / "data", project / "content"), dt.datetime.fromisoformat(NOW).replace(tzinfo=ZoneInfo("Europe/London")))
+    upcoming = catalogue.upcoming
+    assert len(upcoming) > 800
+
+    windows: dict[str, list[int]] = {}
+    for position, other in enumerate(upcoming):
+        if other.event.status != "cancelled":
+            for key in other.related_keys:
+                windows.setdefault(key, []).append(position)
+    assert max(len(p) for p in windows.values()) > RELATED_WINDOW, "the test needs keys shared beyond the window"
+    windows = {key: positions[:RELATED_WINDOW] for key, positions in windows.items()}
+
+    for event in upcoming[::7]:
+        scores: Counter[int] = Counter()
+        for key in event.related_keys:
+            for position in windows.get(key, []):
+                scores[position] += 2 if ":" in key else 1
+        scores.pop(upcoming.index(event), None)
+        expected = [upcoming[p].id for p in sorted(scores, key=lambda p: (-scores[p], p))[:4]]
+        assert [e.id for e in catalogue.related(event)] == expected, event.id
