@@ -144,3 +144,32 @@ def test_files_open_in_libreoffice(built: Path, tmp_path: Path) -> None:
         assert "1. Professionalism" in text, name
     grid = tmp_path / "pdf" / "kss-asye-grid.pdf"
     assert grid.is_file() and grid.stat().st_size > 1000
+
+
+def test_the_same_data_builds_the_same_site_byte_for_byte(built: Path, tmp_path: Path) -> None:
+    """Building again from the same data and time gives identical files, Word and Excel ones included.
+
+    (Their libraries date every entry of the archive, and openpyxl its
+    "modified" property, with the clock; the build dates them with its own time.)
+    """
+    project = copy_project(tmp_path / "project")
+    result = run_cli(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    again = project / "site"
+    first = {p.relative_to(built) for p in built.rglob("*") if p.is_file()}
+    second = {p.relative_to(again) for p in again.rglob("*") if p.is_file()}
+    assert first == second
+    differ = [str(p) for p in sorted(first) if (built / p).read_bytes() != (again / p).read_bytes()]
+    assert not differ, differ
+    assert {"toolkit/evidence-grid.xlsx", "toolkit/pcf-level-guide.docx", "toolkit/pcf-toolkit.zip"} <= {str(p) for p in first}
+
+
+def test_excel_guidance_rows_are_tall_enough_to_read(built: Path) -> None:
+    """Spreadsheet programs do not grow rows for wrapped text on opening, so every guidance row says its height."""
+    for name in EXCEL:
+        sheet = openpyxl.load_workbook(built / "toolkit" / name).worksheets[0]
+        width = sheet.column_dimensions["A"].width
+        for row in range(2, sheet.max_row + 1):
+            text = str(sheet.cell(row, 1).value or "")
+            lines = -(-len(text) // int(width * 1.25))
+            assert sheet.row_dimensions[row].height >= 15 * lines, f"{name} row {row}"

@@ -10,12 +10,11 @@ changes with it.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 
 from ...html.context import RenderContext
 from ...views.toolkit import DOWNLOADS, EVIDENCE_SOURCES, JUDGEMENTS, ZIP_PATH, Toolkit, toolkit
+from ..zipped import archive
 from . import excel, word
 
 
@@ -50,7 +49,7 @@ def level_guide_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
         rows = [[_domain(item), item.descriptors.get(level.id) or f"See the full framework: {pcf.url}"] for item in pcf.items]
         word.table(document, ["Domain", f"What it looks like at {level.short_name or level.name}"], rows,
                    caption=f"The domains at {level.name}", widths=(5.0, 12.0))
-    return word.to_bytes(document)
+    return word.to_bytes(document, ctx.now)
 
 
 def level_guide_pdf(ctx: RenderContext, kit: Toolkit) -> bytes:
@@ -81,7 +80,7 @@ def evidence_grid_xlsx(ctx: RenderContext, kit: Toolkit) -> bytes:
             book, level.short_name or level.name, "Evidence" + re.sub(r"[^A-Za-z0-9]", "", level.id.title()),
             header, rows, JUDGEMENTS, widths=(28, 40, 22, 22, 22, 22, 22, 20),
         )
-    return excel.to_bytes(book)
+    return excel.to_bytes(book, ctx.now)
 
 
 def evidence_grid_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
@@ -103,7 +102,7 @@ def evidence_grid_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
     header = ["Domain", *EVIDENCE_SOURCES, "Holistic judgement"]
     rows = [[_domain(item), *([None] * (len(header) - 1))] for item in pcf.items]
     word.table(document, header, rows, caption="Evidence for each PCF domain", widths=(4.5, 3.5, 3.5, 3.5, 3.5, 3.5, 3.5), lines=2)
-    return word.to_bytes(document)
+    return word.to_bytes(document, ctx.now)
 
 
 def direct_observation_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
@@ -137,7 +136,7 @@ def direct_observation_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
     ], caption="Feedback and reflection", widths=(6.0, 11.0))
     document.add_heading("Signatures", level=1)
     word.form(document, ["Student's signature and date", "Practice educator's signature and date"], caption="Signatures")
-    return word.to_bytes(document)
+    return word.to_bytes(document, ctx.now)
 
 
 def critical_reflection_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
@@ -161,7 +160,7 @@ def critical_reflection_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
     document.add_heading("How this reflection shows the PCF", level=1)
     word.table(document, ["Domain", "How this piece of work shows it"], [[_domain(item), None] for item in pcf.items],
                caption="The PCF domains this reflection shows", widths=(5.0, 12.0), lines=2)
-    return word.to_bytes(document)
+    return word.to_bytes(document, ctx.now)
 
 
 def kss_grid_xlsx(ctx: RenderContext, kit: Toolkit) -> bytes | None:
@@ -183,18 +182,7 @@ def kss_grid_xlsx(ctx: RenderContext, kit: Toolkit) -> bytes | None:
             book, framework.short_name or framework.name, "Kss" + re.sub(r"[^A-Za-z0-9]", "", framework.id.title()),
             header, rows, JUDGEMENTS, widths=(34, 40, 22, 22, 22, 22, 22, 20),
         )
-    return excel.to_bytes(book)
-
-
-def _zip(files: dict[str, bytes], ctx: RenderContext) -> bytes:
-    buffer = io.BytesIO()
-    stamp = ctx.now.timetuple()[:6]
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path, content in files.items():
-            info = zipfile.ZipInfo(path.removeprefix("toolkit/"), date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, content)
-    return buffer.getvalue()
+    return excel.to_bytes(book, ctx.now)
 
 
 def toolkit_files(ctx: RenderContext, pdf: bool = True) -> dict[str, bytes]:
@@ -219,7 +207,7 @@ def toolkit_files(ctx: RenderContext, pdf: bool = True) -> dict[str, bytes]:
             content = makers[(download.key, extension)](ctx, kit)
             if content is not None:
                 files[download.path(extension)] = content
-    files[ZIP_PATH] = _zip(files, ctx)
+    files[ZIP_PATH] = archive({path.removeprefix("toolkit/"): content for path, content in files.items()}, ctx.now)
     return files
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
+import zipfile
 from collections.abc import Sequence
 
 from openpyxl import Workbook
@@ -18,6 +20,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from ..zipped import restamp
 
 HEADER_FILL = PatternFill("solid", fgColor="1D4F91")
 HEADER_FONT = Font(name="Arial", size=11, bold=True, color="FFFFFF")
@@ -35,6 +40,10 @@ def new_workbook(title: str, author: str, when: dt.datetime) -> Workbook:
     workbook.properties.modified = when.replace(tzinfo=None)
     workbook.remove(workbook.active)
     return workbook
+
+
+NOTES_WIDTH = 75
+"""Width of the guidance column, in characters: it fits across A4 portrait when printed."""
 
 
 def _safe_sheet_title(text: str) -> str:
@@ -108,15 +117,30 @@ def notes_sheet(workbook: Workbook, title: str, lines: Sequence[str]) -> Workshe
     sheet["A1"].font = Font(name="Arial", bold=True, size=14)
     for line in lines:
         sheet.append([line])
-    sheet.column_dimensions["A"].width = 110
-    for row in sheet.iter_rows(min_row=2):
+    sheet.column_dimensions["A"].width = NOTES_WIDTH
+    sheet.row_dimensions[1].height = 24
+    for number, row in enumerate(sheet.iter_rows(min_row=2), start=2):
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
         row[0].font = BODY_FONT
+        # Spreadsheet programs do not grow a row to fit wrapped text when they
+        # open or print a file, so each row is given the height its lines need.
+        wrapped = max(1, math.ceil(len(str(row[0].value or "")) / (NOTES_WIDTH * 1.25)))  # ~1.25 letters of prose per width unit
+        sheet.row_dimensions[number].height = 15 * wrapped + 4
     sheet.print_area = f"A1:A{len(lines) + 1}"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     return sheet
 
 
-def to_bytes(workbook: Workbook) -> bytes:
+def to_bytes(workbook: Workbook, when: dt.datetime) -> bytes:
+    """The .xlsx file, the same bytes each time for the same workbook and ``when``.
+
+    Written by openpyxl's ExcelWriter rather than ``Workbook.save``, which
+    would overwrite the "modified" date set in :func:`new_workbook` with the clock.
+    """
     buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    return restamp(buffer.getvalue(), when)

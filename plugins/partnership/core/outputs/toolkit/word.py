@@ -19,6 +19,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 
+from ..zipped import restamp
+
 LANGUAGE = "en-GB"
 PROMPT = "Write here"
 MUTED = RGBColor(0x4B, 0x55, 0x63)
@@ -160,7 +162,8 @@ def form(document: DocumentType, fields: Sequence[str], caption: str) -> Table:
     return table(document, ["Detail", "Your answer"], [[f, None] for f in fields], caption, widths=(6.0, 11.0), lines=1)
 
 
-def to_bytes(document: DocumentType) -> bytes:
+def to_bytes(document: DocumentType, when: dt.datetime) -> bytes:
+    """The .docx file, the same bytes each time for the same document and ``when``."""
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return restamp(buffer.getvalue(), when)
