@@ -76,6 +76,15 @@ def test_a_failing_page_build_leaves_the_site_unchanged(project: Path) -> None:
     assert tree_digest(project / "site") == before
 
 
+def test_a_file_at_an_address_the_site_makes_fails_the_build(project: Path) -> None:
+    """A hand-written file may not share an address with a generated one (which would win is left to chance)."""
+    (project / "content/calendar.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    result = run_cli(project, "build", "--no-pdf")
+    assert result.returncode == 1
+    assert "content/calendar.ics has the same address as a file the site makes (/calendar.ics); rename or move it" in result.stdout
+    assert not (project / "site").exists()
+
+
 def test_build_replaces_the_site_and_shows_progress(project: Path) -> None:
     result = run_cli(project, "build", "--no-pdf")
     assert result.returncode == 0, result.stderr

@@ -105,6 +105,14 @@ fetch({json.dumps(root)} + ".preview/edited.json", {{cache: "no-store"}})
 </script>"""
 
 
+def _shown(path: str | None, base: Path) -> str | None:
+    """``path`` as the editor knows it (relative to the project), if it is inside the project."""
+    try:
+        return Path(path).resolve().relative_to(base).as_posix() if path else None
+    except ValueError:
+        return None
+
+
 def _meta(page: SitePage) -> dict[str, Any]:
     """What front matter would say of a generated page: title, description, search and hidden parts.
 
@@ -135,6 +143,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         self.is_serving = False
         self._full_content: dict[str, str] = {}
         self.job: OutputJob | None = None
+        self._copied: dict[str, str] = {}
         self.charts_loaded = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -207,6 +216,12 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             files.append(file)
             self.generated[src_uri] = page
         log.info("Generated %d pages", len(self.generated))
+        # Hand-written files (content/, theme/) by address: none may share one with a file the site makes.
+        base = Path(config.config_file_path or ".").resolve().parent
+        self._copied = {
+            f.dest_uri: _shown(f.abs_src_path, base) or f.src_uri
+            for f in files if not f.is_documentation_page() and f.generated_by is None
+        }
         self._start_outputs(config)
         return files
 
@@ -320,8 +335,14 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         for source, link in self.context.broken_links:
             log.warning("content/%s: the link %r leads to no page or file", source, link)
         started = time.perf_counter()
-        written = len(self.job.sizes())
+        sizes = self.job.sizes()
+        written = len(sizes)
         self.job = None
+        for address in sorted(set(sizes) & set(self._copied)):
+            log.warning(
+                "%s has the same address as a file the site makes (/%s); rename or move it",
+                self._copied[address], address,
+            )
         log.info("Wrote %d calendars, data files and downloads (waited %.1f s)", written, time.perf_counter() - started)
 
     def on_build_error(self, *, error: Exception) -> None:
