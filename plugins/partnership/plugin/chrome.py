@@ -48,8 +48,10 @@ class OncePerFolder:
         if found is not None:
             return Markup(text.join(found))
         html = caller()
-        pieces = tuple(html.split(text)) if varying is not None else (html,)
-        # Kept only when the varying text was found exactly once (two pieces around it).
-        if not _SELF_LINK.search(html) and len(pieces) == (1 if varying is None else 2) and (text or varying is None):
+        if varying is None:
+            pieces, wanted = (html,), 1
+        else:
+            pieces, wanted = (tuple(html.split(text)) if text else ()), 2  # the text once: a piece either side
+        if len(pieces) == wanted and not _SELF_LINK.search(html):
             self._rendered[key] = pieces
         return Markup(html)

@@ -92,7 +92,15 @@ class CalendarWriter:
         self.site = site
         self.stamp = now.astimezone(dt.timezone.utc).replace(microsecond=0)
         self._events: dict[str, bytes] = {}
-        self._shared_head: bytes | None = None
+        shared = Calendar()  # the properties every file has; its name comes after them
+        shared.add("prodid", f"-//{site.short_name}//CPD catalogue//EN")
+        shared.add("version", "2.0")
+        shared.add("calscale", "GREGORIAN")
+        shared.add("method", "PUBLISH")
+        shared.add("x-wr-timezone", TZID)
+        shared.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+        shared.add("x-published-ttl", "PT12H")
+        self._head = _inside(shared.to_ical(), with_begin=True)
 
     def _event_bytes(self, ev: EventView) -> bytes:
         found = self._events.get(ev.id)
@@ -101,26 +109,12 @@ class CalendarWriter:
             self._events[ev.id] = found
         return found
 
-    def _head(self) -> bytes:
-        """The calendar's properties that every file shares (its name comes after them)."""
-        if self._shared_head is None:
-            cal = Calendar()
-            cal.add("prodid", f"-//{self.site.short_name}//CPD catalogue//EN")
-            cal.add("version", "2.0")
-            cal.add("calscale", "GREGORIAN")
-            cal.add("method", "PUBLISH")
-            cal.add("x-wr-timezone", TZID)
-            cal.add("refresh-interval", dt.timedelta(hours=12), parameters={"VALUE": "DURATION"})
-            cal.add("x-published-ttl", "PT12H")
-            self._shared_head = _inside(cal.to_ical(), with_begin=True)
-        return self._shared_head
-
     def calendar(self, events: Iterable[EventView], name: str) -> bytes:
         """An iCalendar file holding every session of ``events`` that has dates."""
         named = Calendar()
         named.add("x-wr-calname", name)
         dated = [ev for ev in events if ev.sessions]
-        parts = [self._head(), _inside(named.to_ical())]
+        parts = [self._head, _inside(named.to_ical())]
         if dated:
             first = min(ev.sessions[0].start for ev in dated).year - 1
             last = max(ev.end for ev in dated if ev.end).year + 1

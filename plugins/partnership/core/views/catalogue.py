@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..dataset import Dataset
 from ..models.common import SERVICES
@@ -134,7 +135,7 @@ class Catalogue:
         bit i of every candidate's score), so the work is a few operations on
         whole numbers per stage or item rather than one per candidate.
         """
-        windows = self._related_windows()
+        windows = self._related_windows
         planes: list[int] = []
         candidates = 0
         for key in event.related_keys:
@@ -146,7 +147,7 @@ class Catalogue:
                     planes.append(0)
                 planes[level], carry = planes[level] ^ carry, planes[level] & carry
                 level += 1
-        own = self._position.get(event.id)
+        own = self._positions.get(event.id)
         if own is not None:
             candidates &= ~(1 << own)
         chosen: list[int] = []
@@ -162,17 +163,20 @@ class Catalogue:
                 break
         return [self.upcoming[position] for position in chosen]
 
+    @cached_property
     def _related_windows(self) -> dict[str, int]:
         """For each stage and item, the soonest ``RELATED_WINDOW`` upcoming events sharing it, as bits."""
-        if not hasattr(self, "_windows"):
-            by_key: dict[str, list[int]] = defaultdict(list)
-            for position, other in enumerate(self.upcoming):
-                if other.event.status != "cancelled":
-                    for key in other.related_keys:
-                        by_key[key].append(position)
-            self._windows = {key: sum(1 << p for p in positions[:RELATED_WINDOW]) for key, positions in by_key.items()}
-            self._position = {other.id: position for position, other in enumerate(self.upcoming)}
-        return self._windows
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for position, other in enumerate(self.upcoming):
+            if other.event.status != "cancelled":
+                for key in other.related_keys:
+                    by_key[key].append(position)
+        return {key: sum(1 << p for p in positions[:RELATED_WINDOW]) for key, positions in by_key.items()}
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        """Each upcoming event's place in the catalogue's order."""
+        return {event.id: position for position, event in enumerate(self.upcoming)}
 
     def for_stage(self, stage_id: str) -> list[EventView]:
         value = self.facet("stage").value(stage_id)  # type: ignore[union-attr]
