@@ -2,8 +2,8 @@
 
 Calendars, open data, report PDFs and toolkit documents need nothing from
 the pages, and report charts can be drawn ahead of the pages that show
-them; so on a machine with two cores they are done by forked child
-processes while the parent builds pages, and collected when needed. Where
+them; so on a machine with two cores they are done by a forked child
+process while the parent builds pages, and collected when needed. Where
 forking is not safe (the live preview runs threads; macOS and Windows do
 not fork) the same work runs in the parent, when it is first needed. Either
 way the result is the same.
