@@ -8,12 +8,15 @@ upcoming does not change with the calendar.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -91,8 +94,32 @@ def built(example_project: Path, build_result: subprocess.CompletedProcess[str])
     return example_project / "site"
 
 
+NOW_INSTANT = dt.datetime.fromisoformat(NOW).replace(tzinfo=ZoneInfo("Europe/London"))
+
+
+class FixedClockBrowser:
+    """A Playwright browser whose every new context runs on the tests' instant, not today's.
+
+    The build's clock is fixed by ``PARTNERSHIP_NOW``; the page scripts (My CPD's
+    CPD year, "upcoming" in the catalogue) read the browser's clock, so it is
+    fixed to the same instant and then left to run.
+    """
+
+    def __init__(self, browser: Any, instant: dt.datetime = NOW_INSTANT):
+        self._browser = browser
+        self.instant = instant
+
+    def new_context(self, **options: Any) -> Any:
+        context = self._browser.new_context(**options)
+        context.clock.set_system_time(self.instant)
+        return context
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[FixedClockBrowser]:
     from playwright.sync_api import sync_playwright
 
     assert AXE.is_file(), "axe-core is missing: run python3 build.py test (it installs tests/package-lock.json)"
@@ -102,5 +129,5 @@ def browser() -> Iterator[object]:
             chromium = playwright.chromium.launch(executable_path=executable, args=FLAGS)
         except Exception as error:  # noqa: BLE001 - say how to get a browser
             pytest.fail(f"Chromium could not start ({error}); install Debian's chromium (.ci/run does)")
-        yield chromium
+        yield FixedClockBrowser(chromium)
         chromium.close()
