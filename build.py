@@ -86,7 +86,9 @@ def ensure_test() -> None:
         if npm is None:
             _say("npm was not found: the browser tests will be skipped (install Node.js to run them)")
         else:
-            _run([npm, "ci", "--prefix", str(TEST_NODE.parent), "--no-audit", "--no-fund", "--silent"], "installing tests/package-lock.json")
+            _run(
+                [npm, "ci", "--prefix", str(TEST_NODE.parent), "--no-audit", "--no-fund", "--silent"], "installing tests/package-lock.json"
+            )
     stamp.write_text(wanted)
 
 

@@ -38,13 +38,47 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = "2026-11-22T12:00"
-STAGES = ["student", "nqsw-asye", "early-career", "experienced", "senior-practitioner", "practice-educator", "practice-supervisor", "team-manager", "principal-social-worker"]
-PARTNERS = ["riverside-children", "riverside-adults", "downsford-children", "downsford-adults", "university-of-riverside", "hartwell-council"]
+STAGES = [
+    "student",
+    "nqsw-asye",
+    "early-career",
+    "experienced",
+    "senior-practitioner",
+    "practice-educator",
+    "practice-supervisor",
+    "team-manager",
+    "principal-social-worker",
+]
+PARTNERS = [
+    "riverside-children",
+    "riverside-adults",
+    "downsford-children",
+    "downsford-adults",
+    "university-of-riverside",
+    "hartwell-council",
+]
 TYPES = ["workshop", "course", "conference", "twilight", "webinar", "action-learning-set", "programme", "research-hub", "network"]
 FORMATS = ["in-person", "online", "hybrid"]
 REFS = [f"pcf:{n}" for n in range(1, 10)] + [f"kss-cf:{n}" for n in range(1, 11)] + [f"kss-adults:{n}" for n in range(1, 11)]
 TAGS = ["peps", "practice-education", "asye", "retention", "supervision", "peer-reflection", "conference", "safeguarding"]
-WORDS = "assessment practice relationships supervision safeguarding reflection analysis law court family adults children capacity carers trauma leadership".split()
+WORDS = [
+    "assessment",
+    "practice",
+    "relationships",
+    "supervision",
+    "safeguarding",
+    "reflection",
+    "analysis",
+    "law",
+    "court",
+    "family",
+    "adults",
+    "children",
+    "capacity",
+    "carers",
+    "trauma",
+    "leadership",
+]
 
 
 def make_site(folder: Path, count: int, seed: int = 1) -> Path:
@@ -92,7 +126,9 @@ def make_plain(folder: Path, count: int) -> Path:
     (docs / "events").mkdir(parents=True)
     (docs / "index.md").write_text("# Home\n\nA plain Material site.\n")
     for i in range(count):
-        (docs / "events" / f"e{i:05d}.md").write_text(f"# Event {i}\n\nA one-paragraph page about event {i}, with a [link home](../index.md).\n")
+        (docs / "events" / f"e{i:05d}.md").write_text(
+            f"# Event {i}\n\nA one-paragraph page about event {i}, with a [link home](../index.md).\n"
+        )
     (project / "mkdocs.yml").write_text(
         "site_name: Plain\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n"
         "nav:\n  - Home: index.md\nnot_in_nav: |\n  /events/\n"

@@ -39,8 +39,13 @@ def main() -> int:
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / part)
     port = free_port()
     env = dict(os.environ, PARTNERSHIP_ROOT=str(folder), PARTNERSHIP_NOW="2026-11-22T12:00")
-    server = subprocess.Popen([sys.executable, "-m", "partnership.cli", "serve", "--address", f"127.0.0.1:{port}"],
-                              cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "partnership.cli", "serve", "--address", f"127.0.0.1:{port}"],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     event = folder / "data/events/2026-27/young-carers-2026-12.yml"
     times = []
     try:
@@ -52,7 +57,7 @@ def main() -> int:
                 try:
                     page.goto(f"http://127.0.0.1:{port}/events/", timeout=2000)
                     break
-                except Exception:  # noqa: BLE001 - the server is still starting
+                except Exception:
                     time.sleep(0.5)
             for n in range(5):
                 page.goto(f"http://127.0.0.1:{port}/events/")

@@ -29,8 +29,13 @@ SHARED = ROOT.parent / "shared"
 NOW = "2026-11-22T12:00"
 CHROMIUM = Path(os.environ.get("PARTNERSHIP_CHROMIUM", "/usr/bin/chromium"))
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 AXE = ROOT / "tests/node_modules/axe-core/axe.min.js"
 PROJECT_PARTS = ("data", "content", "theme", "mkdocs.yml")
@@ -53,7 +58,11 @@ def run_cli(project: Path, *args: str, now: str = NOW, timeout: int = 600) -> su
     env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=now)
     return subprocess.run(
         [sys.executable, "-m", "partnership.cli", *args],
-        cwd=project, env=env, capture_output=True, text=True, timeout=timeout,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
@@ -127,7 +136,7 @@ def browser() -> Iterator[FixedClockBrowser]:
     with sync_playwright() as playwright:
         try:
             chromium = playwright.chromium.launch(executable_path=executable, args=FLAGS)
-        except Exception as error:  # noqa: BLE001 - say how to get a browser
+        except Exception as error:
             pytest.fail(f"Chromium could not start ({error}); install Debian's chromium (.ci/run does)")
         yield FixedClockBrowser(chromium)
         chromium.close()

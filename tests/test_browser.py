@@ -20,11 +20,10 @@ from urllib.parse import urlsplit
 import docx
 import pytest
 
-from conftest import ROOT
-
 pytestmark = pytest.mark.browser
 
-from conftest import AXE, CHROMIUM, FLAGS  # noqa: E402  (the browser fixture lives in conftest)
+from conftest import AXE  # noqa: E402  (the browser fixture lives in conftest)
+
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 PAGES = [

@@ -49,9 +49,7 @@ def page(built: Path, url: str) -> lxml.html.HtmlElement:
 
 def cards(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     """Event cards (catalogue) and compact event rows (facet, stage and framework pages)."""
-    return tree.xpath(
-        '//article//li[contains(concat(" ", @class, " "), " cpd-card ") or contains(concat(" ", @class, " "), " cpd-row ")]'
-    )
+    return tree.xpath('//article//li[contains(concat(" ", @class, " "), " cpd-card ") or contains(concat(" ", @class, " "), " cpd-row ")]')
 
 
 def card_titles(tree: lxml.html.HtmlElement) -> list[str]:
@@ -203,8 +201,10 @@ def test_framework_pages_and_coverage(built: Path) -> None:
     # 2026-27 programme: April 2026 to March 2027, cancelled events left out
     first, last = dt.date(2026, 4, 1), dt.date(2027, 3, 31)
     in_year = [
-        e for e in raw_events()
-        if e.get("status") != "cancelled" and (not e.get("sessions") or first <= dt.date.fromisoformat(min(str(s["start"]) for s in e["sessions"])[:10]) <= last)
+        e
+        for e in raw_events()
+        if e.get("status") != "cancelled"
+        and (not e.get("sessions") or first <= dt.date.fromisoformat(min(str(s["start"]) for s in e["sessions"])[:10]) <= last)
     ]
     skills = sum(1 for e in in_year if {"pcf:skills-interventions", "pcf:7", "pcf:skills"} & set(e.get("frameworks", [])))
     expected = "Not covered" if skills == 0 else "Under-served" if skills == 1 else "Covered"
@@ -225,7 +225,7 @@ def test_calendar_files(built: Path) -> None:
     april = by_uid["early-career-managers-2027-4@rdtp.example.org"].decoded("dtstart")
     assert (march.hour, march.minute, april.hour, april.minute) == (9, 30, 9, 30)
     assert march.utcoffset() == dt.timedelta(0) and april.utcoffset() == dt.timedelta(hours=1)
-    assert march.astimezone(dt.timezone.utc).hour == 9 and april.astimezone(dt.timezone.utc).hour == 8
+    assert march.astimezone(dt.UTC).hour == 9 and april.astimezone(dt.UTC).hour == 8
     postponed = by_uid["court-skills-2027-04-1@rdtp.example.org"]
     assert str(postponed.get("status")) == "TENTATIVE"
     single = icalendar.Calendar.from_ical((built / "events/strengths-based-practice-2026-03/event.ics").read_bytes())
@@ -351,7 +351,11 @@ def test_related_events_share_most_then_come_soonest(built: Path) -> None:
     """
     data = {e["id"]: e for e in json.loads((built / "events.json").read_text())["events"]}
     catalogue = page(built, "events")
-    order = [a.get("href").strip("/").split("/")[-1] for c in cards(catalogue) for a in c.xpath('.//*[contains(@class, "__title")]//a | .//a[contains(@class, "__title")]')[:1]]
+    order = [
+        a.get("href").strip("/").split("/")[-1]
+        for c in cards(catalogue)
+        for a in c.xpath('.//*[contains(@class, "__title")]//a | .//a[contains(@class, "__title")]')[:1]
+    ]
     assert len(order) == len(upcoming()), "the catalogue should list every upcoming event"
 
     def keys(event: dict) -> tuple[set[str], set[str]]:
@@ -406,7 +410,9 @@ def test_related_events_weigh_the_soonest_window_in_a_large_catalogue(tmp_path: 
             f"sessions: [{{start: {day:%Y-%m-%dT%H:%M}, end: {day + dt.timedelta(hours=2):%Y-%m-%dT%H:%M}}}]\n"
             f"frameworks: [{', '.join(rnd.sample(refs, 2))}]\n"
         )
-    catalogue = Catalogue.build(load_dataset(project / "data", project / "content"), dt.datetime.fromisoformat(NOW).replace(tzinfo=ZoneInfo("Europe/London")))
+    catalogue = Catalogue.build(
+        load_dataset(project / "data", project / "content"), dt.datetime.fromisoformat(NOW).replace(tzinfo=ZoneInfo("Europe/London"))
+    )
     upcoming = catalogue.upcoming
     assert len(upcoming) > 800
 

@@ -20,24 +20,50 @@ EXPORT = ROOT / "tests/fixtures/eventbrite-attendees.csv"
 def answer(project: Path, args: list[str], answers: list[str]) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=NOW)
     return subprocess.run(
-        [sys.executable, "-m", "partnership.cli", *args], cwd=project, env=env,
-        input="\n".join(answers) + "\n", capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "partnership.cli", *args],
+        cwd=project,
+        env=env,
+        input="\n".join(answers) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
-    result = answer(project, ["new", "event"], [
-        "Safer Recruitment for Panels", "How to run values-based interviews.",
-        "workshp", "1",            # a typo, then the number
-        "5",                        # University of Riverside
-        "nqsw", "2, 3",             # a shortened id, then numbers
-        "3",                        # both services
-        "in-person", "Riverside Civic Centre, Room 2",
-        "2027-13-01", "2027-05-12", "9:30-4:30", "09:30-16:30", "y",
-        "2027-05-19", "09:30-12:30", "n",
-        "20", "www.example.org", "https://bookings.example.org/safer", "Free",
-        "2, knowledge", "1", "", "recruitment", "y",
-    ])
+    result = answer(
+        project,
+        ["new", "event"],
+        [
+            "Safer Recruitment for Panels",
+            "How to run values-based interviews.",
+            "workshp",
+            "1",  # a typo, then the number
+            "5",  # University of Riverside
+            "nqsw",
+            "2, 3",  # a shortened id, then numbers
+            "3",  # both services
+            "in-person",
+            "Riverside Civic Centre, Room 2",
+            "2027-13-01",
+            "2027-05-12",
+            "9:30-4:30",
+            "09:30-16:30",
+            "y",
+            "2027-05-19",
+            "09:30-12:30",
+            "n",
+            "20",
+            "www.example.org",
+            "https://bookings.example.org/safer",
+            "Free",
+            "2, knowledge",
+            "1",
+            "",
+            "recruitment",
+            "y",
+        ],
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert "'workshp' is not one of the choices. Did you mean workshop?" in out
@@ -58,17 +84,71 @@ def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
 
 
 def test_new_event_from_options(project: Path) -> None:
-    ok = run_cli(project, "new", "event", "--yes", "--title", "Court Skills Refresher", "--type", "workshop",
-                 "--provider", "downsford-children", "--audience", "nqsw-asye,early-career", "--services", "children",
-                 "--format", "online", "--session", "2027-06-02 09:30-12:30", "--frameworks", "kss-cf:8,pcf:knowledge")
+    ok = run_cli(
+        project,
+        "new",
+        "event",
+        "--yes",
+        "--title",
+        "Court Skills Refresher",
+        "--type",
+        "workshop",
+        "--provider",
+        "downsford-children",
+        "--audience",
+        "nqsw-asye,early-career",
+        "--services",
+        "children",
+        "--format",
+        "online",
+        "--session",
+        "2027-06-02 09:30-12:30",
+        "--frameworks",
+        "kss-cf:8,pcf:knowledge",
+    )
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert (project / "data/events/2027-28/court-skills-refresher-2027-06.yml").is_file()
-    again = run_cli(project, "new", "event", "--yes", "--title", "Court Skills Refresher", "--type", "workshop",
-                    "--provider", "downsford-children", "--audience", "nqsw-asye", "--services", "children",
-                    "--format", "online", "--session", "2027-06-09 09:30-12:30")
+    again = run_cli(
+        project,
+        "new",
+        "event",
+        "--yes",
+        "--title",
+        "Court Skills Refresher",
+        "--type",
+        "workshop",
+        "--provider",
+        "downsford-children",
+        "--audience",
+        "nqsw-asye",
+        "--services",
+        "children",
+        "--format",
+        "online",
+        "--session",
+        "2027-06-09 09:30-12:30",
+    )
     assert again.returncode == 0 and (project / "data/events/2027-28/court-skills-refresher-2027-06-2.yml").is_file()
-    bad = run_cli(project, "new", "event", "--yes", "--title", "X", "--type", "workshop", "--provider", "nobody",
-                  "--audience", "nqsw-asye", "--services", "children", "--format", "online", "--session", "2027-06-02 09:30-12:30")
+    bad = run_cli(
+        project,
+        "new",
+        "event",
+        "--yes",
+        "--title",
+        "X",
+        "--type",
+        "workshop",
+        "--provider",
+        "nobody",
+        "--audience",
+        "nqsw-asye",
+        "--services",
+        "children",
+        "--format",
+        "online",
+        "--session",
+        "2027-06-02 09:30-12:30",
+    )
     assert bad.returncode == 1 and "--provider 'nobody' is not allowed" in bad.stdout
     missing = run_cli(project, "new", "event", "--yes", "--title", "X")
     assert missing.returncode == 1 and "missing: --type, --audience, --services, --format, --provider" in missing.stdout
@@ -76,12 +156,29 @@ def test_new_event_from_options(project: Path) -> None:
 
 
 def test_new_partner_and_report(project: Path) -> None:
-    partner = run_cli(project, "new", "partner", "--yes", "--name", "Westmoor Fostering Network", "--kind", "pvi",
-                      "--tier", "associate", "--services", "children")
+    partner = run_cli(
+        project,
+        "new",
+        "partner",
+        "--yes",
+        "--name",
+        "Westmoor Fostering Network",
+        "--kind",
+        "pvi",
+        "--tier",
+        "associate",
+        "--services",
+        "children",
+    )
     assert partner.returncode == 0, partner.stdout + partner.stderr
     partners = yaml.safe_load((project / "data/partners.yml").read_text())
-    assert partners[-1] == {"id": "westmoor-fostering-network", "name": "Westmoor Fostering Network", "kind": "pvi",
-                            "tier": "associate", "services": ["children"]}
+    assert partners[-1] == {
+        "id": "westmoor-fostering-network",
+        "name": "Westmoor Fostering Network",
+        "kind": "pvi",
+        "tier": "associate",
+        "services": ["children"],
+    }
     report = run_cli(project, "new", "report", "--yes", "--year", "2026-27")
     assert report.returncode == 0, report.stdout + report.stderr
     data = yaml.safe_load((project / "data/reports/2026-27.yml").read_text())
@@ -96,13 +193,20 @@ def test_new_partner_and_report(project: Path) -> None:
 def expected_counts() -> Counter[tuple[str, str, str]]:
     """Count the fixture export by hand: (event, partner, outcome), duplicates once."""
     organisations = {
-        "Riverside Borough Council Children's Services": "riverside-children", "riverside-adults": "riverside-adults",
-        "Riverside Council (children)": "riverside-children", "RBC Adults": "riverside-adults",
-        "Downsford County Council Children and Families": "downsford-children", "Downsford CC": "downsford-children",
-        "University of Riverside": "university-of-riverside", "Harbour Family Trust": "harbour-family-trust", "other": "other",
+        "Riverside Borough Council Children's Services": "riverside-children",
+        "riverside-adults": "riverside-adults",
+        "Riverside Council (children)": "riverside-children",
+        "RBC Adults": "riverside-adults",
+        "Downsford County Council Children and Families": "downsford-children",
+        "Downsford CC": "downsford-children",
+        "University of Riverside": "university-of-riverside",
+        "Harbour Family Trust": "harbour-family-trust",
+        "other": "other",
     }
-    events = {"Strengths-Based Practice": "strengths-based-practice-2026-03",
-              "Contextual Safeguarding: Exploitation Outside the Home": "contextual-safeguarding-2026-03"}
+    events = {
+        "Strengths-Based Practice": "strengths-based-practice-2026-03",
+        "Contextual Safeguarding: Exploitation Outside the Home": "contextual-safeguarding-2026-03",
+    }
     seen, counts = set(), Counter()
     for row in csv.DictReader(EXPORT.open(encoding="utf-8")):
         key = (row["Event Name"], row["Email"].lower())
@@ -179,4 +283,6 @@ def test_import_settings_are_checked(project: Path) -> None:
     settings = project / "data/import.yml"
     settings.write_text(settings.read_text().replace('"RBC Adults": riverside-adults', '"RBC Adults": riverside-adult'))
     found = problems(project)
-    assert any(p.startswith("data/import.yml:") and "'riverside-adult' is not a partner id (did you mean riverside-adults?)" in p for p in found), found
+    assert any(
+        p.startswith("data/import.yml:") and "'riverside-adult' is not a partner id (did you mean riverside-adults?)" in p for p in found
+    ), found

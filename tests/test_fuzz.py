@@ -23,7 +23,34 @@ TARGETS = [
     "data/attendance/2025-26.csv",
     "data/site.yml",
 ]
-PIECES = [":", ": ", "-", "- ", "[", "]", "{", "}", "#", "'", '"', "\t", "  ", "\n", "&a", "*a", "!!", "<<: *a", "0", "2026-13-45", "null", "yes", "ü", "\x00", ",", "%"]
+PIECES = [
+    ":",
+    ": ",
+    "-",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "#",
+    "'",
+    '"',
+    "\t",
+    "  ",
+    "\n",
+    "&a",
+    "*a",
+    "!!",
+    "<<: *a",
+    "0",
+    "2026-13-45",
+    "null",
+    "yes",
+    "ü",
+    "\x00",
+    ",",
+    "%",
+]
 
 _BASE = Path(tempfile.mkdtemp(prefix="fuzz-base-"))
 copy_project(_BASE / "project")
@@ -39,12 +66,12 @@ def edits(draw):
         if kind == "insert":
             text = text[:at] + draw(st.sampled_from(PIECES)) + text[at:]
         elif kind == "delete":
-            text = text[:at] + text[at + draw(st.integers(1, 12)):]
+            text = text[:at] + text[at + draw(st.integers(1, 12)) :]
         elif kind in ("duplicate-line", "drop-line"):
             lines = text.splitlines(keepends=True)
             if lines:
                 i = draw(st.integers(0, len(lines) - 1))
-                lines[i:i + 1] = [lines[i]] * (2 if kind == "duplicate-line" else 0)
+                lines[i : i + 1] = [lines[i]] * (2 if kind == "duplicate-line" else 0)
                 text = "".join(lines)
         else:
             text = text[:at]

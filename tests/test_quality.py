@@ -91,7 +91,9 @@ def test_every_page_is_valid_html(built: Path) -> None:
     assert java and VNU.is_file(), "needs Java and tests/node_modules/vnu-jar (python3 build.py test installs it)"
     result = subprocess.run(
         [java, "-jar", str(VNU), "--format", "gnu", "--errors-only", "--skip-non-html", str(built)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     errors = [line for line in result.stderr.splitlines() + result.stdout.splitlines() if ": error: " in line]
     unexplained = [line for line in errors if not any(known in line for known in HTML_EXCEPTIONS)]

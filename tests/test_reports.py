@@ -65,11 +65,40 @@ APPENDIX = [
 FIXTURE_TABLE = [
     ["% of students with 120+ UCAS points", "52%", "76%", "85%", "89%", "No data", "", "", "Up 4 points (better)"],
     ["Average (mean) UCAS points", "123.1", "131.8", "139.62", "139.95", "No data", "", "", "Up 0.33 (better)"],
-    ["First time pass % Readiness for Direct Practice module", "71%", "90%", "94% (BA) 100% (MSW)", "71% (BA) 89% (MSW)", "No data",
-     "At least 78% (Original partnership target)", "Not met (2020-21)", ""],
-    ["% NQSW posts offered to Kingston University graduates (AfC and Sutton average)", "12%", "29%", "47%", "45%", "No data", "", "", "Down 2 points (worse)"],
+    [
+        "First time pass % Readiness for Direct Practice module",
+        "71%",
+        "90%",
+        "94% (BA) 100% (MSW)",
+        "71% (BA) 89% (MSW)",
+        "No data",
+        "At least 78% (Original partnership target)",
+        "Not met (2020-21)",
+        "",
+    ],
+    [
+        "% NQSW posts offered to Kingston University graduates (AfC and Sutton average)",
+        "12%",
+        "29%",
+        "47%",
+        "45%",
+        "No data",
+        "",
+        "",
+        "Down 2 points (worse)",
+    ],
     ["% students graduating with 2:1 or a 1st (BA)", "44%", "78%", "59%", "62%", "No data", "", "", "Up 3 points (better)"],
-    ["% of students graduating with distinction or commendation (MSW)", "76%", "81%", "87%", "91%", "No data", "", "", "Up 4 points (better)"],
+    [
+        "% of students graduating with distinction or commendation (MSW)",
+        "76%",
+        "81%",
+        "87%",
+        "91%",
+        "No data",
+        "",
+        "",
+        "Up 4 points (better)",
+    ],
     ["% of BA students progressing from Level 4 to Level 5", "77%", "85%", "87%", "88%", "No data", "", "", "Up 1 point (better)"],
 ]
 
@@ -92,10 +121,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def cells(table: lxml.html.HtmlElement) -> list[list[str]]:
-    return [
-        [" ".join(cell.text_content().split()) for cell in row.xpath("./th|./td")]
-        for row in table.xpath("./tbody/tr")
-    ]
+    return [[" ".join(cell.text_content().split()) for cell in row.xpath("./th|./td")] for row in table.xpath("./tbody/tr")]
 
 
 def strip_note_marks(row: list[str]) -> list[str]:
@@ -129,7 +155,16 @@ def test_appendix_reproduces_a_published_table(fixture_site: Path) -> None:
     page = lxml.html.fromstring((fixture_site / "reports/2021-22/index.html").read_text())
     table = page.xpath('//table[contains(@class, "cpd-attendance")]')[0]
     header = [" ".join(th.text_content().split()) for th in table.xpath("./thead/tr/th")]
-    assert header == ["Partner", "Bookings", "Attendance", "Non-attendance", "% attendance", "% non-attendance", "% cancelled", "% no shows"]
+    assert header == [
+        "Partner",
+        "Bookings",
+        "Attendance",
+        "Non-attendance",
+        "% attendance",
+        "% non-attendance",
+        "% cancelled",
+        "% no shows",
+    ]
     assert cells(table) == APPENDIX
     data = list(csv.DictReader(io.StringIO((fixture_site / "reports/2021-22/data/attendance.csv").read_text())))
     overall = next(r for r in data if r["group"] == "overall")
@@ -145,7 +180,9 @@ def test_appendix_by_type_of_event_only_when_bookings_name_catalogue_events(buil
         bookings = list(csv.DictReader((ROOT / f"data/attendance/{year}.csv").open(encoding="utf-8")))
         named = [b for b in bookings if b["event"] in event_ids]
         page = lxml.html.fromstring((built / f"reports/{year}/index.html").read_text())
-        by_type = page.xpath('//table[contains(@class, "cpd-attendance")][caption[starts-with(., "Bookings and attendance by type of event")]]')
+        by_type = page.xpath(
+            '//table[contains(@class, "cpd-attendance")][caption[starts-with(., "Bookings and attendance by type of event")]]'
+        )
         intro = " ".join(page.xpath('//h2[@id="learning-and-development"]/following-sibling::p[1]')[0].text_content().split())
         if named:
             assert len(by_type) == 1, year
@@ -188,9 +225,11 @@ def test_charts_state_the_finding_and_carry_text(built: Path) -> None:
     captions = [f.xpath("./figcaption")[0].text_content() for f in figures]
     assert "% of independent PEs used annually: rose from 18% in 2021-22 to 12% in 2025-26." not in captions
     assert "% of independent PEs used annually: fell from 18% in 2021-22 to 12% in 2025-26." in captions
-    svg = figures[captions.index("% of independent PEs used annually: fell from 18% in 2021-22 to 12% in 2025-26.")].xpath("./*[local-name()='svg']")[0]
+    svg = figures[captions.index("% of independent PEs used annually: fell from 18% in 2021-22 to 12% in 2025-26.")].xpath(
+        "./*[local-name()='svg']"
+    )[0]
     assert svg.get("role") == "img"
-    title_id, desc_id = svg.get("aria-labelledby").split()
+    _title_id, desc_id = svg.get("aria-labelledby").split()
     desc = svg.xpath(f"//*[@id='{desc_id}']")[0].text_content()
     assert desc.startswith("% of independent PEs used annually: 2021-22 18%, 2022-23 22%, 2023-24 17%, 2024-25 14%, 2025-26 12%.")
     assert "Target: No more than 20% (DfE)." in desc
@@ -256,4 +295,6 @@ def test_pdf_is_tagged_with_title_language_and_embedded_fonts(built: Path) -> No
             for font in page.Resources.get("/Font", {}).values():
                 descendants = font.get("/DescendantFonts")
                 descriptor = (descendants[0] if descendants else font).get("/FontDescriptor")
-                assert descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), "fonts are embedded"
+                assert descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), (
+                    "fonts are embedded"
+                )

@@ -41,33 +41,54 @@ def edit(project: Path, relative: str, *pairs: tuple[str, str]) -> None:
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     h = q(HOSTILE)
-    edit(project, "data/site.yml",
-         ("name: Riverside and Downs Social Work Teaching Partnership", f"name: {q('Riverside ' + HOSTILE)}"),
-         ("region: Riverside, Downsford and Hartwell", f"region: {h}"))
-    edit(project, "data/partners.yml",
-         ("name: Riverside Borough Council Children's Services", f"name: {q('Riverside Children ' + HOSTILE)}"),
-         ("summary: Hosts the partnership's central team and the ASYE programme for children's social workers.", f"summary: {h}"))
-    edit(project, "data/pathways.yml",
-         ("name: Newly qualified social worker (ASYE)", f"name: {q('NQSW ' + HOSTILE)}"),
-         ("roles: [Newly qualified social worker]", f"roles: [{h}]"),
-         ("    - Three direct observations of practice", f"    - {h}"))
-    edit(project, "data/events/2026-27/young-carers-2026-12.yml",
-         ("title: Supporting Young Carers", f"title: {q('Young Carers ' + HOSTILE)}"),
-         ("summary: Young carers from Carers' Voice talk about what helped them, and what did not.", f"summary: {h}"),
-         ("cost: Free", f"cost: {h}"),
-         ("tags: [carers]", f"tags: [{h}]"),
-         ("status: scheduled", f"status: full\nstatus_note: {h}\naccreditation: {h}"),
-         ("description: |\n", f"description: |\n  {HOSTILE} [x](javascript:alert(3))\n\n"))
-    edit(project, "data/frameworks/pcf.yml",
-         ("    title: Values and Ethics", f"    title: {q('Values ' + HOSTILE)}"),
-         ("      asye: Manages ethical tensions in complex work and promotes people's rights to choice.", f"      asye: {h}"))
-    edit(project, "data/reports/2025-26.yml",
-         ('title: "2025-26 Progress Report: Staying in Practice"', f"title: {q('Report ' + HOSTILE)}"),
-         ("  - title: Income\n", f"  - title: {q('Income ' + HOSTILE)}\n"))
-    edit(project, "data/metrics/income.yml",
-         ("title: Income", f"title: {h}"),
-         ("name: Partner membership fees", f"name: {q('Fees ' + HOSTILE)}"),
-         ("2021-22: n/a, 2022-23: n/a", f"2021-22: {{pending: {h}}}, 2022-23: {{value: n/a, note: {h}}}"))
+    edit(
+        project,
+        "data/site.yml",
+        ("name: Riverside and Downs Social Work Teaching Partnership", f"name: {q('Riverside ' + HOSTILE)}"),
+        ("region: Riverside, Downsford and Hartwell", f"region: {h}"),
+    )
+    edit(
+        project,
+        "data/partners.yml",
+        ("name: Riverside Borough Council Children's Services", f"name: {q('Riverside Children ' + HOSTILE)}"),
+        ("summary: Hosts the partnership's central team and the ASYE programme for children's social workers.", f"summary: {h}"),
+    )
+    edit(
+        project,
+        "data/pathways.yml",
+        ("name: Newly qualified social worker (ASYE)", f"name: {q('NQSW ' + HOSTILE)}"),
+        ("roles: [Newly qualified social worker]", f"roles: [{h}]"),
+        ("    - Three direct observations of practice", f"    - {h}"),
+    )
+    edit(
+        project,
+        "data/events/2026-27/young-carers-2026-12.yml",
+        ("title: Supporting Young Carers", f"title: {q('Young Carers ' + HOSTILE)}"),
+        ("summary: Young carers from Carers' Voice talk about what helped them, and what did not.", f"summary: {h}"),
+        ("cost: Free", f"cost: {h}"),
+        ("tags: [carers]", f"tags: [{h}]"),
+        ("status: scheduled", f"status: full\nstatus_note: {h}\naccreditation: {h}"),
+        ("description: |\n", f"description: |\n  {HOSTILE} [x](javascript:alert(3))\n\n"),
+    )
+    edit(
+        project,
+        "data/frameworks/pcf.yml",
+        ("    title: Values and Ethics", f"    title: {q('Values ' + HOSTILE)}"),
+        ("      asye: Manages ethical tensions in complex work and promotes people's rights to choice.", f"      asye: {h}"),
+    )
+    edit(
+        project,
+        "data/reports/2025-26.yml",
+        ('title: "2025-26 Progress Report: Staying in Practice"', f"title: {q('Report ' + HOSTILE)}"),
+        ("  - title: Income\n", f"  - title: {q('Income ' + HOSTILE)}\n"),
+    )
+    edit(
+        project,
+        "data/metrics/income.yml",
+        ("title: Income", f"title: {h}"),
+        ("name: Partner membership fees", f"name: {q('Fees ' + HOSTILE)}"),
+        ("2021-22: n/a, 2022-23: n/a", f"2021-22: {{pending: {h}}}, 2022-23: {{value: n/a, note: {h}}}"),
+    )
     result = run_cli(project, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
@@ -99,8 +120,17 @@ def test_nothing_runs_in_the_browser(hostile_site: Path, browser) -> None:
         context = browser.new_context()
         page = context.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        for path in ("", "events/", "events/young-carers-2026-12/", "pathways/nqsw-asye/", "frameworks/pcf/values-ethics/",
-                     "reports/2025-26/", "reports/measures/membership-fees/", "about/", "my-cpd/"):
+        for path in (
+            "",
+            "events/",
+            "events/young-carers-2026-12/",
+            "pathways/nqsw-asye/",
+            "frameworks/pcf/values-ethics/",
+            "reports/2025-26/",
+            "reports/measures/membership-fees/",
+            "about/",
+            "my-cpd/",
+        ):
             page.goto(base + path, wait_until="networkidle")
             assert "alert(1)" in page.inner_text("article") or path in ("my-cpd/",), path
         page.goto(base + "events/young-carers-2026-12/", wait_until="networkidle")

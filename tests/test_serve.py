@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-
 pytestmark = pytest.mark.browser
 
 
@@ -24,8 +23,14 @@ def free_port() -> int:
 def test_preview_follows_edits_and_shows_problems(project: Path, browser) -> None:
     port = free_port()
     env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW="2026-11-22T12:00")
-    server = subprocess.Popen([sys.executable, "-m", "partnership.cli", "serve", "--address", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "partnership.cli", "serve", "--address", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     event = project / "data/events/2026-27/young-carers-2026-12.yml"
     try:
         context = browser.new_context()
@@ -34,7 +39,7 @@ def test_preview_follows_edits_and_shows_problems(project: Path, browser) -> Non
             try:
                 page.goto(f"http://127.0.0.1:{port}/events/", timeout=2000)
                 break
-            except Exception:  # noqa: BLE001 - still starting
+            except Exception:
                 time.sleep(0.5)
         assert page.url.endswith("/events/")
         event.write_text(event.read_text().replace("title: Supporting Young Carers", "title: Supporting Young Carers at Home"))

@@ -38,7 +38,10 @@ def test_logic_model_page_is_a_diagram_of_lists(built: Path) -> None:
         assert titles == [item["title"] for item in MODEL[column]]
     funding = tree.xpath('//li[@id="lm-2024-26-funding"]')[0]
     assert [a.get("href") for a in funding.xpath('.//p[@class="cpd-logic__leads"]/a')] == [
-        "#lm-2024-26-cpd-programme", "#lm-2024-26-practice-education", "#lm-2024-26-early-career-offer"]
+        "#lm-2024-26-cpd-programme",
+        "#lm-2024-26-practice-education",
+        "#lm-2024-26-early-career-offer",
+    ]
     assert "(£452,000 (2025-26))" in text(funding)
     peps = tree.xpath('//li[@id="lm-2024-26-practice-education"]//a[contains(@href, "q=peps")]')[0]
     expected = sum(1 for p in (ROOT / "data/events").rglob("*.yml") if "peps" in (yaml.safe_load(p.read_text()).get("tags") or []))
@@ -49,10 +52,10 @@ def test_objectives_year_by_year(built: Path) -> None:
     tree = page(built, "strategy/2024-26")
     rows = tree.xpath('//table[contains(@class, "cpd-objectives-over-time")]/tbody/tr')
     assert len(rows) == len(MODEL["objectives"])
-    for row, objective in zip(rows, MODEL["objectives"]):
+    for row, objective in zip(rows, MODEL["objectives"], strict=False):
         cells = row.xpath("./th|./td")
         assert text(cells[0]) == objective["title"]
-        for cell, year in zip(cells[2:], ("2024-25", "2025-26")):
+        for cell, year in zip(cells[2:], ("2024-25", "2025-26"), strict=False):
             update = REPORTS[year]["objectives"][objective["id"]]
             assert words(cell) == f"{update['status'].capitalize()} {update['evidence']}"
 
@@ -70,7 +73,9 @@ def test_recommendations_and_what_became_of_them(built: Path) -> None:
 
 def test_a_forgotten_recommendation_is_shown(project: Path) -> None:
     report = project / "data/reports/2025-26.yml"
-    report.write_text(report.read_text().replace("  r2425-website: {status: done, note: \"This website replaced the e-mailed PDFs in July 2026.\"}\n", ""))
+    report.write_text(
+        report.read_text().replace('  r2425-website: {status: done, note: "This website replaced the e-mailed PDFs in July 2026."}\n', "")
+    )
     result = run_cli(project, "build", "--no-pdf")
     assert result.returncode == 0, result.stderr
     item = lxml.html.fromstring((project / "site/strategy/recommendations/index.html").read_text()).xpath('//li[@id="r2425-website"]')[0]
@@ -82,14 +87,16 @@ def test_report_shows_objectives_follow_ups_and_the_logic_model(built: Path) -> 
     tree = page(built, "reports/2025-26")
     placements = tree.xpath('//table[caption[starts-with(., "Placements & Practice Education: objectives")]]')[0]
     assert [text(r.xpath("./th")[0]) for r in placements.xpath("./tbody/tr")] == [
-        o["title"] for o in MODEL["objectives"] if o["area"] == "placements"]
+        o["title"] for o in MODEL["objectives"] if o["area"] == "placements"
+    ]
     assert "Embedded" in text(placements)
     workforce = tree.xpath('//table[caption[starts-with(., "Recruitment, Retention & Workforce Development: what became")]]')[0]
     assert "Monthly non-attendance lists started in October 2025" in text(workforce)
     general = tree.xpath('//h2[@id="earlier-recommendations"]/following-sibling::div[1]//tbody/tr')
     assert [text(r.xpath("./th")[0]) for r in general] == [REPORTS["2024-25"]["recommendations"][3]["text"]]
-    assert [text(li) for li in tree.xpath('//h2[@id="recommendations"]/following-sibling::ol[1]/li')][0].startswith(
-        REPORTS["2025-26"]["recommendations"][0]["text"])
+    assert next(text(li) for li in tree.xpath('//h2[@id="recommendations"]/following-sibling::ol[1]/li')).startswith(
+        REPORTS["2025-26"]["recommendations"][0]["text"]
+    )
     assert tree.xpath('//h2[@id="logic-model"]') and tree.xpath('//div[@class="cpd-logic"]')
     pdf = subprocess.run(["pdftotext", str(built / "reports/2025-26/report.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(pdf.split())
@@ -106,7 +113,10 @@ def partner_counts(partner: str, year: str) -> tuple[int, int]:
 @pytest.mark.parametrize("partner", [p["id"] for p in yaml.safe_load((ROOT / "data/partners.yml").read_text())])
 def test_partner_pages(built: Path, partner: str) -> None:
     tree = page(built, f"partners/{partner}")
-    rows = {text(r.xpath("./th")[0]): [text(c) for c in r.xpath("./td")] for r in tree.xpath('//h2[@id="attendance"]/following-sibling::div[1]//tbody/tr')}
+    rows = {
+        text(r.xpath("./th")[0]): [text(c) for c in r.xpath("./td")]
+        for r in tree.xpath('//h2[@id="attendance"]/following-sibling::div[1]//tbody/tr')
+    }
     for year in ("2024-25", "2025-26"):
         booked, attended = partner_counts(partner, year)
         assert rows[year][:2] == [f"{booked:,}", f"{attended:,}"]
@@ -120,22 +130,37 @@ def test_partner_summary_pdf(built: Path) -> None:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "Pages:           1" in info and "Tagged:          yes" in info
     flat = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
-    assert f"{booked} bookings on partnership CPD by Riverside Borough Council Children's Services staff, of which {attended} attended" in flat
+    assert (
+        f"{booked} bookings on partnership CPD by Riverside Borough Council Children's Services staff, of which {attended} attended" in flat
+    )
     assert "Statutory placements offered, by partner council: 37" in flat
 
 
-@pytest.mark.parametrize("edit,expected", [
-    (("data/logic-model/2024-26.yml", "leads_to: [well-matched-students]", "leads_to: [well-matched-student]"),
-     "data/logic-model/2024-26.yml:34:16: leads_to: 'well-matched-student' is not an item of this logic model (did you mean well-matched-students?)"),
-    (("data/reports/2025-26.yml", "r2425-courses-income: {status: done", "r2425-course-income: {status: done"),
-     "data/reports/2025-26.yml:47:3: follow_ups: 'r2425-course-income' is not a recommendation of an earlier report (did you mean r2425-courses-income?)"),
-    (("data/reports/2025-26.yml", "grow-our-own: {status: on track", "grow-our-own: {status: going well"),
-     "data/reports/2025-26.yml:39:26: objectives.grow-our-own.status: 'going well' is not allowed here; allowed: embedded, on track, some progress, not started"),
-    (("data/reports/2024-25.yml", "  cpd-attendance-75: {status", "  cpd-attendance: {status"),
-     "data/reports/2024-25.yml:33:3: objectives: 'cpd-attendance' is not one of the 2024-26 logic model's objectives (did you mean cpd-attendance-75?)"),
-    (("data/logic-model/2024-26.yml", "    area: income", "    area: money"),
-     "data/logic-model/2024-26.yml:105:11: area: 'money' is not a metrics area in data/metrics/"),
-])
+@pytest.mark.parametrize(
+    "edit,expected",
+    [
+        (
+            ("data/logic-model/2024-26.yml", "leads_to: [well-matched-students]", "leads_to: [well-matched-student]"),
+            "data/logic-model/2024-26.yml:34:16: leads_to: 'well-matched-student' is not an item of this logic model (did you mean well-matched-students?)",
+        ),
+        (
+            ("data/reports/2025-26.yml", "r2425-courses-income: {status: done", "r2425-course-income: {status: done"),
+            "data/reports/2025-26.yml:47:3: follow_ups: 'r2425-course-income' is not a recommendation of an earlier report (did you mean r2425-courses-income?)",
+        ),
+        (
+            ("data/reports/2025-26.yml", "grow-our-own: {status: on track", "grow-our-own: {status: going well"),
+            "data/reports/2025-26.yml:39:26: objectives.grow-our-own.status: 'going well' is not allowed here; allowed: embedded, on track, some progress, not started",
+        ),
+        (
+            ("data/reports/2024-25.yml", "  cpd-attendance-75: {status", "  cpd-attendance: {status"),
+            "data/reports/2024-25.yml:33:3: objectives: 'cpd-attendance' is not one of the 2024-26 logic model's objectives (did you mean cpd-attendance-75?)",
+        ),
+        (
+            ("data/logic-model/2024-26.yml", "    area: income", "    area: money"),
+            "data/logic-model/2024-26.yml:105:11: area: 'money' is not a metrics area in data/metrics/",
+        ),
+    ],
+)
 def test_strategy_rules(project: Path, edit: tuple[str, str, str], expected: str) -> None:
     path, old, new = edit
     target = project / path

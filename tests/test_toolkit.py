@@ -58,7 +58,7 @@ def test_level_guide_has_every_level_and_descriptor(built: Path) -> None:
     assert headings == ["The domains", *TOOLKIT_LEVELS]
     text = all_text(document)
     for item in PCF["items"]:
-        for level, descriptor in item.get("descriptors", {}).items():
+        for _level, descriptor in item.get("descriptors", {}).items():
             assert descriptor in text
 
 
@@ -134,8 +134,19 @@ def test_files_open_in_libreoffice(built: Path, tmp_path: Path) -> None:
     for name in WORD + EXCEL:
         shutil.copy(built / "toolkit" / name, tmp_path / name)
     result = subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *(str(tmp_path / n) for n in WORD + EXCEL)],
-        capture_output=True, text=True, timeout=300,
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            *(str(tmp_path / n) for n in WORD + EXCEL),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     for name in WORD:

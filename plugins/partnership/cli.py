@@ -23,7 +23,6 @@ from pathlib import Path
 from .core.problems import DataError
 
 
-
 def _root() -> Path:
     """The project folder: where build.py is (it says so in PARTNERSHIP_ROOT), else here."""
     return Path(os.environ.get("PARTNERSHIP_ROOT") or Path.cwd()).resolve()
@@ -292,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["test"] and argv[1:2] not in (["-h"], ["--help"]):
         # everything after "test" belongs to pytest, options included
         return cmd_test(argparse.Namespace(pytest_args=argv[1:]))
-    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv.insert(0, "build")
     args = top.parse_args(argv)
     if not getattr(args, "command", None):

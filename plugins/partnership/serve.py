@@ -14,9 +14,9 @@ from __future__ import annotations
 import html
 import json
 import shutil
-import time
 import sys
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -92,7 +92,7 @@ def serve(root: Path, *, address: str, pdf: bool, open_browser: bool) -> int:
     def error_handler(code: int) -> bytes | None:
         if state["problems"] is not None:
             # Let the problems page reload itself when the next build succeeds.
-            return server._inject_js_into_html(state["problems"], server._visible_epoch)  # noqa: SLF001
+            return server._inject_js_into_html(state["problems"], server._visible_epoch)
         page = Path(site_dir) / f"{code}.html"
         return page.read_bytes() if page.is_file() else None
 

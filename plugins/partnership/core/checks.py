@@ -9,6 +9,7 @@ rule adds located problems and never stops the others.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -70,7 +71,9 @@ class _Rules:
             seen_levels: set[str] = set()
             for index, level in enumerate(framework.levels):
                 if level.id in seen_levels:
-                    self.add(framework, ("levels", index, "id"), f"levels: {quote(level.id)} is listed twice; every level id must be different")
+                    self.add(
+                        framework, ("levels", index, "id"), f"levels: {quote(level.id)} is listed twice; every level id must be different"
+                    )
                 seen_levels.add(level.id)
             names: dict[str, str] = {}
             numbers: dict[int, str] = {}
@@ -79,24 +82,34 @@ class _Rules:
                     (alias, ("items", index, "aliases", a)) for a, alias in enumerate(item.aliases)
                 ]:
                     if name in names and names[name] != item.id:
-                        self.add(framework, path, f"{quote(name)} already means the item {quote(names[name])}; ids and aliases must all be different")
+                        self.add(
+                            framework,
+                            path,
+                            f"{quote(name)} already means the item {quote(names[name])}; ids and aliases must all be different",
+                        )
                     elif name in names and path[-1] == "id":
                         self.add(framework, path, f"items: {quote(name)} is listed twice; every item id must be different")
                     names.setdefault(name, item.id)
                 if item.number is not None:
                     if item.number in numbers:
-                        self.add(framework, ("items", index, "number"), f"number: {item.number} is already the number of {quote(numbers[item.number])}")
+                        self.add(
+                            framework,
+                            ("items", index, "number"),
+                            f"number: {item.number} is already the number of {quote(numbers[item.number])}",
+                        )
                     numbers.setdefault(item.number, item.id)
                 for level_id in item.descriptors:
                     if not level_ids:
                         self.add(
-                            framework, ("items", index, "descriptors", level_id),
+                            framework,
+                            ("items", index, "descriptors", level_id),
                             f"descriptors: {quote(level_id)} names a level, but this framework has no levels; add a 'levels:' list",
                             key=True,
                         )
                     elif level_id not in level_ids:
                         self.add(
-                            framework, ("items", index, "descriptors", level_id),
+                            framework,
+                            ("items", index, "descriptors", level_id),
                             "descriptors: " + not_one_of(f"a level of {framework.id}", level_id, level_ids),
                             key=True,
                         )
@@ -106,7 +119,9 @@ class _Rules:
         pcf = self.d.frameworks.get("pcf")
         if pcf is not None and pcf.valid("levels") and not pcf.levels:
             self.add(
-                pcf, ("items",), key=True,
+                pcf,
+                ("items",),
+                key=True,
                 message="the PCF has no levels; add a 'levels:' list (lowest first) so that career stages and "
                 "the practice educators' toolkit can use them, like  levels: [{id: asye, name: ASYE}]",
             )
@@ -120,7 +135,11 @@ class _Rules:
         for stage in self.d.pathways:
             if stage.pcf_level is not None:
                 if pcf is None:
-                    self.add(stage, ("pcf_level",), "pcf_level: there is no data/frameworks/pcf.yml to take levels from; add it, or remove pcf_level")
+                    self.add(
+                        stage,
+                        ("pcf_level",),
+                        "pcf_level: there is no data/frameworks/pcf.yml to take levels from; add it, or remove pcf_level",
+                    )
                 elif stage.pcf_level not in levels:
                     self.add(stage, ("pcf_level",), "pcf_level: " + not_one_of("a level of the PCF", stage.pcf_level, levels))
             for index, next_id in enumerate(stage.next):
@@ -144,7 +163,8 @@ class _Rules:
         for event in self.d.events:
             if event.valid("id") and event.id in reserved:
                 self.add(
-                    event, ("id",) if origin(event).has("id") else (),
+                    event,
+                    ("id",) if origin(event).has("id") else (),
                     f"the id {quote(event.id)} is kept for the catalogue's own pages; "
                     f"rename the file (or set 'id:') to something more specific, like {event.id}-workshop",
                 )
@@ -154,13 +174,24 @@ class _Rules:
         if not event.valid("provider", "provider_name"):
             pass
         elif event.provider and event.provider_name:
-            self.add(event, ("provider_name",), "provider_name: write either provider (a partner id) or provider_name (free text), not both", key=True)
+            self.add(
+                event,
+                ("provider_name",),
+                "provider_name: write either provider (a partner id) or provider_name (free text), not both",
+                key=True,
+            )
         elif not event.provider and not event.provider_name:
-            self.add(event, (), "provider is missing; add 'provider:' with a partner id, or 'provider_name:' for an organisation outside the partnership")
+            self.add(
+                event,
+                (),
+                "provider is missing; add 'provider:' with a partner id, or 'provider_name:' for an organisation outside the partnership",
+            )
         elif event.provider and event.provider not in partner_ids:
             self.add(
-                event, ("provider",),
-                "provider: " + not_one_of("a partner id", event.provider, partner_ids)
+                event,
+                ("provider",),
+                "provider: "
+                + not_one_of("a partner id", event.provider, partner_ids)
                 + "; for an organisation outside the partnership write provider_name instead",
             )
         for index, stage_id in enumerate(event.audience):
@@ -172,7 +203,8 @@ class _Rules:
             return self.refs(event, event.frameworks)
         if event.format != "self-paced" and not event.sessions:
             self.add(
-                event, ("sessions",) if origin(event).has("sessions") else (),
+                event,
+                ("sessions",) if origin(event).has("sessions") else (),
                 "sessions: an event needs at least one session with a start and end, "
                 "like '- {start: 2026-03-04T09:30, end: 2026-03-04T16:30}' (only self-paced events may have none)",
             )
@@ -180,22 +212,28 @@ class _Rules:
         for index, session in enumerate(event.sessions):
             if session.end <= session.start:
                 self.add(
-                    event, ("sessions", index, "end"),
+                    event,
+                    ("sessions", index, "end"),
                     f"sessions[{index + 1}].end: {session.end:%Y-%m-%dT%H:%M} is not after its start "
                     f"({session.start:%Y-%m-%dT%H:%M}); a session must end after it starts",
                 )
-        for before, after in zip(order, order[1:]):
+        for before, after in itertools.pairwise(order):
             first, second = event.sessions[before], event.sessions[after]
             if first.end > first.start and second.start < first.end:
                 self.add(
-                    event, ("sessions", after, "start"),
+                    event,
+                    ("sessions", after, "start"),
                     f"sessions[{after + 1}] starts at {second.start:%Y-%m-%dT%H:%M}, before session {before + 1} ends "
                     f"({first.end:%Y-%m-%dT%H:%M}); sessions must not overlap",
                 )
         if event.booking_closes and event.sessions and event.valid("booking_closes"):
             last = max(s.end for s in event.sessions).date()
             if event.booking_closes > last:
-                self.add(event, ("booking_closes",), f"booking_closes: {event.booking_closes} is after the event ends ({last}); booking must close by then")
+                self.add(
+                    event,
+                    ("booking_closes",),
+                    f"booking_closes: {event.booking_closes} is after the event ends ({last}); booking must close by then",
+                )
         self.refs(event, event.frameworks)
 
     # -- metrics ------------------------------------------------------------
@@ -205,14 +243,19 @@ class _Rules:
             for index, measure in enumerate(area.measures):
                 if measure.id in first:
                     self.add(
-                        area, ("measures", index, "id"),
+                        area,
+                        ("measures", index, "id"),
                         f"id: {quote(measure.id)} is already the id of a measure in {first[measure.id]}; "
                         "measure ids must be different across all areas, because each has its own page",
                     )
                 else:
                     first[measure.id] = origin(area).path
                 if measure.target and measure.unit == "percent" and not 0 <= measure.target.value <= 100:
-                    self.add(area, ("measures", index, "target", "value"), f"target: {measure.target.value:g} is not a percentage; a percent is from 0 to 100")
+                    self.add(
+                        area,
+                        ("measures", index, "target", "value"),
+                        f"target: {measure.target.value:g} is not a percentage; a percent is from 0 to 100",
+                    )
                 for year, value in measure.values.items():
                     label = f"measures[{index + 1}].values.{year}"
                     self.value(area, ("measures", index, "values", year), label, measure.unit, value)
@@ -220,13 +263,15 @@ class _Rules:
     def value(self, area: DataModel, path: tuple[str | int, ...], label: str, unit: str, value: MeasureValue) -> None:
         numbers: list[tuple[tuple[str | int, ...], float]] = []
         if value.number is not None:
-            numbers.append((path + ("value",) if origin(area).has(*path, "value") else path, value.number))
+            numbers.append(((*path, "value") if origin(area).has(*path, "value") else path, value.number))
         for cohort, part in (value.by or {}).items():
             if isinstance(part, float):
-                numbers.append((path + ("by", cohort), part))
+                numbers.append(((*path, "by", cohort), part))
         for where, number in numbers:
             if unit == "percent" and not 0 <= number <= 100:
-                self.add(area, where, f"{label}: {number:g} is not a percentage; a percent is from 0 to 100 (write 57.6, not 0.576 or 5760)")
+                self.add(
+                    area, where, f"{label}: {number:g} is not a percentage; a percent is from 0 to 100 (write 57.6, not 0.576 or 5760)"
+                )
             elif unit == "count" and (number < 0 or number != int(number)):
                 self.add(area, where, f"{label}: {number:g} is not a count; a count is a whole number, 0 or more")
 
@@ -237,7 +282,9 @@ class _Rules:
             for row in table.rows:
                 if row.partner not in allowed:
                     self.problems.add(
-                        table.path, row.line, row.partner_column,
+                        table.path,
+                        row.line,
+                        row.partner_column,
                         "partner: " + not_one_of("a partner id", row.partner, allowed),
                     )
 
@@ -259,7 +306,9 @@ class _Rules:
                     if target == item.id:
                         self.add(model, (column, index, "leads_to", n), f"leads_to: an item cannot lead to itself ({quote(target)})")
                     elif target not in ids:
-                        self.add(model, (column, index, "leads_to", n), "leads_to: " + not_one_of("an item of this logic model", target, ids))
+                        self.add(
+                            model, (column, index, "leads_to", n), "leads_to: " + not_one_of("an item of this logic model", target, ids)
+                        )
                 for n, measure in enumerate(item.measures):
                     if measure not in measures:
                         self.add(model, (column, index, "measures", n), "measures: " + not_one_of("a measure id", measure, measures))
@@ -270,10 +319,18 @@ class _Rules:
                         self.add(model, (column, index, "tags", n), f"tags: no event has the tag {quote(tag)}; did you mean {guess}?")
             for index, objective in enumerate(model.objectives):
                 if objective.id in objective_ids:
-                    self.add(model, ("objectives", index, "id"), f"id: {quote(objective.id)} is already the id of an objective in {objective_ids[objective.id]}")
+                    self.add(
+                        model,
+                        ("objectives", index, "id"),
+                        f"id: {quote(objective.id)} is already the id of an objective in {objective_ids[objective.id]}",
+                    )
                 objective_ids.setdefault(objective.id, origin(model).path)
                 if objective.area not in self.d.metrics:
-                    self.add(model, ("objectives", index, "area"), "area: " + not_one_of("a metrics area in data/metrics/", objective.area, areas))
+                    self.add(
+                        model,
+                        ("objectives", index, "area"),
+                        "area: " + not_one_of("a metrics area in data/metrics/", objective.area, areas),
+                    )
                 for n, measure in enumerate(objective.measures):
                     if measure not in measures:
                         self.add(model, ("objectives", index, "measures", n), "measures: " + not_one_of("a measure id", measure, measures))
@@ -285,19 +342,32 @@ class _Rules:
             allowed = [o.id for o in model.objectives] if model else []
             for objective_id in report.objectives:
                 if objective_id not in allowed:
-                    where = f"one of the {model.period} logic model's objectives" if model else f"an objective (no logic model in data/logic-model/ covers {report.year})"
+                    where = (
+                        f"one of the {model.period} logic model's objectives"
+                        if model
+                        else f"an objective (no logic model in data/logic-model/ covers {report.year})"
+                    )
                     self.add(report, ("objectives", objective_id), "objectives: " + not_one_of(where, objective_id, allowed), key=True)
             for recommendation_id in report.follow_ups:
                 if recommendation_id not in made:
                     earlier = sorted(made)
-                    self.add(report, ("follow_ups", recommendation_id),
-                             "follow_ups: " + not_one_of("a recommendation of an earlier report", recommendation_id, earlier), key=True)
+                    self.add(
+                        report,
+                        ("follow_ups", recommendation_id),
+                        "follow_ups: " + not_one_of("a recommendation of an earlier report", recommendation_id, earlier),
+                        key=True,
+                    )
             for index, recommendation in enumerate(report.recommendations):
                 if recommendation.id in made:
-                    self.add(report, ("recommendations", index, "id"),
-                             f"id: {quote(recommendation.id)} is already a recommendation of the {made[recommendation.id]} report; every recommendation id must be different")
+                    self.add(
+                        report,
+                        ("recommendations", index, "id"),
+                        f"id: {quote(recommendation.id)} is already a recommendation of the {made[recommendation.id]} report; every recommendation id must be different",
+                    )
                 elif recommendation.area and recommendation.area not in self.d.metrics:
-                    self.add(report, ("recommendations", index, "area"), "area: " + not_one_of("a metrics area", recommendation.area, areas))
+                    self.add(
+                        report, ("recommendations", index, "area"), "area: " + not_one_of("a metrics area", recommendation.area, areas)
+                    )
                 made.setdefault(recommendation.id, report.year)
 
     # -- import settings ----------------------------------------------------
@@ -321,19 +391,33 @@ class _Rules:
                 continue
             first, baseline = year_start(report.year), year_start(report.baseline)
             if baseline > first:
-                self.add(report, ("baseline",), f"baseline: {report.baseline} is after the report's year ({report.year}); the baseline is the first year shown, so it must be {report.year} or earlier")
+                self.add(
+                    report,
+                    ("baseline",),
+                    f"baseline: {report.baseline} is after the report's year ({report.year}); the baseline is the first year shown, so it must be {report.year} or earlier",
+                )
             if report.period.end <= report.period.start:
                 self.add(report, ("period", "end"), f"period.end: {report.period.end} is not after period.start ({report.period.start})")
             elif report.period.start.year not in (first, first + 1) and report.period.end.year not in (first, first + 1):
-                self.add(report, ("period", "start"), f"period: {report.period.start} to {report.period.end} is outside the year {report.year}")
+                self.add(
+                    report, ("period", "start"), f"period: {report.period.start} to {report.period.end} is outside the year {report.year}"
+                )
             ids: dict[str, int] = {}
             for index, section in enumerate(report.sections):
                 section_id = section.id or slugify(section.title)
                 if section_id in ids:
-                    self.add(report, ("sections", index, "id" if section.id else "title"), f"sections: two sections would both be called {quote(section_id)}; give one an 'id:'")
+                    self.add(
+                        report,
+                        ("sections", index, "id" if section.id else "title"),
+                        f"sections: two sections would both be called {quote(section_id)}; give one an 'id:'",
+                    )
                 ids.setdefault(section_id, index)
                 if section.metrics and section.metrics not in self.d.metrics:
-                    self.add(report, ("sections", index, "metrics"), "metrics: " + not_one_of("a metrics area in data/metrics/", section.metrics, sorted(self.d.metrics)))
+                    self.add(
+                        report,
+                        ("sections", index, "metrics"),
+                        "metrics: " + not_one_of("a metrics area in data/metrics/", section.metrics, sorted(self.d.metrics)),
+                    )
                 if section.content:
                     self.content_file(report, ("sections", index, "content"), section.content)
             if report.introduction:
@@ -342,13 +426,19 @@ class _Rules:
                 exists = (self.d.data_dir / report.attendance).is_file()
                 available = sorted(self.d.attendance)
                 if not exists:
-                    self.add(report, ("attendance",), "attendance: " + not_one_of("an attendance file under data/", report.attendance, available))
+                    self.add(
+                        report, ("attendance",), "attendance: " + not_one_of("an attendance file under data/", report.attendance, available)
+                    )
 
     def content_file(self, model: DataModel, path: tuple[str | int, ...], relative: str, suffixes: tuple[str, ...] = (".md",)) -> None:
         """``relative`` must name a file under content/ with one of ``suffixes``."""
         target = (self.d.content_dir / relative).resolve()
         if not target.is_relative_to(self.d.content_dir.resolve()):
-            self.add(model, path, f"{path[-1]}: {quote(relative)} is outside content/; write a path under content/, like reports/2021-22/placements.md")
+            self.add(
+                model,
+                path,
+                f"{path[-1]}: {quote(relative)} is outside content/; write a path under content/, like reports/2021-22/placements.md",
+            )
         elif not target.is_file():
             self.add(model, path, f"{path[-1]}: there is no file content/{relative}; create it, or correct the path")
         elif target.suffix.lower() not in suffixes:
@@ -366,7 +456,8 @@ class _Rules:
                 if ratio < 4.5:
                     path = ("colours", name) if origin(site).has("colours", name) else ("colours",)
                     self.add(
-                        site, path,
+                        site,
+                        path,
                         f"colours.{name}: {colour} on white, or white on it, has a contrast of only {ratio:.1f}:1; "
                         "choose a darker colour (4.5:1 or more is needed for text, by WCAG 2.2 AA)",
                     )

@@ -14,12 +14,12 @@ from .models.common import DataModel
 from .models.events import Event
 from .models.frameworks import Framework
 from .models.importing import ImportSettings
-from .models.strategy import LogicModel, period_years
 from .models.metrics import Measure, MetricsArea
 from .models.partners import Partner
 from .models.pathways import Stage
 from .models.reports import Report
 from .models.site import Site
+from .models.strategy import LogicModel, period_years
 from .refs import FrameworkIndex
 from .sources.yamlsource import Mark, Path, SourceMap
 
@@ -46,12 +46,12 @@ class Origin:
 
 
 def set_origin(model: DataModel, where: SourceMap, prefix: Path = ()) -> None:
-    model._origin = Origin(where, prefix)  # noqa: SLF001
+    model._origin = Origin(where, prefix)
 
 
 def origin(model: DataModel) -> Origin:
     """Where ``model`` was read from (models built in code have an empty origin)."""
-    found = model._origin  # noqa: SLF001
+    found = model._origin
     return found if isinstance(found, Origin) else Origin(SourceMap("<built in code>"))
 
 

@@ -29,7 +29,7 @@ from .models.attendance import COLUMNS, AttendanceRow
 from .problems import did_you_mean
 
 
-class ImportError_(Exception):  # noqa: N801 - not the builtin
+class ImportError_(Exception):
     """The export cannot be read as configured; the message says what to change."""
 
 
@@ -78,8 +78,11 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime) -> ImportResult:
     if missing or not any(c in header for c in outcome):
         absent = missing + ([" or ".join(outcome)] if not any(c in header for c in outcome) else [])
         raise ImportError_(
-            "The export has no column " + ", ".join(f"'{c}'" for c in absent) + ". Its columns are: "
-            + ", ".join(header) + ". Say which column is which under 'columns:' in data/import.yml."
+            "The export has no column "
+            + ", ".join(f"'{c}'" for c in absent)
+            + ". Its columns are: "
+            + ", ".join(header)
+            + ". Say which column is which under 'columns:' in data/import.yml."
         )
     used = set(needed + outcome + list(columns.person))
     result = ImportResult(rows=[], encoding=encoding, columns_ignored=[h for h in header if h not in used])
@@ -124,8 +127,11 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime) -> ImportResult:
             partner = "unknown"
             result.no_organisation += 1
         else:
-            partner = mapped.get(_normal(typed)) or partners.get(typed) or names.get(_normal(typed)) or (
-                "other" if _normal(typed) == "other" else None
+            partner = (
+                mapped.get(_normal(typed))
+                or partners.get(typed)
+                or names.get(_normal(typed))
+                or ("other" if _normal(typed) == "other" else None)
             )
             if partner is None:
                 partner = "unknown"

@@ -10,8 +10,8 @@ line and column; nothing is returned half-checked.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TypeVar
 
 from . import checks
@@ -27,12 +27,12 @@ from .models.common import DataModel, _check_year, slugify
 from .models.events import Event
 from .models.frameworks import Framework
 from .models.importing import ImportSettings
-from .models.strategy import LogicModel
 from .models.metrics import MetricsArea
 from .models.partners import Partner
 from .models.pathways import Stage
 from .models.reports import Report
 from .models.site import Site
+from .models.strategy import LogicModel
 from .problems import Problems, quote
 from .sources.csvsource import decode, load_csv
 from .sources.yamlsource import Document, SourceMap, load_yaml
@@ -144,7 +144,9 @@ class _Reader:
                     found.append(path)
                 elif filename != "README.md":
                     self.problems.add(
-                        self.display(path), 1, 1,
+                        self.display(path),
+                        1,
+                        1,
                         f"{quote(filename)} is not a {' or '.join(suffixes)} file, so it would be ignored; "
                         f"rename it or move it out of data/{name}/",
                     )
@@ -153,8 +155,14 @@ class _Reader:
         return found
 
     def per_file(
-        self, folder: str, model: type[M], what: str, key: str, *,
-        default_key: bool = True, match_file: bool = True,
+        self,
+        folder: str,
+        model: type[M],
+        what: str,
+        key: str,
+        *,
+        default_key: bool = True,
+        match_file: bool = True,
     ) -> Iterator[tuple[M, Document]]:
         """Each valid one-entity-per-file model in ``data/<folder>/`` with its document.
 
@@ -179,7 +187,9 @@ class _Reader:
             return True
         mark = doc.where.at((field,))
         self.problems.add(
-            doc.where.path, mark.line, mark.column,
+            doc.where.path,
+            mark.line,
+            mark.column,
             f"{field}: {quote(value)} must be the same as the file name ({path.stem}); "
             f"rename the file to {value}.yml or change the {field}",
         )
@@ -206,7 +216,9 @@ def _events(reader: _Reader) -> list[Event]:
             stem = path.stem
             if slugify(stem) != stem:
                 reader.problems.add(
-                    doc.where.path, 1, 1,
+                    doc.where.path,
+                    1,
+                    1,
                     f"the file name {quote(stem)} cannot be the event's id; rename the file to "
                     f"{slugify(stem)}.yml, or add a line 'id: {slugify(stem)}'",
                 )
@@ -225,7 +237,9 @@ def _metrics(reader: _Reader) -> dict[str, MetricsArea]:
             continue
         if area.area in areas:
             mark = doc.where.at(("area",))
-            reader.problems.add(doc.where.path, mark.line, mark.column, f"area: {quote(area.area)} is already used by another file in data/metrics/")
+            reader.problems.add(
+                doc.where.path, mark.line, mark.column, f"area: {quote(area.area)} is already used by another file in data/metrics/"
+            )
             continue
         areas[area.area] = area
     return areas
@@ -255,7 +269,7 @@ def _attendance_table(reader: _Reader, path: Path) -> AttendanceTable | None:
     problems = reader.problems
     try:
         year = _check_year(path.stem)
-    except Exception:  # noqa: BLE001 - a PydanticCustomError; the message is ours below
+    except Exception:
         problems.add(shown, 1, 1, f"the file name {quote(path.stem)} is not a year; name the file like 2021-22.csv")
         return None
     text = reader.read_text(path)
@@ -264,10 +278,12 @@ def _attendance_table(reader: _Reader, path: Path) -> AttendanceTable | None:
     table = load_csv(text, shown, problems)
     if table is None:
         return None
-    personal = [(name, col) for name, col in zip(table.header, table.header_columns) if is_personal_column(name)]
+    personal = [(name, col) for name, col in zip(table.header, table.header_columns, strict=False) if is_personal_column(name)]
     for name, column in personal:
         problems.add(
-            shown, 1, column,
+            shown,
+            1,
+            column,
             f"column {quote(name)} would hold personal data; attendance files hold counts only. "
             "Delete the column (and its values) before saving; allowed columns: " + ", ".join(COLUMNS),
         )
@@ -276,9 +292,11 @@ def _attendance_table(reader: _Reader, path: Path) -> AttendanceTable | None:
     missing = [name for name in COLUMNS if name not in table.header]
     for name in missing:
         problems.add(shown, 1, 1, f"the header has no {quote(name)} column; the header must be: " + ",".join(COLUMNS))
-    for name, column in zip(table.header, table.header_columns):
+    for name, column in zip(table.header, table.header_columns, strict=False):
         if name not in COLUMNS:
-            problems.add(shown, 1, column, f"column {quote(name)} is not part of an attendance file; allowed columns: " + ", ".join(COLUMNS))
+            problems.add(
+                shown, 1, column, f"column {quote(name)} is not part of an attendance file; allowed columns: " + ", ".join(COLUMNS)
+            )
     if missing:
         return None
     rows: list[AttendanceRow] = []
@@ -289,7 +307,9 @@ def _attendance_table(reader: _Reader, path: Path) -> AttendanceTable | None:
             cell = row.cells[name]
             if not cell.isdigit():
                 problems.add(
-                    shown, row.line, row.column(name),
+                    shown,
+                    row.line,
+                    row.column(name),
                     f"{name}: {quote(cell) if cell else 'an empty cell'} is not a count; write a whole number, 0 or more",
                 )
                 continue
@@ -305,12 +325,16 @@ def _attendance_table(reader: _Reader, path: Path) -> AttendanceTable | None:
         cancelled, no_show = counts["cancelled"], counts["no_show"]
         if attended > booked:
             problems.add(
-                shown, row.line, row.column("attended"),
+                shown,
+                row.line,
+                row.column("attended"),
                 f"attended ({attended}) is more than booked ({booked}); attended can be at most the number booked",
             )
         elif cancelled + no_show > booked - attended:
             problems.add(
-                shown, row.line, row.column("cancelled"),
+                shown,
+                row.line,
+                row.column("cancelled"),
                 f"cancelled + no_show ({cancelled} + {no_show} = {cancelled + no_show}) is more than "
                 f"booked − attended ({booked} − {attended} = {booked - attended}); together they can be at most "
                 f"{booked - attended}",
@@ -318,7 +342,9 @@ def _attendance_table(reader: _Reader, path: Path) -> AttendanceTable | None:
         key = (event, partner)
         if key in seen:
             problems.add(
-                shown, row.line, row.column("event"),
+                shown,
+                row.line,
+                row.column("event"),
                 f"{quote(event)} and {quote(partner)} already have a row on line {seen[key]}; add the counts together in one row",
             )
             continue
@@ -335,10 +361,7 @@ def _unexpected(reader: _Reader) -> None:
             continue
         kind = "folder" if entry.is_dir() else "file"
         expected = ", ".join(name for name in LAYOUT if name != "README.md")
-        problems_text = (
-            f"data/ has no place for the {kind} {quote(entry.name)}, so it would be ignored; "
-            f"data/ holds: {expected}"
-        )
+        problems_text = f"data/ has no place for the {kind} {quote(entry.name)}, so it would be ignored; data/ holds: {expected}"
         reader.problems.add(reader.display(entry), 1, 1, problems_text)
 
 
@@ -369,7 +392,9 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
     dataset = Dataset(
         data_dir=data_dir,
         content_dir=content_dir,
-        site=site if site is not None else Site.model_construct(name="", short_name="", region="", contact_email="", accessibility_contact=""),
+        site=site
+        if site is not None
+        else Site.model_construct(name="", short_name="", region="", contact_email="", accessibility_contact=""),
         partners=partners,
         frameworks=frameworks,
         pathways=pathways,
@@ -420,4 +445,4 @@ def load_dataset_cached(data_dir: Path, content_dir: Path | None = None) -> Data
     return dataset
 
 
-__all__ = ["load_dataset", "load_dataset_cached", "SourceMap"]
+__all__ = ["SourceMap", "load_dataset", "load_dataset_cached"]

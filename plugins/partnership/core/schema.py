@@ -22,12 +22,12 @@ from pydantic import BaseModel
 from .models.events import Event
 from .models.frameworks import Framework
 from .models.importing import ImportSettings
-from .models.strategy import LogicModel
 from .models.metrics import MetricsArea
 from .models.partners import Partner
 from .models.pathways import Stage
 from .models.reports import Report
 from .models.site import Site
+from .models.strategy import LogicModel
 
 #: kind → (model, is the file a list of them?, which files, what it is)
 KINDS: dict[str, tuple[type[BaseModel], bool, str, str]] = {
@@ -84,7 +84,4 @@ def _local_times(node: Any) -> None:
 
 def schema_files() -> dict[str, bytes]:
     """``{file name: JSON}`` for every kind, as committed and published."""
-    return {
-        f"{kind}.schema.json": (json.dumps(schema(kind), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-        for kind in KINDS
-    }
+    return {f"{kind}.schema.json": (json.dumps(schema(kind), indent=2, ensure_ascii=False) + "\n").encode("utf-8") for kind in KINDS}

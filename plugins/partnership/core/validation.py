@@ -48,9 +48,7 @@ def _unwrap(annotation: Any) -> Any:
     """``list[Session] | None`` → ``Session``; ``dict[str, X]`` → ``X``."""
     for _ in range(6):
         origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (list, tuple, set, frozenset):
+        if origin is typing.Annotated or origin in (list, tuple, set, frozenset):
             annotation = typing.get_args(annotation)[0]
         elif origin is dict:
             annotation = typing.get_args(annotation)[1]
@@ -183,10 +181,7 @@ def report_validation_error(
         if any(full[: len(broken)] == broken for broken in where.broken):
             continue  # the file could not be read here; that problem is reported already
         kind = error["type"]
-        if on_key or kind == "extra_forbidden":
-            mark = where.key_at(full)
-        else:
-            mark = where.at(full)
+        mark = where.key_at(full) if on_key or kind == "extra_forbidden" else where.at(full)
         message = _describe(error, model, field_path)
         label = _label(field_path)
         if kind == "missing" and field_path:
@@ -247,6 +242,8 @@ def _partial(model: type[B], data: Any, exc: ValidationError) -> B | None:
                 invalid.add(name)
     for name, field in model.model_fields.items():
         if name in invalid or name not in instance.__dict__:
-            instance.__dict__[name] = field.get_default(call_default_factory=True) if not field.is_required() else _neutral(field.annotation)
-    instance._invalid = frozenset(invalid | {n for n, f in model.model_fields.items() if f.is_required() and n not in data})  # type: ignore[attr-defined]  # noqa: SLF001
+            instance.__dict__[name] = (
+                field.get_default(call_default_factory=True) if not field.is_required() else _neutral(field.annotation)
+            )
+    instance._invalid = frozenset(invalid | {n for n, f in model.model_fields.items() if f.is_required() and n not in data})  # type: ignore[attr-defined]
     return instance

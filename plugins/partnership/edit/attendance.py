@@ -43,8 +43,15 @@ def import_attendance(args: argparse.Namespace, root: Path) -> int:
     if result.duplicates:
         print(f"Ignored {result.duplicates} duplicate booking{'s' if result.duplicates != 1 else ''} (the same person twice on one event).")
     matched = sorted(set(result.events_matched.values()))
-    print(f"{len(result.events)} events: {len(matched)} found in the catalogue"
-          + (f", {len(result.events_unmatched)} kept by the name in the export: " + ", ".join(f'"{n}"' for n in result.events_unmatched) if result.events_unmatched else "") + ".")
+    print(
+        f"{len(result.events)} events: {len(matched)} found in the catalogue"
+        + (
+            f", {len(result.events_unmatched)} kept by the name in the export: " + ", ".join(f'"{n}"' for n in result.events_unmatched)
+            if result.events_unmatched
+            else ""
+        )
+        + "."
+    )
     if result.no_event:
         print(f"{result.no_event} bookings had no event name; they are counted under 'Event not named in the export'.")
     if result.no_organisation:
@@ -70,6 +77,8 @@ def import_attendance(args: argparse.Namespace, root: Path) -> int:
     if problems:
         return _fail("Not written, because the data would have these problems:\n" + "\n".join(problems))
     replaced = " (replacing the rows for these events)" if before else ""
-    print(f"Wrote {target.relative_to(root)}{replaced}: {len(result.rows)} rows for {len(result.events)} events, "
-          f"{booked} bookings, {attended} attended.")
+    print(
+        f"Wrote {target.relative_to(root)}{replaced}: {len(result.rows)} rows for {len(result.events)} events, "
+        f"{booked} bookings, {attended} attended."
+    )
     return 0

@@ -258,7 +258,9 @@ def _interview(ask: Asker, dataset: Dataset) -> EventDraft:
                 break
     else:
         draft.cpd_hours = ask.text("How many hours of CPD is it?", check=check_number)
-    draft.capacity = ask.text("\nHow many places?", required=False, check=lambda t: None if t.isdigit() and int(t) > 0 else "Write a whole number, like 25.")
+    draft.capacity = ask.text(
+        "\nHow many places?", required=False, check=lambda t: None if t.isdigit() and int(t) > 0 else "Write a whole number, like 25."
+    )
     draft.booking = ask.text("Where do people book? (a web address)", required=False, check=check_url)
     draft.cost = ask.text("Cost, in words (like 'Free to partner staff')", required=False)
     ask.say("")
@@ -268,7 +270,8 @@ def _interview(ask: Asker, dataset: Dataset) -> EventDraft:
         if framework_id in dataset.frameworks and service in draft.services:
             draft.frameworks += ask.choose_many(
                 f"\nWhich {dataset.frameworks[framework_id].short_name or framework_id} statements?",
-                _items(dataset, framework_id), required=False,
+                _items(dataset, framework_id),
+                required=False,
             )
     if "peps" in dataset.frameworks and "practice-educator" in draft.audience:
         draft.frameworks += ask.choose_many("\nWhich PEPS domains?", _items(dataset, "peps"), required=False)
@@ -331,9 +334,7 @@ def new_partner(args: argparse.Namespace, root: Path, ask: Asker) -> int:
     if partner_id in dataset.partner_by_id:
         ask.say(f"Not written: the id {partner_id!r} is already a partner's; give another with --id.")
         return 1
-    block = (
-        f"\n- id: {partner_id}\n  name: {scalar(name)}\n  kind: {kind}\n  tier: {tier}\n  services: {flow(services)}\n"
-    )
+    block = f"\n- id: {partner_id}\n  name: {scalar(name)}\n  kind: {kind}\n  tier: {tier}\n  services: {flow(services)}\n"
     path = data_dir / "partners.yml"
     problems = write_checked(path, block, data_dir, content_dir, append=True)
     if problems:
@@ -345,7 +346,7 @@ def new_partner(args: argparse.Namespace, root: Path, ask: Asker) -> int:
 
 NARRATIVE = """### Objectives
 
-- 
+-
 
 ### What we did
 
@@ -414,35 +415,57 @@ def new_report(args: argparse.Namespace, root: Path, ask: Asker) -> int:
     if problems:
         ask.say("Not written, because the data would have these problems:\n" + "\n".join(problems))
         return 1
-    ask.say(f"Wrote {path.relative_to(root)} with {len(areas)} sections, and a Markdown file for each section's "
-            f"narrative in content/reports/{year}/. It will be published at /reports/{year}/.")
+    ask.say(
+        f"Wrote {path.relative_to(root)} with {len(areas)} sections, and a Markdown file for each section's "
+        f"narrative in content/reports/{year}/. It will be published at /reports/{year}/."
+    )
     return 0
 
 
 def add_arguments(commands: argparse._SubParsersAction) -> None:
     """The ``new`` command and its three kinds."""
-    new = commands.add_parser("new", help="write a new event, report or partner, asking what it needs",
-                              description="Write a new data file, asking questions and checking each answer.")
+    new = commands.add_parser(
+        "new",
+        help="write a new event, report or partner, asking what it needs",
+        description="Write a new data file, asking questions and checking each answer.",
+    )
     kinds = new.add_subparsers(dest="what", metavar="kind", required=True)
 
     event = kinds.add_parser("event", help="a new CPD event", description="Write a new event file. Without --yes, asks for each answer.")
     for flag, text in [
-        ("--title", "the event's title"), ("--summary", "one line for listings"), ("--description", "Markdown text"),
-        ("--type", "workshop, course, …"), ("--provider", "a partner id"), ("--provider-name", "an outside organisation"),
-        ("--audience", "career stage ids, separated by commas"), ("--services", "children, adults or both"),
-        ("--format", "in-person, online, hybrid or self-paced"), ("--venue", "where, for in-person and hybrid events"),
-        ("--hours", "CPD hours"), ("--capacity", "places"), ("--booking", "booking web address"), ("--cost", "cost in words"),
-        ("--frameworks", "framework:item references, separated by commas"), ("--tags", "tags, separated by commas"),
+        ("--title", "the event's title"),
+        ("--summary", "one line for listings"),
+        ("--description", "Markdown text"),
+        ("--type", "workshop, course, …"),
+        ("--provider", "a partner id"),
+        ("--provider-name", "an outside organisation"),
+        ("--audience", "career stage ids, separated by commas"),
+        ("--services", "children, adults or both"),
+        ("--format", "in-person, online, hybrid or self-paced"),
+        ("--venue", "where, for in-person and hybrid events"),
+        ("--hours", "CPD hours"),
+        ("--capacity", "places"),
+        ("--booking", "booking web address"),
+        ("--cost", "cost in words"),
+        ("--frameworks", "framework:item references, separated by commas"),
+        ("--tags", "tags, separated by commas"),
     ]:
         event.add_argument(flag, help=text)
     event.add_argument("--session", action="append", help="'YYYY-MM-DD HH:MM-HH:MM'; repeat for several sessions")
     partner = kinds.add_parser("partner", help="a new partner organisation", description="Add a partner to partners.yml.")
-    for flag, text in [("--id", "lower-case id (made from the name if left out)"), ("--name", "the organisation's name"),
-                       ("--kind", ", ".join(KIND_NAMES)), ("--tier", "primary, secondary or associate"),
-                       ("--services", "children, adults or both")]:
+    for flag, text in [
+        ("--id", "lower-case id (made from the name if left out)"),
+        ("--name", "the organisation's name"),
+        ("--kind", ", ".join(KIND_NAMES)),
+        ("--tier", "primary, secondary or associate"),
+        ("--services", "children, adults or both"),
+    ]:
         partner.add_argument(flag, help=text)
-    report = kinds.add_parser("report", help="a new annual report, with a narrative file per section",
-                              description="Write a new report file and Markdown files for its narratives.")
+    report = kinds.add_parser(
+        "report",
+        help="a new annual report, with a narrative file per section",
+        description="Write a new report file and Markdown files for its narratives.",
+    )
     report.add_argument("--year", help="the year it reports on, like 2026-27")
     report.add_argument("--title", help="its title")
     report.add_argument("--baseline", help="the first year of its tables")

@@ -41,8 +41,9 @@ class Asker:
             self.out.write(line if line.endswith("\n") else line + "\n")  # echo answers read from a file
         return line.strip()
 
-    def text(self, question: str, *, required: bool = True, default: str | None = None,
-             check: Callable[[str], str | None] | None = None) -> str | None:
+    def text(
+        self, question: str, *, required: bool = True, default: str | None = None, check: Callable[[str], str | None] | None = None
+    ) -> str | None:
         """Free text. ``check`` returns a reason to refuse the answer, or None."""
         hint = f" [{default}]" if default else ("" if required else " (optional, Enter to skip)")
         while True:
@@ -62,8 +63,9 @@ class Asker:
         """One of ``options`` (value, label), by number, value or label."""
         return self.choose_many(question, options, default=default, many=False)[0]
 
-    def choose_many(self, question: str, options: Sequence[tuple[str, str]], *, default: str | None = None,
-                    many: bool = True, required: bool = True) -> list[str]:
+    def choose_many(
+        self, question: str, options: Sequence[tuple[str, str]], *, default: str | None = None, many: bool = True, required: bool = True
+    ) -> list[str]:
         """Several of ``options``, separated by commas."""
         self.say(question)
         for number, (value, label) in enumerate(options, start=1):

@@ -1,10 +1,10 @@
 """Options of the ``partnership`` plugin in mkdocs.yml.
 
-    plugins:
-      - partnership:
-          data_dir: data        # relative to mkdocs.yml
-          pdf: true             # write report PDFs (the slowest step)
-          downloads: true       # write the toolkit's Word, Excel and PDF files
+plugins:
+  - partnership:
+      data_dir: data        # relative to mkdocs.yml
+      pdf: true             # write report PDFs (the slowest step)
+      downloads: true       # write the toolkit's Word, Excel and PDF files
 """
 
 from __future__ import annotations

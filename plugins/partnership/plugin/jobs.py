@@ -37,7 +37,7 @@ Send = Callable[[str, object], None]
 def _child(work: Callable[[Send], object], connection) -> None:  # pragma: no cover - runs in the child
     try:
         connection.send(("ok", work(lambda name, value: connection.send(("part", (name, value))))))
-    except BaseException:  # noqa: BLE001 - everything goes back to the parent to report
+    except BaseException:
         connection.send(("error", traceback.format_exc()))
     finally:
         connection.close()
@@ -130,4 +130,3 @@ class OutputJob(Job[dict[str, int]]):
     def sizes(self) -> dict[str, int]:
         """{site path: bytes} of every file written (waits for the job to finish)."""
         return self.result()
-

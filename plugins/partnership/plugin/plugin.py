@@ -31,14 +31,14 @@ from mkdocs.structure.toc import get_toc
 from ..core import clock
 from ..core.html.blocks import render_blocks
 from ..core.html.context import RenderContext, SitePage
-from ..core.html import urls
 from ..core.html.pages import all_pages
-from ..core.html.charts import draw_all, preload
 from ..core.html.pages.reports import chart_specs
 from ..core.html.pages.toolkit import CONTENT as TOOLKIT_CONTENT
 from ..core.html.security import with_policy
 from ..core.html.sizes import fill_sizes, has_markers
 from ..core.load import load_dataset_cached
+from ..core.present import urls
+from ..core.present.charts import draw_all, preload
 from ..core.problems import DataError
 from .chrome import OncePerFolder
 from .config import PartnershipConfig
@@ -182,8 +182,11 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         }
         log.info(
             "Checked data: %d events, %d partners, %d frameworks, %d reports (%.2f s)",
-            len(dataset.events), len(dataset.partners), len(dataset.frameworks),
-            len(dataset.reports), time.perf_counter() - started,
+            len(dataset.events),
+            len(dataset.partners),
+            len(dataset.frameworks),
+            len(dataset.reports),
+            time.perf_counter() - started,
         )
         return config
 
@@ -219,8 +222,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         # Hand-written files (content/, theme/) by address: none may share one with a file the site makes.
         base = Path(config.config_file_path or ".").resolve().parent
         self._copied = {
-            f.dest_uri: _shown(f.abs_src_path, base) or f.src_uri
-            for f in files if not f.is_documentation_page() and f.generated_by is None
+            f.dest_uri: _shown(f.abs_src_path, base) or f.src_uri for f in files if not f.is_documentation_page() and f.generated_by is None
         }
         self._start_outputs(config)
         return files
@@ -341,7 +343,8 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         for address in sorted(set(sizes) & set(self._copied)):
             log.warning(
                 "%s has the same address as a file the site makes (/%s); rename or move it",
-                self._copied[address], address,
+                self._copied[address],
+                address,
             )
         log.info("Wrote %d calendars, data files and downloads (waited %.1f s)", written, time.perf_counter() - started)
 
@@ -355,4 +358,4 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         return server
 
 
-__all__ = ["PartnershipPlugin", "DataProblems"]
+__all__ = ["DataProblems", "PartnershipPlugin"]

@@ -27,19 +27,19 @@ from ..models.events import FORMAT_NAMES, STATUS_NAMES, TYPE_NAMES
 from ..models.metrics import MetricsArea
 from ..models.partners import KIND_NAMES
 from ..models.pathways import STRAND_NAMES
+from ..models.strategy import COLUMNS as MODEL_COLUMNS
+from ..present import format as fmt
+from ..present import urls
+from ..present.charts import chart, chart_id, chartable, finding
+from ..present.markdown import NarrativeRenderer, plain, render_text
+from ..present.values import change_text, part_text, target_text, value_html, value_text
 from ..views.catalogue import SERVICE_NAMES, Catalogue
 from ..views.reports import measure_table
 from ..views.strategy import follow_ups_in, section_objectives
-from ..models.strategy import COLUMNS as MODEL_COLUMNS
-from . import format as fmt
-from . import urls
-from .charts import chart, chart_id, chartable, finding
 from .eventtext import EventText
 from .fan import fan, group_colours
 from .jsonld import event_json_ld
-from .markdown import NarrativeRenderer, plain, render_text
 from .sizes import size_marker
-from .values import change_text, part_text, target_text, value_html, value_text
 
 
 @dataclass
@@ -163,6 +163,7 @@ class RenderContext:
 
     def narrative(self, path: str, prefix: str, link: Callable[[str], str]) -> Markup:
         """A content/ Markdown file as HTML, its links rewritten by ``link`` (a page's ``url``)."""
+
         def resolve(target: str) -> str | None:
             if target.endswith(".md"):
                 found = urls.content_page(target)
@@ -178,7 +179,7 @@ class RenderContext:
         return html
 
     @classmethod
-    def build(cls, dataset: Dataset, now: dt.datetime, pdf: bool = True) -> RenderContext:  # noqa: D102
+    def build(cls, dataset: Dataset, now: dt.datetime, pdf: bool = True) -> RenderContext:
         return cls(dataset, now, Catalogue.build(dataset, now), pdf=pdf)
 
     def card(self, event: Any, heading: int, page_url: str) -> Markup:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..models.events import FORMAT_NAMES, STATUS_NAMES
+from ..present import format as fmt
+from ..present.markdown import render_text
 from ..views.catalogue import SERVICE_NAMES
 from ..views.events import EventView
-from . import format as fmt
-from .markdown import render_text
 
 
 class EventText:

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from ..colours import mix
 from ..models.frameworks import Framework
-from . import urls
+from ..present import urls
 
 #: Group colours: each keeps at least 4.5:1 with white text.
 PALETTE = ("#1d4f91", "#0b6e4f", "#6b3fa0", "#8a4b00", "#005a70")

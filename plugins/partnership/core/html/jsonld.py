@@ -12,9 +12,9 @@ from typing import Any
 from markupsafe import Markup
 
 from ..models.site import Site
+from ..present import urls
+from ..present.markdown import plain
 from ..views.events import EventView
-from . import urls
-from .markdown import plain
 
 _STATUS = {"scheduled": "Scheduled", "full": "Scheduled", "cancelled": "Cancelled", "postponed": "Postponed"}
 _MODE = {
@@ -43,18 +43,22 @@ def json_ld(data: Any) -> Markup:
 def event_json_ld(ev: EventView, site: Site) -> Markup:
     """The schema.org ``Event`` of an event page."""
     e = ev.event
-    return json_ld({
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": ev.title,
-        "description": e.summary or plain(e.description) or ev.title,
-        "startDate": ev.start.isoformat() if ev.start else None,
-        "endDate": ev.end.isoformat() if ev.end else None,
-        "eventStatus": "https://schema.org/Event" + _STATUS[e.status],
-        "eventAttendanceMode": "https://schema.org/" + _MODE[e.format],
-        "location": {"@type": "Place", "name": e.venue, "address": e.venue} if e.venue else {"@type": "VirtualLocation", "url": e.booking or site.url or ""},
-        "organizer": {"@type": "Organization", "name": ev.provider_label},
-        "audience": {"@type": "Audience", "audienceType": ", ".join(s.name for s in ev.stages)},
-        "isAccessibleForFree": (e.cost or "").lower().startswith("free"),
-        "url": (site.url + urls.event(ev.id)) if site.url else None,
-    })
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": ev.title,
+            "description": e.summary or plain(e.description) or ev.title,
+            "startDate": ev.start.isoformat() if ev.start else None,
+            "endDate": ev.end.isoformat() if ev.end else None,
+            "eventStatus": "https://schema.org/Event" + _STATUS[e.status],
+            "eventAttendanceMode": "https://schema.org/" + _MODE[e.format],
+            "location": {"@type": "Place", "name": e.venue, "address": e.venue}
+            if e.venue
+            else {"@type": "VirtualLocation", "url": e.booking or site.url or ""},
+            "organizer": {"@type": "Organization", "name": ev.provider_label},
+            "audience": {"@type": "Audience", "audienceType": ", ".join(s.name for s in ev.stages)},
+            "isAccessibleForFree": (e.cost or "").lower().startswith("free"),
+            "url": (site.url + urls.event(ev.id)) if site.url else None,
+        }
+    )

@@ -47,4 +47,4 @@ def with_policy(html: str) -> str:
     head = re.search(r"<head\b[^>]*>", html, re.I)
     if head is None:
         return html
-    return html[: head.end()] + "\n    " + meta + html[head.end():]
+    return html[: head.end()] + "\n    " + meta + html[head.end() :]

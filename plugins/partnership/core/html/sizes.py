@@ -11,7 +11,7 @@ import re
 
 from markupsafe import Markup
 
-from . import format as fmt
+from ..present import format as fmt
 
 _MARKER = re.compile(r"<!--partnership-size:([^>]*?)-->")
 

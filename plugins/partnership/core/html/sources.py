@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..dataset import Dataset, origin
-from . import urls
+from ..present import urls
 
 
 def page_for(dataset: Dataset, path: Path) -> str | None:

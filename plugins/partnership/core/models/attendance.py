@@ -19,9 +19,25 @@ PERSONAL_COLUMNS: frozenset[str] = frozenset(
 )
 #: Parts of a column name that mark personal data wherever they appear.
 PERSONAL_PARTS: tuple[str, ...] = (
-    "email", "firstname", "lastname", "surname", "forename", "fullname", "givenname",
-    "familyname", "attendeename", "delegatename", "phone", "mobile", "postcode",
-    "dateofbirth", "birthdate", "staffid", "employeeid", "payroll", "registration",
+    "email",
+    "firstname",
+    "lastname",
+    "surname",
+    "forename",
+    "fullname",
+    "givenname",
+    "familyname",
+    "attendeename",
+    "delegatename",
+    "phone",
+    "mobile",
+    "postcode",
+    "dateofbirth",
+    "birthdate",
+    "staffid",
+    "employeeid",
+    "payroll",
+    "registration",
 )
 
 

@@ -59,10 +59,7 @@ def _keyword(value: Any) -> str | None:
     return None
 
 
-_VALUE_HELP = (
-    "write a number, unknown, n/a, or a mapping with one of value, by or pending "
-    "(and an optional note)"
-)
+_VALUE_HELP = "write a number, unknown, n/a, or a mapping with one of value, by or pending (and an optional note)"
 
 
 def parse_value(raw: Any) -> MeasureValue:
@@ -78,9 +75,7 @@ def parse_value(raw: Any) -> MeasureValue:
     if raw is None:
         raise PydanticCustomError("measure_value", "this year has no value; " + _VALUE_HELP)
     if not isinstance(raw, dict):
-        raise PydanticCustomError(
-            "measure_value", "{value} is not a value; " + _VALUE_HELP, {"value": quote(raw)}
-        )
+        raise PydanticCustomError("measure_value", "{value} is not a value; " + _VALUE_HELP, {"value": quote(raw)})
     unknown = [key for key in raw if key not in ("value", "by", "pending", "note")]
     if unknown:
         raise PydanticCustomError(
@@ -112,13 +107,11 @@ def parse_value(raw: Any) -> MeasureValue:
     if kind == "pending":
         text = raw["pending"]
         if not isinstance(text, str) or not text.strip():
-            raise PydanticCustomError("measure_value", "pending needs text, like \"Data available in 2023\"")
+            raise PydanticCustomError("measure_value", 'pending needs text, like "Data available in 2023"')
         return MeasureValue(pending=text.strip(), note=note_text)
     parts = raw["by"]
     if not isinstance(parts, dict) or not parts:
-        raise PydanticCustomError(
-            "measure_value", "by needs one number per cohort, like by: {{BA: 71, MSW: 89}}"
-        )
+        raise PydanticCustomError("measure_value", "by needs one number per cohort, like by: {{BA: 71, MSW: 89}}")
     by: dict[str, float | str] = {}
     for cohort, part in parts.items():
         number = _number(part)

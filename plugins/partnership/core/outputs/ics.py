@@ -17,10 +17,10 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
 
-from ..html import urls
-from ..html.markdown import plain
 from ..models.common import slugify
 from ..models.site import Site
+from ..present import urls
+from ..present.markdown import plain
 from ..views.events import EventView
 
 _STATUS = {"scheduled": "CONFIRMED", "full": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
@@ -90,7 +90,7 @@ class CalendarWriter:
 
     def __init__(self, site: Site, now: dt.datetime):
         self.site = site
-        self.stamp = now.astimezone(dt.timezone.utc).replace(microsecond=0)
+        self.stamp = now.astimezone(dt.UTC).replace(microsecond=0)
         self._events: dict[str, bytes] = {}
         shared = Calendar()  # the properties every file has; its name comes after them
         shared.add("prodid", f"-//{site.short_name}//CPD catalogue//EN")

@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 
 from ..clock import LONDON
 from ..dataset import Dataset
-from ..html import urls
+from ..present import urls
 from ..views.catalogue import Catalogue
 from ..views.events import EventView
 

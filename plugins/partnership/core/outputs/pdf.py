@@ -15,12 +15,12 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..html import urls
-from ..html.charts import chart, chart_id, description
 from ..html.context import RenderContext
 from ..models.metrics import Measure
-from ..views.attendance import Appendix
 from ..models.reports import Report
+from ..present import urls
+from ..present.charts import chart, chart_id, description
+from ..views.attendance import Appendix
 from ..views.reports import ReportView
 from ..views.strategy import PartnerView
 
@@ -63,9 +63,7 @@ def partner_pdf(ctx: RenderContext, view: PartnerView, report: Report) -> bytes:
     from weasyprint import HTML
 
     css = f":root {{ --primary: {ctx.dataset.site.colours.primary}; }}\n" + CSS.read_text(encoding="utf-8")
-    html = ctx.render(
-        "partner_pdf.html", urls.partner(view.partner.id), absolute=True, view=view, report=report, css=Markup(css)
-    )
+    html = ctx.render("partner_pdf.html", urls.partner(view.partner.id), absolute=True, view=view, report=report, css=Markup(css))
     return HTML(string=html, base_url=str(ctx.dataset.content_dir)).write_pdf(pdf_variant="pdf/ua-1")
 
 

@@ -11,15 +11,23 @@ from __future__ import annotations
 import csv
 import io
 
-from ..html.values import KEYWORD_TEXT, NO_DATA_TEXT, number_text, value_text
-from ..html import format as fmt
+from ..present import format as fmt
+from ..present.values import KEYWORD_TEXT, NO_DATA_TEXT, number_text, value_text
 from ..views.attendance import Appendix
 from ..views.reports import MeasureTable
 
 MEASURE_COLUMNS = ("area", "measure_id", "measure", "unit", "year", "cohort", "value", "text", "note")
 ATTENDANCE_COLUMNS = (
-    "group", "key", "label", "bookings", "attendance", "non_attendance",
-    "attendance_percent", "non_attendance_percent", "cancelled_percent", "no_show_percent",
+    "group",
+    "key",
+    "label",
+    "bookings",
+    "attendance",
+    "non_attendance",
+    "attendance_percent",
+    "non_attendance_percent",
+    "cancelled_percent",
+    "no_show_percent",
 )
 
 
@@ -58,9 +66,18 @@ def attendance_csv(appendix: Appendix) -> bytes:
     rows: list[list[object]] = []
     for group, figures in (("partner", appendix.by_partner), ("type", appendix.by_type), ("overall", [appendix.overall])):
         for f in figures:
-            rows.append([
-                group, f.key, f.label, f.bookings, f.attended, f.non_attendance,
-                f.attendance_percent.rstrip("%"), f.non_attendance_percent.rstrip("%"),
-                f.cancelled_percent.rstrip("%"), f.no_show_percent.rstrip("%"),
-            ])
+            rows.append(
+                [
+                    group,
+                    f.key,
+                    f.label,
+                    f.bookings,
+                    f.attended,
+                    f.non_attendance,
+                    f.attendance_percent.rstrip("%"),
+                    f.non_attendance_percent.rstrip("%"),
+                    f.cancelled_percent.rstrip("%"),
+                    f.no_show_percent.rstrip("%"),
+                ]
+            )
     return _csv(ATTENDANCE_COLUMNS, rows)

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from .. import schema
 from ..colours import brand_css
-from ..html import urls
 from ..html.context import RenderContext
+from ..present import urls
 from ..views.attendance import appendix
 from ..views.reports import report_view
-from . import ics, opendata, reportdata
 from ..views.strategy import partner_view
+from . import ics, opendata, reportdata
 from .pdf import partner_pdf, report_pdf
 from .toolkit import toolkit_files
 

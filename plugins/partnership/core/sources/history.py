@@ -22,12 +22,18 @@ def last_changed(paths: Sequence[Path], root: Path) -> dt.date | None:
     try:
         dirty = subprocess.run(
             ["git", "status", "--porcelain", "--", *map(str, existing)],
-            cwd=root, capture_output=True, text=True, timeout=10,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=10,
         )
         if dirty.returncode == 0 and not dirty.stdout.strip():
             logged = subprocess.run(
                 ["git", "log", "-1", "--format=%cs", "--", *map(str, existing)],
-                cwd=root, capture_output=True, text=True, timeout=10,
+                cwd=root,
+                capture_output=True,
+                text=True,
+                timeout=10,
             )
             if logged.returncode == 0 and logged.stdout.strip():
                 return dt.date.fromisoformat(logged.stdout.strip())

@@ -99,28 +99,19 @@ def _mark(node_mark: yaml.Mark) -> Mark:
 
 _YAML_HINTS = {
     "mapping values are not allowed": (
-        "a colon followed by a space inside a value; put the whole value in quotes, "
-        "like title: \"Risk: a workshop\""
+        'a colon followed by a space inside a value; put the whole value in quotes, like title: "Risk: a workshop"'
     ),
-    "could not find expected ':'": (
-        "a line is missing its colon, or is indented differently from the lines around it"
-    ),
+    "could not find expected ':'": ("a line is missing its colon, or is indented differently from the lines around it"),
     "that cannot start any token": (
         "a character that cannot start a value here (often a tab: indent with spaces only, "
         "or a value starting with @ or ` that needs quotes)"
     ),
     "found a tab character that violates indentation": "a tab character; indent with spaces only",
-    "did not find expected key": (
-        "a line is indented differently from the lines around it; line up the fields of one item"
-    ),
-    "did not find expected '-' indicator": (
-        "a list item is indented differently from the items around it"
-    ),
+    "did not find expected key": ("a line is indented differently from the lines around it; line up the fields of one item"),
+    "did not find expected '-' indicator": ("a list item is indented differently from the items around it"),
     "found undefined alias": "an alias (*name) with no anchor (&name) before it",
     "found unexpected end of stream": "the file ends inside an unfinished value; check the quotes",
-    "found unknown escape character": (
-        "a backslash in double quotes; use single quotes, or write \\\\ for a backslash"
-    ),
+    "found unknown escape character": ("a backslash in double quotes; use single quotes, or write \\\\ for a backslash"),
 }
 
 
@@ -162,7 +153,7 @@ class _Converter:
             if isinstance(node, MappingNode):
                 return self._mapping(node, path, depth)
             if isinstance(node, SequenceNode):
-                return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+                return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
             return self._scalar(node, mark, path)
         finally:
             self._active.discard(id(node))
@@ -206,12 +197,11 @@ class _Converter:
                 before = first_seen[key]
                 self.problem(
                     key_mark,
-                    f"{quote(key)} is written twice in the same place (first on line {before.line}); "
-                    "keep one and delete the other",
+                    f"{quote(key)} is written twice in the same place (first on line {before.line}); keep one and delete the other",
                 )
                 continue
             first_seen[key] = key_mark
-            child = path + (key,)
+            child = (*path, key)
             self.where.keys[child] = key_mark
             result[key] = self.convert(value_node, child, depth + 1)
         return result
@@ -265,7 +255,9 @@ def _reader_problem(text: str, error: yaml.reader.ReaderError, display_path: str
     character = getattr(error, "character", 0)
     code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
     problems.add(
-        display_path, line, column,
+        display_path,
+        line,
+        column,
         f"this file holds a hidden control character (#x{code:04x}) that YAML does not allow; "
         "delete it (it often comes from copying text out of another program)",
     )

@@ -92,10 +92,11 @@ class Catalogue:
         fmt = Facet("format", "Format", [FacetValue("format", k, v) for k, v in FORMAT_NAMES.items()])
         kind = Facet("type", "Type of event", [FacetValue("type", k, v) for k, v in TYPE_NAMES.items()])
         frameworks = [
-            Facet(fw.id, f"{fw.short_name or fw.name} {fw.item_name}", [
-                FacetValue(fw.id, item.id, f"{item.number} {item.title}" if item.number is not None else item.title)
-                for item in fw.items
-            ])
+            Facet(
+                fw.id,
+                f"{fw.short_name or fw.name} {fw.item_name}",
+                [FacetValue(fw.id, item.id, f"{item.number} {item.title}" if item.number is not None else item.title) for item in fw.items],
+            )
             for fw in d.frameworks.values()
         ]
         months = sorted({m for e in self.upcoming for m in e.months})
@@ -197,10 +198,7 @@ class Catalogue:
     def coverage(self) -> list[Coverage]:
         """For every framework item, how many of this programme year's events map to it."""
         _, first, last = self.programme_year()
-        in_year = [
-            e for e in self.events
-            if e.event.status != "cancelled" and (e.start is None or first <= e.start.date() <= last)
-        ]
+        in_year = [e for e in self.events if e.event.status != "cancelled" and (e.start is None or first <= e.start.date() <= last)]
         rows = []
         for framework in self.dataset.frameworks.values():
             for item in framework.items:

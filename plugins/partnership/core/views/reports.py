@@ -1,7 +1,7 @@
 """The figures of an annual report: measure tables, target status, change, notes.
 
 Everything a report shows is worked out here from the data, as numbers and
-words; :mod:`partnership.core.html.values` writes them for people. Rules:
+words; :mod:`partnership.core.present.values` writes them for people. Rules:
 
 * a table has one column per year from the report's baseline to its year;
 * a target is judged against the latest of those years that has a number
@@ -18,10 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..dataset import Dataset
-from ..models.common import year_label, year_start
+from ..models.common import slugify, year_label, year_start
 from ..models.metrics import Measure, MeasureValue, MetricsArea, Target
 from ..models.reports import Report, Section
-from ..models.common import slugify
 
 MET, NOT_MET, NO_DATA = "Met", "Not met", "No data"
 

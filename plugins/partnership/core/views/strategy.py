@@ -81,7 +81,7 @@ def recommendation_histories(dataset: Dataset) -> list[RecommendationHistory]:
     histories = []
     for index, report in enumerate(reports):
         for recommendation in report.recommendations:
-            later = [(r, r.follow_ups.get(recommendation.id)) for r in reports[index + 1:]]
+            later = [(r, r.follow_ups.get(recommendation.id)) for r in reports[index + 1 :]]
             histories.append(RecommendationHistory(recommendation, report, later))
     return histories
 
@@ -119,16 +119,13 @@ class PartnerView:
 
     def provided_in(self, first: dt.date, last: dt.date) -> list[EventView]:
         """The events it ran that started between ``first`` and ``last``."""
-        return [
-            e for e in self.provided_past + self.provided_upcoming
-            if e.start is not None and first <= e.start.date() <= last
-        ]
+        return [e for e in self.provided_past + self.provided_upcoming if e.start is not None and first <= e.start.date() <= last]
 
 
 def partner_view(dataset: Dataset, catalogue: Catalogue, partner: Partner) -> PartnerView:
     provided = [e for e in catalogue.events if e.provider is not None and e.provider.id == partner.id]
     years = []
-    for path, table in sorted(dataset.attendance.items(), key=lambda kv: kv[1].year):
+    for _path, table in sorted(dataset.attendance.items(), key=lambda kv: kv[1].year):
         extra = appendix(table, dataset)
         figures = next(f for f in extra.by_partner if f.key == partner.id)
         booked: dict[str, int] = {}

@@ -41,21 +41,41 @@ class Download:
 
 
 DOWNLOADS: tuple[Download, ...] = (
-    Download("pcf-level-guide", "PCF level guide",
-             "The nine domains at each placement level and the ASYE, with what each looks like, to agree expectations and judge progress.",
-             ("pdf", "docx"), "Learning agreement"),
-    Download("evidence-grid", "Evidence mapping grid",
-             "Every domain against five sources of evidence, with space for where the evidence is and a holistic judgement.",
-             ("xlsx", "docx"), "Throughout, and at the midway review"),
-    Download("direct-observation", "Direct observation form",
-             "For each observed piece of practice: the context, what was observed against each domain, feedback and the student's reflection.",
-             ("docx",), "Direct observations"),
-    Download("critical-reflection", "Critical reflection template",
-             "Prompts that take a student from describing a piece of work to analysing it against the domains.",
-             ("docx",), "Direct observations and supervision"),
-    Download("kss-asye-grid", "KSS mapping grid for the ASYE",
-             "The knowledge and skills statements for children's and adults' services, each against the sources of evidence.",
-             ("xlsx",), "ASYE"),
+    Download(
+        "pcf-level-guide",
+        "PCF level guide",
+        "The nine domains at each placement level and the ASYE, with what each looks like, to agree expectations and judge progress.",
+        ("pdf", "docx"),
+        "Learning agreement",
+    ),
+    Download(
+        "evidence-grid",
+        "Evidence mapping grid",
+        "Every domain against five sources of evidence, with space for where the evidence is and a holistic judgement.",
+        ("xlsx", "docx"),
+        "Throughout, and at the midway review",
+    ),
+    Download(
+        "direct-observation",
+        "Direct observation form",
+        "For each observed piece of practice: the context, what was observed against each domain, feedback and the student's reflection.",
+        ("docx",),
+        "Direct observations",
+    ),
+    Download(
+        "critical-reflection",
+        "Critical reflection template",
+        "Prompts that take a student from describing a piece of work to analysing it against the domains.",
+        ("docx",),
+        "Direct observations and supervision",
+    ),
+    Download(
+        "kss-asye-grid",
+        "KSS mapping grid for the ASYE",
+        "The knowledge and skills statements for children's and adults' services, each against the sources of evidence.",
+        ("xlsx",),
+        "ASYE",
+    ),
 )
 ZIP_PATH = "toolkit/pcf-toolkit.zip"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import urls
+from ...present import urls
 from ..context import RenderContext, SitePage
 
 #: How many event cards the catalogue page holds before it asks the reader's
@@ -17,9 +17,14 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
     site = ctx.dataset.site
     count = len(catalogue.upcoming)
     yield ctx.page(
-        urls.events(), "Find CPD", "catalogue.html",
+        urls.events(),
+        "Find CPD",
+        "catalogue.html",
         description=f"{count} upcoming CPD events from the {site.name}, for every career stage.",
-        kind="catalogue", in_nav=True, toc=False, search_template="page_search.html",
+        kind="catalogue",
+        in_nav=True,
+        toc=False,
+        search_template="page_search.html",
         values={
             "inline": catalogue.upcoming[:INLINE_CARDS],
             "more": max(0, count - INLINE_CARDS),
@@ -27,29 +32,54 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         },
     )
     yield ctx.page(
-        "events/all/", "All upcoming events", "all_cards.html", kind="cards", search=False, toc=False,
+        "events/all/",
+        "All upcoming events",
+        "all_cards.html",
+        kind="cards",
+        search=False,
+        toc=False,
         values={"events": catalogue.upcoming},
     )
     for event in catalogue.events:
         yield ctx.page(
-            urls.event(event.id), event.title, "event.html",
+            urls.event(event.id),
+            event.title,
+            "event.html",
             description=event.event.summary or f"{event.title}: CPD from the {site.short_name}.",
-            kind="event", toc=False, values={"ev": event}, search_template="event_search.html",
+            kind="event",
+            toc=False,
+            values={"ev": event},
+            search_template="event_search.html",
         )
     for facet in catalogue.facets:
         for value in facet.values:
             yield ctx.page(
-                urls.facet(facet.kind, value.value), f"{facet.label}: {value.label}", "facet.html",
+                urls.facet(facet.kind, value.value),
+                f"{facet.label}: {value.label}",
+                "facet.html",
                 description=f"Upcoming CPD events: {value.label}.",
-                kind="facet", search=False, toc=False, values={"facet": facet, "value": value},
+                kind="facet",
+                search=False,
+                toc=False,
+                values={"facet": facet, "value": value},
             )
     years = catalogue.past_by_year()
     yield ctx.page(
-        urls.archive(), "Past events", "archive.html", kind="archive", toc=False, search=False,
+        urls.archive(),
+        "Past events",
+        "archive.html",
+        kind="archive",
+        toc=False,
+        search=False,
         values={"years": years},
     )
     for year, events in years.items():
         yield ctx.page(
-            urls.archive(year), f"Past events in {year}", "archive_year.html", kind="archive",
-            search=False, toc=False, values={"year": year, "events": events},
+            urls.archive(year),
+            f"Past events in {year}",
+            "archive_year.html",
+            kind="archive",
+            search=False,
+            toc=False,
+            values={"year": year, "events": events},
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import urls
+from ...present import urls
 from ..context import RenderContext, SitePage
 
 
@@ -12,16 +12,22 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
     catalogue = ctx.catalogue
     frameworks = ctx.dataset.frameworks
     yield ctx.page(
-        urls.frameworks(), "Frameworks", "frameworks.html",
+        urls.frameworks(),
+        "Frameworks",
+        "frameworks.html",
         description="The capability frameworks and standards the partnership's CPD is mapped to.",
-        kind="frameworks", in_nav=True,
+        kind="frameworks",
+        in_nav=True,
     )
     coverage = {(row.framework_id, row.item_id): row for row in catalogue.coverage()}
     year, first, last = catalogue.programme_year()
     yield ctx.page(
-        urls.coverage(), f"Programme coverage {year}", "coverage.html",
+        urls.coverage(),
+        f"Programme coverage {year}",
+        "coverage.html",
         description="Which framework items this year's CPD programme covers, and which it under-serves.",
-        kind="coverage", search_template="page_search.html",
+        kind="coverage",
+        search_template="page_search.html",
         values={
             "search_text": "Which framework items this year's CPD programme covers, and which it under-serves: a planning view for CPD leads.",
             "tables": {fw.id: [(item, coverage[(fw.id, item.id)]) for item in fw.items] for fw in frameworks.values()},
@@ -31,22 +37,29 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
     )
     for framework in frameworks.values():
         yield ctx.page(
-            urls.framework(framework.id), framework.name, "framework.html",
+            urls.framework(framework.id),
+            framework.name,
+            "framework.html",
             description=framework.summary or f"{framework.name}, and the CPD mapped to it.",
-            kind="framework", search_template="page_search.html",
+            kind="framework",
+            search_template="page_search.html",
             values={
                 "framework": framework,
                 "coverage": coverage,
                 "search_text": f"{framework.summary or ''} {framework.owner}, {framework.version}. "
-                + "; ".join(item.title for item in framework.items) + ".",
+                + "; ".join(item.title for item in framework.items)
+                + ".",
             },
         )
         for item in framework.items:
             upcoming, past = catalogue.for_item(framework.id, item.id)
             resolved = ctx.dataset.refs.resolve(f"{framework.id}:{item.id}")
             yield ctx.page(
-                urls.framework_item(framework.id, item.id), resolved.label if resolved else item.title, "item.html",
+                urls.framework_item(framework.id, item.id),
+                resolved.label if resolved else item.title,
+                "item.html",
                 description=item.summary or f"{item.title}: CPD mapped to it.",
-                kind="item", search_template="item_search.html",
+                kind="item",
+                search_template="item_search.html",
                 values={"framework": framework, "item": item, "upcoming": upcoming, "past": past, "resolved": resolved},
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import urls
+from ...present import urls
 from ..context import RenderContext, SitePage
 
 
@@ -17,18 +17,31 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
             strands.setdefault(stage.strand, []).append(stage)
     previous = {s.id: [o for o in stages if s.id in o.next] for s in stages}
     yield ctx.page(
-        urls.pathways(), "Career pathways", "pathways.html",
+        urls.pathways(),
+        "Career pathways",
+        "pathways.html",
         description="The social work career pathway, stage by stage, with the CPD that fits each.",
-        kind="pathways", in_nav=True, search_template="page_search.html",
-        values={"trunk": trunk, "strands": strands, "search_text": "The career stages of social work, from student to principal social worker, in three strands: " + ", ".join(s.name for s in stages) + "."},
+        kind="pathways",
+        in_nav=True,
+        search_template="page_search.html",
+        values={
+            "trunk": trunk,
+            "strands": strands,
+            "search_text": "The career stages of social work, from student to principal social worker, in three strands: "
+            + ", ".join(s.name for s in stages)
+            + ".",
+        },
     )
     pcf = ctx.dataset.frameworks.get("pcf")
     levels = {level.id: level for level in pcf.levels} if pcf else {}
     for stage in stages:
         yield ctx.page(
-            urls.stage(stage.id), stage.name, "stage.html",
+            urls.stage(stage.id),
+            stage.name,
+            "stage.html",
             description=stage.summary or f"CPD and career development for: {stage.name}.",
-            kind="stage", search_template="stage_search.html",
+            kind="stage",
+            search_template="stage_search.html",
             values={
                 "stage": stage,
                 "level": levels.get(stage.pcf_level or ""),

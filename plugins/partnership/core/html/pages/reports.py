@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...views.attendance import appendix
 from ...models.metrics import Measure
+from ...present import urls
+from ...present.charts import chartable
+from ...views.attendance import appendix
 from ...views.reports import all_years, report_view
-from ..charts import chartable
-from .. import urls
 from ..context import RenderContext, SitePage
 
 
@@ -18,7 +18,9 @@ def chart_specs(ctx: RenderContext) -> list[tuple[Measure, list[str]]]:
     for report in ctx.dataset.reports:
         for section in report_view(report, ctx.dataset).sections:
             if section.table:
-                specs.extend((row.measure, section.table.years) for row in section.table.rows if chartable(row.measure, section.table.years))
+                specs.extend(
+                    (row.measure, section.table.years) for row in section.table.rows if chartable(row.measure, section.table.years)
+                )
     for area in ctx.dataset.metrics.values():
         for measure in area.measures:
             years = all_years(measure)
@@ -31,30 +33,43 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
     dataset = ctx.dataset
     views = {report.year: report_view(report, dataset) for report in dataset.reports}
     yield ctx.page(
-        urls.reports(), "Annual reports", "reports.html",
+        urls.reports(),
+        "Annual reports",
+        "reports.html",
         description="The partnership's annual progress reports, newest first.",
-        kind="reports", in_nav=True, toc=False, values={"views": views},
+        kind="reports",
+        in_nav=True,
+        toc=False,
+        values={"views": views},
     )
     for report in dataset.reports:
         view = views[report.year]
         table = dataset.attendance.get(report.attendance or "")
         yield ctx.page(
-            urls.report(report.year), report.title, "report.html",
+            urls.report(report.year),
+            report.title,
+            "report.html",
             description=report.summary or f"{report.title}: the partnership's progress report.",
             kind="report",
             values={"view": view, "appendix": appendix(table, dataset) if table else None},
         )
     measures = [(area, measure) for area in dataset.metrics.values() for measure in area.measures]
     yield ctx.page(
-        "reports/measures/", "Every measure, year on year", "measures.html",
+        "reports/measures/",
+        "Every measure, year on year",
+        "measures.html",
         description="Every progress measure the partnership reports, with all its years.",
-        kind="measures", values={"areas": list(dataset.metrics.values())},
+        kind="measures",
+        values={"areas": list(dataset.metrics.values())},
     )
     for area, measure in measures:
         years = all_years(measure)
         in_reports = [r for r in dataset.reports if any(s.metrics == area.area for s in r.sections)]
         yield ctx.page(
-            urls.measure(measure.id), measure.name, "measure.html",
+            urls.measure(measure.id),
+            measure.name,
+            "measure.html",
             description=f"{measure.name}: every year of this measure.",
-            kind="measure", values={"area": area, "measure": measure, "years": years, "in_reports": in_reports},
+            kind="measure",
+            values={"area": area, "measure": measure, "years": years, "in_reports": in_reports},
         )

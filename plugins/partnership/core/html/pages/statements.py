@@ -4,31 +4,42 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import urls
 from ... import schema
+from ...present import urls
 from ..context import RenderContext, SitePage
 
 
 def pages(ctx: RenderContext) -> Iterator[SitePage]:
     site = ctx.dataset.site
     yield ctx.page(
-        urls.accessibility(), "Accessibility statement", "accessibility.html",
+        urls.accessibility(),
+        "Accessibility statement",
+        "accessibility.html",
         description=f"How accessible the {site.name} website is, and how to report a problem.",
         kind="statement",
     )
     yield ctx.page(
-        urls.privacy(), "Privacy and cookies", "privacy.html",
+        urls.privacy(),
+        "Privacy and cookies",
+        "privacy.html",
         description=f"What the {site.short_name} website keeps about you: nothing, and what your browser keeps.",
-        kind="statement", toc=False,
+        kind="statement",
+        toc=False,
     )
     yield ctx.page(
-        urls.schema(), "Data schemas", "schemas.html",
+        urls.schema(),
+        "Data schemas",
+        "schemas.html",
         description="JSON Schemas of the data files this site is built from.",
-        kind="schemas", toc=False,
+        kind="schemas",
+        toc=False,
         values={"kinds": schema.KINDS},
     )
     yield ctx.page(
-        urls.my_cpd(), "My CPD record", "my_cpd.html",
+        urls.my_cpd(),
+        "My CPD record",
+        "my_cpd.html",
         description="Keep a private note of the CPD you attended, and download a record for Social Work England.",
-        kind="mycpd", toc=False,
+        kind="mycpd",
+        toc=False,
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...present import urls
 from ...sources.history import last_changed
 from ...views.toolkit import DOWNLOADS, ZIP_PATH, toolkit
-from .. import urls
 from ..context import RenderContext, SitePage
 
 #: Markdown the partnership writes for the toolkit page, under content/toolkit/.
@@ -19,9 +19,12 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
     sources = [dataset.data_dir / "frameworks", dataset.content_dir / "toolkit"]
     changed = last_changed(sources, dataset.data_dir.parent) if kit else None
     yield ctx.page(
-        urls.toolkit(), "PCF toolkit for practice educators", "toolkit.html",
+        urls.toolkit(),
+        "PCF toolkit for practice educators",
+        "toolkit.html",
         description="Level guides, evidence grids and templates for practice educators, as Word, Excel and PDF, built from the PCF.",
-        kind="toolkit", in_nav=True,
+        kind="toolkit",
+        in_nav=True,
         values={
             "kit": kit,
             "downloads": DOWNLOADS,

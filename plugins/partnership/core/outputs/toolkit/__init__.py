@@ -25,8 +25,10 @@ def _domain(item) -> str:
 def level_guide_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
     site, pcf = ctx.dataset.site, kit.pcf
     document = word.new_document(
-        "PCF level guide for practice educators", site.name,
-        "The Professional Capabilities Framework at the levels practice educators assess", ctx.now,
+        "PCF level guide for practice educators",
+        site.name,
+        "The Professional Capabilities Framework at the levels practice educators assess",
+        ctx.now,
     )
     levels = ", ".join(level.name for level in kit.levels)
     document.add_paragraph(
@@ -40,15 +42,22 @@ def level_guide_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
     )
     document.add_heading("The domains", level=1)
     word.table(
-        document, ["Domain", "Group", "In brief"],
+        document,
+        ["Domain", "Group", "In brief"],
         [[_domain(item), item.group or "", item.summary or ""] for item in pcf.items],
-        caption=f"The {len(pcf.items)} domains of the PCF", widths=(5.0, 2.5, 9.5),
+        caption=f"The {len(pcf.items)} domains of the PCF",
+        widths=(5.0, 2.5, 9.5),
     )
     for level in kit.levels:
         document.add_heading(level.name, level=1)
         rows = [[_domain(item), item.descriptors.get(level.id) or f"See the full framework: {pcf.url}"] for item in pcf.items]
-        word.table(document, ["Domain", f"What it looks like at {level.short_name or level.name}"], rows,
-                   caption=f"The domains at {level.name}", widths=(5.0, 12.0))
+        word.table(
+            document,
+            ["Domain", f"What it looks like at {level.short_name or level.name}"],
+            rows,
+            caption=f"The domains at {level.name}",
+            widths=(5.0, 12.0),
+        )
     return word.to_bytes(document, ctx.now)
 
 
@@ -65,20 +74,29 @@ def level_guide_pdf(ctx: RenderContext, kit: Toolkit) -> bytes:
 def evidence_grid_xlsx(ctx: RenderContext, kit: Toolkit) -> bytes:
     site, pcf = ctx.dataset.site, kit.pcf
     book = excel.new_workbook("PCF evidence mapping grid", site.name, ctx.now)
-    excel.notes_sheet(book, "How to use", [
-        f"{site.name}: PCF evidence mapping grid.",
-        "There is a sheet for each level. Find the level your student is working at, and for each domain note "
-        "where the evidence is: which direct observation, which piece of feedback, which supervision record.",
-        f"In the last column choose a judgement from the list: {', '.join(JUDGEMENTS)}. Judge the student's "
-        "capability as a whole: the grid shows where evidence is thin, it is not a checklist.",
-        f"The domains and descriptions come from the {pcf.name} ({pcf.owner}, {pcf.version}): {pcf.url}",
-    ])
+    excel.notes_sheet(
+        book,
+        "How to use",
+        [
+            f"{site.name}: PCF evidence mapping grid.",
+            "There is a sheet for each level. Find the level your student is working at, and for each domain note "
+            "where the evidence is: which direct observation, which piece of feedback, which supervision record.",
+            f"In the last column choose a judgement from the list: {', '.join(JUDGEMENTS)}. Judge the student's "
+            "capability as a whole: the grid shows where evidence is thin, it is not a checklist.",
+            f"The domains and descriptions come from the {pcf.name} ({pcf.owner}, {pcf.version}): {pcf.url}",
+        ],
+    )
     for level in kit.levels:
         header = ["Domain", "What it looks like at this level", *EVIDENCE_SOURCES, "Holistic judgement"]
         rows = [[_domain(item), item.descriptors.get(level.id, "")] for item in pcf.items]
         excel.grid_sheet(
-            book, level.short_name or level.name, "Evidence" + re.sub(r"[^A-Za-z0-9]", "", level.id.title()),
-            header, rows, JUDGEMENTS, widths=(28, 40, 22, 22, 22, 22, 22, 20),
+            book,
+            level.short_name or level.name,
+            "Evidence" + re.sub(r"[^A-Za-z0-9]", "", level.id.title()),
+            header,
+            rows,
+            JUDGEMENTS,
+            widths=(28, 40, 22, 22, 22, 22, 22, 20),
         )
     return excel.to_bytes(book, ctx.now)
 
@@ -93,8 +111,7 @@ def evidence_grid_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     document.add_paragraph(
-        "For each domain, note where the evidence is in each source, then make a holistic judgement: "
-        + ", ".join(JUDGEMENTS) + "."
+        "For each domain, note where the evidence is in each source, then make a holistic judgement: " + ", ".join(JUDGEMENTS) + "."
     )
     document.add_heading("Who and when", level=1)
     word.form(document, ["Student", "Practice educator", "Level", "Date"], caption="Who and when")
@@ -107,33 +124,61 @@ def evidence_grid_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
 
 def direct_observation_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
     site, pcf = ctx.dataset.site, kit.pcf
-    document = word.new_document("Direct observation form", site.name, "Recording a direct observation of practice against the PCF", ctx.now)
+    document = word.new_document(
+        "Direct observation form", site.name, "Recording a direct observation of practice against the PCF", ctx.now
+    )
     document.add_paragraph(
         "Complete one form for each observed piece of practice. Agree the observation with the student and the "
         "person using services beforehand, and give feedback as soon as you can afterwards."
     )
     document.add_heading("About the observation", level=1)
-    word.form(document, [
-        "Student", "Practice educator or observer", "Date", "Setting", "What the work was",
-        "How the person's consent was gained", "Level the student is working at",
-    ], caption="About the observation")
+    word.form(
+        document,
+        [
+            "Student",
+            "Practice educator or observer",
+            "Date",
+            "Setting",
+            "What the work was",
+            "How the person's consent was gained",
+            "Level the student is working at",
+        ],
+        caption="About the observation",
+    )
     document.add_heading("The student's plan", level=1)
-    word.table(document, ["Question", "The student's answer"], [
-        ["What do you plan to do, and why?", None],
-        ["Which domains do you hope to show?", None],
-        ["What might be difficult?", None],
-    ], caption="The student's plan before the observation", widths=(6.0, 11.0))
+    word.table(
+        document,
+        ["Question", "The student's answer"],
+        [
+            ["What do you plan to do, and why?", None],
+            ["Which domains do you hope to show?", None],
+            ["What might be difficult?", None],
+        ],
+        caption="The student's plan before the observation",
+        widths=(6.0, 11.0),
+    )
     document.add_heading("What was observed", level=1)
-    word.table(document, ["Domain", "What was observed"], [[_domain(item), None] for item in pcf.items],
-               caption="What was observed, by PCF domain", widths=(5.0, 12.0))
+    word.table(
+        document,
+        ["Domain", "What was observed"],
+        [[_domain(item), None] for item in pcf.items],
+        caption="What was observed, by PCF domain",
+        widths=(5.0, 12.0),
+    )
     document.add_heading("Feedback and reflection", level=1)
-    word.table(document, ["Part", "Notes"], [
-        ["The practice educator's feedback: strengths", None],
-        ["The practice educator's feedback: areas to develop", None],
-        ["The student's reflection on the feedback", None],
-        ["The view of the person using services, if they agree to give it", None],
-        ["Agreed actions", None],
-    ], caption="Feedback and reflection", widths=(6.0, 11.0))
+    word.table(
+        document,
+        ["Part", "Notes"],
+        [
+            ["The practice educator's feedback: strengths", None],
+            ["The practice educator's feedback: areas to develop", None],
+            ["The student's reflection on the feedback", None],
+            ["The view of the person using services, if they agree to give it", None],
+            ["Agreed actions", None],
+        ],
+        caption="Feedback and reflection",
+        widths=(6.0, 11.0),
+    )
     document.add_heading("Signatures", level=1)
     word.form(document, ["Student's signature and date", "Practice educator's signature and date"], caption="Signatures")
     return word.to_bytes(document, ctx.now)
@@ -158,8 +203,14 @@ def critical_reflection_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
         document.add_paragraph(prompt)
         word.table(document, ["Prompt", "Your reflection"], [[heading, None]], caption=heading, widths=(5.0, 12.0), lines=6)
     document.add_heading("How this reflection shows the PCF", level=1)
-    word.table(document, ["Domain", "How this piece of work shows it"], [[_domain(item), None] for item in pcf.items],
-               caption="The PCF domains this reflection shows", widths=(5.0, 12.0), lines=2)
+    word.table(
+        document,
+        ["Domain", "How this piece of work shows it"],
+        [[_domain(item), None] for item in pcf.items],
+        caption="The PCF domains this reflection shows",
+        widths=(5.0, 12.0),
+        lines=2,
+    )
     return word.to_bytes(document, ctx.now)
 
 
@@ -169,18 +220,27 @@ def kss_grid_xlsx(ctx: RenderContext, kit: Toolkit) -> bytes | None:
     site = ctx.dataset.site
     book = excel.new_workbook("KSS mapping grid for the ASYE", site.name, ctx.now)
     names = ", ".join(f.name for f in kit.kss)
-    excel.notes_sheet(book, "How to use", [
-        f"{site.name}: knowledge and skills statement mapping grid for the Assessed and Supported Year in Employment.",
-        "There is a sheet for each statement: use the one for the newly qualified social worker's service. For each "
-        "statement, note where the evidence is, then choose a judgement from the list in the last column.",
-        f"The statements are summarised in the partnership's own words; the full text is published by the owners: {names}.",
-    ])
+    excel.notes_sheet(
+        book,
+        "How to use",
+        [
+            f"{site.name}: knowledge and skills statement mapping grid for the Assessed and Supported Year in Employment.",
+            "There is a sheet for each statement: use the one for the newly qualified social worker's service. For each "
+            "statement, note where the evidence is, then choose a judgement from the list in the last column.",
+            f"The statements are summarised in the partnership's own words; the full text is published by the owners: {names}.",
+        ],
+    )
     for framework in kit.kss:
         header = ["Statement", "In brief", *EVIDENCE_SOURCES, "Judgement"]
         rows = [[_domain(item), item.summary or ""] for item in framework.items]
         excel.grid_sheet(
-            book, framework.short_name or framework.name, "Kss" + re.sub(r"[^A-Za-z0-9]", "", framework.id.title()),
-            header, rows, JUDGEMENTS, widths=(34, 40, 22, 22, 22, 22, 22, 20),
+            book,
+            framework.short_name or framework.name,
+            "Kss" + re.sub(r"[^A-Za-z0-9]", "", framework.id.title()),
+            header,
+            rows,
+            JUDGEMENTS,
+            widths=(34, 40, 22, 22, 22, 22, 22, 20),
         )
     return excel.to_bytes(book, ctx.now)
 

@@ -78,7 +78,7 @@ def _set_language(document: DocumentType) -> None:
 
 
 def _repeat_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()  # noqa: SLF001 - python-docx has no API for this
+    properties = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     properties.append(header)
@@ -88,7 +88,7 @@ def _repeat_header(row) -> None:
 
 def _describe(table: Table, caption: str) -> None:
     """The table's title and description (w:tblCaption, w:tblDescription) for screen readers."""
-    properties = table._tbl.tblPr  # noqa: SLF001
+    properties = table._tbl.tblPr
     for tag, value in (("w:tblCaption", caption), ("w:tblDescription", caption)):
         element = OxmlElement(tag)
         element.set(qn("w:val"), value[:250])
@@ -96,7 +96,7 @@ def _describe(table: Table, caption: str) -> None:
 
 
 def _shade(cell: _Cell, colour: str) -> None:
-    properties = cell._tc.get_or_add_tcPr()  # noqa: SLF001
+    properties = cell._tc.get_or_add_tcPr()
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")

@@ -31,7 +31,7 @@ _SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
 class _NoRawHtml(Extension):
     """Treat ``<tags>`` in the source as text."""
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
 
@@ -51,7 +51,7 @@ class _SafeLinks(Treeprocessor):
 
 
 class _SafeLinksExtension(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_SafeLinks(md), "partnership-safe-links", 0)
 
 
@@ -74,7 +74,7 @@ class _ShiftHeadingsExtension(Extension):
         super().__init__()
         self.shift = shift
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_ShiftHeadings(md, self.shift), "partnership-shift-headings", 1)
 
 
@@ -175,5 +175,5 @@ class _NarrativeExtension(Extension):
         super().__init__()
         self.renderer = renderer
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_Narrative(md, self.renderer), "partnership-narrative", 0)

@@ -49,8 +49,7 @@ def value_html(value: MeasureValue | None, unit: str) -> Markup:
     """Like :func:`value_text`, with each part of a split on its own line."""
     if value is not None and value.by:
         return Markup(" ").join(
-            Markup('<span class="cpd-split">{} ({})</span>').format(part_text(part, unit), cohort)
-            for cohort, part in value.by.items()
+            Markup('<span class="cpd-split">{} ({})</span>').format(part_text(part, unit), cohort) for cohort, part in value.by.items()
         )
     return escape(value_text(value, unit))
 

@@ -39,7 +39,7 @@ def _from_folder(path: str, folder: str) -> str:
     plus the link from ``events/``, which is worked out once for them all.
     """
     if path.startswith(folder):
-        return path[len(folder):]
+        return path[len(folder) :]
     parent = folder[:-1].rpartition("/")[0]
     return "../" + _from_folder(path, parent + "/" if parent else "")
 

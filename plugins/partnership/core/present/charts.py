@@ -181,16 +181,27 @@ def _draw(measure: Measure, years: list[str], chart_id: str) -> str:
             axes.plot(xs, ys, color=colour, marker=marker, linestyle=dash, linewidth=2.2, markersize=6, label=line.name)
             axes.annotate(
                 f" {line.name if len(lines) > 1 else ''} {number_text(ys[-1], unit)}".rstrip(),
-                (xs[-1], ys[-1]), xytext=(6, 0), textcoords="offset points", va="center", color=colour,
-                fontsize=9, fontweight="bold",
+                (xs[-1], ys[-1]),
+                xytext=(6, 0),
+                textcoords="offset points",
+                va="center",
+                color=colour,
+                fontsize=9,
+                fontweight="bold",
             )
         if measure.target:
             values_all.append(measure.target.value)
             axes.axhline(measure.target.value, color=TARGET_COLOUR, linestyle=(0, (6, 3)), linewidth=1.4)
             axes.annotate(
-                f"Target: {target_text(measure.target, unit)}", (1.0, measure.target.value),
-                xycoords=("axes fraction", "data"), xytext=(0, 5), textcoords="offset points",
-                ha="right", va="bottom", color=TARGET_COLOUR, fontsize=8.5,
+                f"Target: {target_text(measure.target, unit)}",
+                (1.0, measure.target.value),
+                xycoords=("axes fraction", "data"),
+                xytext=(0, 5),
+                textcoords="offset points",
+                ha="right",
+                va="bottom",
+                color=TARGET_COLOUR,
+                fontsize=8.5,
                 bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"},
             )
         low, high = min(values_all), max(values_all)
@@ -213,7 +224,7 @@ def _draw(measure: Measure, years: list[str], chart_id: str) -> str:
 
 def _accessible(svg: str, chart_id: str, title: str, desc: str) -> str:
     """Matplotlib's SVG, made responsive and given a title and description."""
-    svg = svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
     svg = re.sub(r'\swidth="[^"]*pt"\s+height="[^"]*pt"', "", svg, count=1)
     svg = svg.replace(
@@ -222,13 +233,12 @@ def _accessible(svg: str, chart_id: str, title: str, desc: str) -> str:
         1,
     )
     head_end = svg.index(">") + 1
-    labels = (
-        f'<title id="{chart_id}-title">{escape(title)}</title>'
-        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>'
-    )
+    labels = f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(desc)}</desc>'
     svg = svg[:head_end] + labels + svg[head_end:]
     svg = svg.replace("font-family: 'DejaVu Sans'", f"font-family: {FONT}").replace('font-family="DejaVu Sans"', f'font-family="{FONT}"')
     # ids made by matplotlib must not clash between two charts on one page
-    return re.sub(r'id="([^"]+)"', lambda m: m.group(0) if m.group(1).startswith(chart_id) else f'id="{chart_id}-{m.group(1)}"', svg).replace(
-        'xlink:href="#', f'xlink:href="#{chart_id}-'
-    ).replace('url(#', f'url(#{chart_id}-')
+    return (
+        re.sub(r'id="([^"]+)"', lambda m: m.group(0) if m.group(1).startswith(chart_id) else f'id="{chart_id}-{m.group(1)}"', svg)
+        .replace('xlink:href="#', f'xlink:href="#{chart_id}-')
+        .replace("url(#", f"url(#{chart_id}-")
+    )
