@@ -18,9 +18,11 @@ from .dataset import Dataset, origin
 from .models.attendance import SPECIAL_PARTNERS
 from .models.common import DataModel, slugify, year_start
 from .models.events import RESERVED_IDS, Event
+from .models.frameworks import Framework, InForce, Item
 from .models.metrics import MeasureValue
+from .models.pathways import Stage
 from .models.strategy import COLUMNS
-from .problems import Problems, did_you_mean, not_one_of, quote
+from .problems import Problems, allowed, did_you_mean, not_one_of, quote
 
 Display = Callable[[Path], str]
 
@@ -147,12 +149,231 @@ class _Rules:
                     self.add(stage, ("next", index), f"next: a stage cannot lead to itself ({quote(next_id)})")
                 elif next_id not in stage_ids:
                     self.add(stage, ("next", index), "next: " + not_one_of("a career stage", next_id, stage_ids))
-            self.refs(stage, stage.frameworks)
+            self.stage_targets(stage)
+
+    def stage_targets(self, stage: Stage) -> None:
+        """A stage works towards items (pcf:2), whole frameworks (kss-cf) or frameworks at a level (pcf@asye)."""
+        for index, ref in enumerate(stage.frameworks):
+            if self.d.refs.resolve_target(ref) is None:
+                self.add(stage, ("frameworks", index), "frameworks: " + self.d.refs.explain_target(ref))
 
     def refs(self, model: DataModel, refs: list[str]) -> None:
         for index, ref in enumerate(refs):
             if self.d.refs.resolve(ref) is None:
                 self.add(model, ("frameworks", index), "frameworks: " + self.d.refs.explain(ref))
+
+    # -- frameworks and stages over time -----------------------------------
+    def frameworks_over_time(self) -> None:
+        """Each framework's in_force, replaced_by and crosswalk: dates in order, a known successor, no overlap."""
+        frameworks = self.d.frameworks
+        for framework in frameworks.values():
+            self.period(framework, "a framework")
+            successor = None
+            if framework.replaced_by and framework.valid("replaced_by"):
+                others = [i for i in sorted(frameworks) if i != framework.id]
+                if framework.replaced_by == framework.id:
+                    self.add(
+                        framework,
+                        ("replaced_by",),
+                        f"replaced_by: a framework cannot replace itself; write the id of the one that takes over: {allowed(others)}",
+                    )
+                elif framework.replaced_by not in frameworks:
+                    self.add(
+                        framework,
+                        ("replaced_by",),
+                        "replaced_by: "
+                        + not_one_of("a framework id", framework.replaced_by, others)
+                        + " (add the successor's file to data/frameworks/ first)",
+                    )
+                else:
+                    successor = frameworks[framework.replaced_by]
+                    self.succession_overlap(framework, successor)
+            self.crosswalk(framework, successor)
+
+    def period(self, model: Framework | Stage, what: str) -> None:
+        """``in_force.until`` may not come before ``in_force.from``."""
+        period = model.in_force
+        if period and model.valid("in_force") and period.start and period.until and period.until < period.start:
+            self.add(
+                model,
+                ("in_force", "until"),
+                f"in_force: until {period.until} is before from {period.start}; {what} must start before it stops applying",
+            )
+
+    def succession_overlap(self, framework: Framework, successor: Framework) -> None:
+        """A framework and the one that replaces it may not both apply on the same day."""
+        if not framework.valid("in_force") or not successor.valid("in_force"):
+            return
+        ends, starts = framework.ends, successor.starts
+        where = ("in_force", "until") if ends else ("replaced_by",)
+        successor_file = origin(successor).path
+        if ends and starts and starts <= ends:
+            self.add(
+                framework,
+                where,
+                f"in_force: {framework.id} applies until {ends} but {successor.id}, which replaces it, applies from {starts} "
+                f"({successor_file}); the two overlap, so an event between those dates would count for both. "
+                f"End this one on {starts - dt.timedelta(days=1)} or start {successor.id} on {ends + dt.timedelta(days=1)}",
+            )
+        elif starts and not ends:
+            self.add(
+                framework,
+                where,
+                f"replaced_by: {successor.id} replaces {framework.id} from {starts}, but {framework.id} has no end date, so the two "
+                f"would overlap; add in_force: {{until: {starts - dt.timedelta(days=1)}}}",
+            )
+        elif ends and not starts:
+            self.add(
+                framework,
+                where,
+                f"replaced_by: {successor.id} replaces {framework.id} after {ends}, but {successor.id} has no start date "
+                f"({successor_file}), so the two would overlap; add in_force: {{from: {ends + dt.timedelta(days=1)}}} to it",
+            )
+
+    def crosswalk(self, framework: Framework, successor: Framework | None) -> None:
+        """Each crosswalk key is an item of this framework; each target an item of its successor."""
+        if not framework.crosswalk or not framework.valid("crosswalk"):
+            return
+        if successor is None:
+            if not framework.replaced_by:
+                self.add(
+                    framework,
+                    ("crosswalk",),
+                    "crosswalk: there is no replaced_by to map these items to; add replaced_by: <the id of the framework that "
+                    "takes over>, or remove the crosswalk",
+                    key=True,
+                )
+            return
+        refs = self.d.refs
+        for key, targets in framework.crosswalk.items():
+            if refs.resolve(f"{framework.id}:{key}") is None:
+                self.add(framework, ("crosswalk", key), "crosswalk: " + refs.explain(f"{framework.id}:{key}"), key=True)
+            for n, target in enumerate(targets):
+                ref = target if ":" in target else f"{successor.id}:{target}"
+                found = refs.resolve(ref)
+                if found is None:
+                    self.add(framework, ("crosswalk", key, n), "crosswalk: " + refs.explain(ref))
+                elif found.framework.id != successor.id:
+                    self.add(
+                        framework,
+                        ("crosswalk", key, n),
+                        f"crosswalk: {quote(target)} is not an item of {successor.id}, which replaces {framework.id}; "
+                        f"write an item of {successor.id}, like {successor.items[0].id}",
+                    )
+
+    def stages_over_time(self) -> None:
+        """Each stage's in_force and replaced_by, and whether what it works towards applies while it exists."""
+        stages = self.d.stage_by_id
+        for stage in self.d.pathways:
+            self.period(stage, "a stage")
+            change = stage.replaced_by
+            if change and stage.valid("replaced_by"):
+                others = [s for s in stages if s != stage.id]
+                successor = stages.get(change.stage)
+                if change.stage == stage.id:
+                    self.add(stage, ("replaced_by", "stage"), f"replaced_by.stage: a stage cannot replace itself; {allowed(others)}")
+                elif successor is None:
+                    self.add(stage, ("replaced_by", "stage"), "replaced_by.stage: " + not_one_of("a career stage", change.stage, others))
+                elif successor.in_force and successor.valid("in_force") and not successor.in_force.covers(change.start):
+                    period = successor.in_force
+                    self.add(
+                        stage,
+                        ("replaced_by", "from"),
+                        f"replaced_by: {change.stage} takes over on {change.start}, but it exists only "
+                        f"{_span(period.start, period.until)} (its in_force); make the two dates agree",
+                    )
+            if stage.in_force and stage.valid("in_force", "frameworks"):
+                self.stage_targets_in_force(stage)
+
+    def stage_targets_in_force(self, stage: Stage) -> None:
+        """What a stage works towards must apply at some time while the stage exists."""
+        period = stage.in_force
+        assert period is not None
+        first, last = period.start or dt.date.min, period.until or dt.date.max
+        for index, ref in enumerate(stage.frameworks):
+            found = self.d.refs.resolve_target(ref)
+            framework = found.framework if found else None
+            if framework and framework.in_force and not framework.in_force.overlaps(first, last):
+                self.add(
+                    stage,
+                    ("frameworks", index),
+                    f"frameworks: {quote(ref)}: {framework.name} applies {_span(framework.starts, framework.ends)}, never while "
+                    f"this stage exists ({_span(period.start, period.until)}); remove it, or name what applies then",
+                )
+
+    def events_over_time(self) -> None:
+        """An event may map only to frameworks, and be for stages, that apply on the day it starts."""
+        for event in self.d.events:
+            if not event.sessions or not event.valid("sessions"):
+                continue
+            day = min(s.start for s in event.sessions).date()
+            if event.valid("frameworks"):
+                for index, ref in enumerate(event.frameworks):
+                    found = self.d.refs.resolve(ref)
+                    if found is not None:
+                        self.event_framework_day(event, index, ref, found.framework, found.item, day)
+            if event.valid("audience", "services"):
+                for index, stage_id in enumerate(event.audience):
+                    stage = self.d.stage_by_id.get(stage_id)
+                    if stage is not None:
+                        self.event_stage_day(event, index, stage, day)
+
+    def event_framework_day(self, event: Event, index: int, ref: str, framework: Framework, item: Item, day: dt.date) -> None:
+        refs = self.d.refs
+        if not _in_order(framework.in_force) or not framework.valid("in_force"):
+            return  # the framework's own dates are wrong, and reported there
+        if framework.ends and day > framework.ends:
+            successor = self.d.frameworks.get(framework.replaced_by or "")
+            if successor is None:
+                instead = "remove it, or map the event to a framework that applies then"
+            else:
+                mapped = [found.key for found in refs.successor_items(framework, item)]
+                target = " and ".join(mapped) if mapped else f"an item of {successor.id}, like {successor.id}:{successor.items[0].id}"
+                instead = f"{successor.id} (the {successor.name}) replaces it: map the event to {target} instead"
+            self.add(
+                event,
+                ("frameworks", index),
+                f"frameworks: {quote(ref)}: this event starts on {day}, but {framework.id} (the {framework.name}) "
+                f"applies only until {framework.ends}; {instead}",
+            )
+        elif framework.starts and day < framework.starts:
+            earlier = [f.id for f in self.d.frameworks.values() if f.replaced_by == framework.id]
+            instead = (
+                f"until then use {' or '.join(earlier)}" if earlier else "remove it, or map the event to a framework that applies then"
+            )
+            self.add(
+                event,
+                ("frameworks", index),
+                f"frameworks: {quote(ref)}: this event starts on {day}, but {framework.id} (the {framework.name}) "
+                f"applies only from {framework.starts}; {instead}",
+            )
+
+    def event_stage_day(self, event: Event, index: int, stage: Stage, day: dt.date) -> None:
+        if not _in_order(stage.in_force) or not stage.valid("in_force", "replaced_by"):
+            return  # the stage's own dates are wrong, and reported there
+        if not stage.applies_on(day):
+            period = stage.in_force
+            assert period is not None
+            earlier = [s.id for s in self.d.pathways if s.replaced_by and s.replaced_by.stage == stage.id]
+            instead = f"; until then write {' or '.join(earlier)}" if earlier and period.start and day < period.start else ""
+            self.add(
+                event,
+                ("audience", index),
+                f"audience: {quote(stage.id)}: this event starts on {day}, but the stage '{stage.name}' exists only "
+                f"{_span(period.start, period.until)}{instead}",
+            )
+            return
+        change = stage.replaced_by
+        if change and day >= change.start and change.covers(list(event.services)):
+            successor = self.d.stage_by_id.get(change.stage)
+            name = f" ({successor.name})" if successor else ""
+            services = " and ".join(_POSSESSIVE[s] for s in change.services) if change.services else "all"
+            self.add(
+                event,
+                ("audience", index),
+                f"audience: {quote(stage.id)}: from {change.start} {change.stage}{name} takes over from this stage in "
+                f"{services} services, and this event ({day}) is for those services only; write {change.stage} instead",
+            )
 
     # -- events -------------------------------------------------------------
     def events(self) -> None:
@@ -463,6 +684,20 @@ class _Rules:
                     )
 
 
+def _in_order(period: InForce | None) -> bool:
+    """False for a period that ends before it starts."""
+    return period is None or period.start is None or period.until is None or period.start <= period.until
+
+
+_POSSESSIVE = {"children": "children's", "adults": "adults'"}
+
+
+def _span(start: dt.date | None, until: dt.date | None) -> str:
+    """``from 2027-04-01``, ``until 2027-03-31``, ``from 2015-01-01 until 2027-03-31``."""
+    parts = ([f"from {start}"] if start else []) + ([f"until {until}"] if until else [])
+    return " ".join(parts) or "always"
+
+
 def run_all(dataset: Dataset, problems: Problems, display: Display) -> None:
     """Run every cross-file rule, adding to ``problems``."""
     rules = _Rules(dataset, problems, display)
@@ -472,6 +707,9 @@ def run_all(dataset: Dataset, problems: Problems, display: Display) -> None:
     rules.toolkit_framework()
     rules.pathways()
     rules.events()
+    rules.frameworks_over_time()
+    rules.stages_over_time()
+    rules.events_over_time()
     rules.metrics()
     rules.attendance()
     rules.reports()

@@ -92,7 +92,7 @@ def _describe(error: dict[str, Any], model: Any, field_path: list[str | int]) ->
         return f"is missing; add a line '{name}: …' here"
     if kind == "extra_forbidden":
         holder = _field_model(model, field_path[:-1])
-        fields = list(holder.model_fields) if holder else []
+        fields = [field.alias or name for name, field in holder.model_fields.items()] if holder else []  # from:, not start
         return f"is not a field here{hint(field_path[-1], fields)}; {allowed(fields, limit=30)}"
     if kind == "literal_error":
         options = _choices(str(ctx.get("expected", "")))

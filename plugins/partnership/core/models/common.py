@@ -19,6 +19,7 @@ from ..problems import quote
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 _REF = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*):([a-z0-9]+(?:-[a-z0-9]+)*)$")
+_TARGET = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)(?::([a-z0-9]+(?:-[a-z0-9]+)*)|@([a-z0-9]+(?:-[a-z0-9]+)*))?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -106,6 +107,17 @@ def _check_ref(value: str) -> str:
     return value
 
 
+def _check_target(value: str) -> str:
+    if not _TARGET.match(value):
+        raise PydanticCustomError(
+            "target",
+            "{value} is not a framework reference; write framework:item (pcf:values-ethics), "
+            "a whole framework (kss-cf) or a whole framework at a level (pcf@asye)",
+            {"value": quote(value)},
+        )
+    return value
+
+
 def _to_str(value: object) -> object:
     """Numbers are fine where text is expected (``version: 2018``)."""
     if isinstance(value, bool):
@@ -125,6 +137,8 @@ Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"forma
 Email = Annotated[str, AfterValidator(_check_email), Field(json_schema_extra={"format": "email"})]
 FrameworkRef = Annotated[str, BeforeValidator(_to_str), AfterValidator(_check_ref), Field(json_schema_extra={"pattern": _REF.pattern})]
 """``<framework>:<item id, alias or number>``, such as ``pcf:2``."""
+StageTarget = Annotated[str, BeforeValidator(_to_str), AfterValidator(_check_target), Field(json_schema_extra={"pattern": _TARGET.pattern})]
+"""What a career stage works towards: an item (``pcf:2``), a whole framework (``kss-cf``) or one at a level (``pcf@asye``)."""
 
 Service = Literal["children", "adults"]
 
@@ -134,6 +148,15 @@ SERVICES: tuple[str, ...] = ("children", "adults")
 def split_ref(ref: str) -> tuple[str, str]:
     framework, _, item = ref.partition(":")
     return framework, item
+
+
+def split_target(ref: str) -> tuple[str, str | None, str | None]:
+    """``pcf:2`` → (pcf, 2, None); ``pcf@asye`` → (pcf, None, asye); ``kss-cf`` → (kss-cf, None, None)."""
+    if ":" in ref:
+        framework, item = split_ref(ref)
+        return framework, item, None
+    framework, _, level = ref.partition("@")
+    return framework, None, level or None
 
 
 def year_start(year: str) -> int:

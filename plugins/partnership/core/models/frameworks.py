@@ -2,13 +2,35 @@
 
 The PCF, the KSS statements, the PEPS: each file holds one framework's
 levels (optional, lowest first) and items (domains or statements, in order).
+A framework may say when it applies (``in_force``), what replaces it
+(``replaced_by``) and where each of its items goes in its successor
+(``crosswalk``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import Field
 
 from .common import DataModel, Service, Slug, Url
+
+
+class InForce(DataModel):
+    """When something applies: ``{from: 2015-01-01, until: 2027-03-31}``, either end left out for open."""
+
+    start: dt.date | None = Field(default=None, alias="from")
+    """The first day it applies (written ``from:``)."""
+    until: dt.date | None = None
+    """The last day it applies."""
+
+    def covers(self, day: dt.date) -> bool:
+        """True when ``day`` falls within the period (both ends included)."""
+        return (self.start is None or self.start <= day) and (self.until is None or day <= self.until)
+
+    def overlaps(self, first: dt.date, last: dt.date) -> bool:
+        """True when the period shares at least one day with ``first``..``last``."""
+        return (self.start is None or self.start <= last) and (self.until is None or first <= self.until)
 
 
 class Level(DataModel):
@@ -20,6 +42,15 @@ class Level(DataModel):
     """A shorter name for narrow table columns, e.g. End of first placement → First placement."""
     toolkit: bool = False
     """True for a level the practice educators' toolkit covers (students' placement levels, the ASYE)."""
+
+
+class ItemPart(DataModel):
+    """One numbered part of an item, such as Social Work England's standard 1.1."""
+
+    number: str
+    """The owner's number of the part: 1.1."""
+    summary: str
+    """What it asks, in the partnership's own words."""
 
 
 class Item(DataModel):
@@ -39,6 +70,8 @@ class Item(DataModel):
     """What the item looks like at each level: level id → short text."""
     url: Url | None = None
     """Where the owner publishes the full text of this item."""
+    parts: list[ItemPart] = []
+    """Optional: the item's numbered parts (Social Work England's 1.1, 1.2 …), each in the partnership's words."""
 
 
 class Framework(DataModel):
@@ -63,3 +96,25 @@ class Framework(DataModel):
     """Optional; ordered lowest first."""
     items: list[Item] = Field(min_length=1)
     """Domains or statements, in order."""
+    note: str | None = None
+    """Optional: a caveat shown on the framework's page, such as which parts the site lists."""
+    in_force: InForce | None = None
+    """Optional: when the framework applies, ``{from: …, until: …}``; either end may be left out."""
+    replaced_by: Slug | None = None
+    """Optional: the id of the framework that replaces it when it stops applying."""
+    crosswalk: dict[str, list[str]] = {}
+    """Optional: item (id, alias or number) → the successor's items that take it over."""
+
+    def applies_on(self, day: dt.date) -> bool:
+        """True when the framework is in force on ``day`` (always, without ``in_force``)."""
+        return self.in_force is None or self.in_force.covers(day)
+
+    @property
+    def starts(self) -> dt.date | None:
+        """The first day it applies, when the data says."""
+        return self.in_force.start if self.in_force else None
+
+    @property
+    def ends(self) -> dt.date | None:
+        """The last day it applies, when the data says."""
+        return self.in_force.until if self.in_force else None

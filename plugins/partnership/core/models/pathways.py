@@ -1,10 +1,19 @@
-"""``data/pathways.yml``: the career stages of the CPD pathway."""
+"""``data/pathways.yml``: the career stages of the CPD pathway.
+
+A stage may change over time: ``in_force`` says when it exists, and
+``replaced_by`` says which stage takes over from a date, for some services
+(children's services' ECDP replaces the ASYE from September 2027).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
-from .common import DataModel, FrameworkRef, Service, Slug
+from pydantic import Field
+
+from .common import DataModel, Service, Slug, StageTarget
+from .frameworks import InForce
 
 Strand = Literal["practice", "practice-education", "leadership"]
 
@@ -13,6 +22,21 @@ STRAND_NAMES = {
     "practice-education": "Practice education and teaching",
     "leadership": "Leadership and management",
 }
+
+
+class StageReplacement(DataModel):
+    """``replaced_by: {stage: nqsw-ecdp, from: 2027-09-01, services: [children]}``."""
+
+    stage: Slug
+    """The id of the stage that takes over."""
+    start: dt.date = Field(alias="from")
+    """The first day the other stage takes over (written ``from:``)."""
+    services: list[Service] = []
+    """The services it takes over in; empty for both."""
+
+    def covers(self, services: list[str]) -> bool:
+        """True when every one of ``services`` is taken over (an event for both is not, if only one is)."""
+        return bool(services) and all(s in (self.services or ("children", "adults")) for s in services)
 
 
 class Stage(DataModel):
@@ -31,7 +55,15 @@ class Stage(DataModel):
     """practice, practice-education or leadership; empty for stages every strand shares."""
     evidence: list[str] = []
     """What practitioners at this stage are usually asked to evidence."""
-    frameworks: list[FrameworkRef] = []
-    """Framework items this stage works towards, e.g. kss-cf:9."""
+    frameworks: list[StageTarget] = []
+    """What this stage works towards: items (kss-cf:9), whole frameworks (kss-cf) or frameworks at a level (pcf@asye)."""
     services: list[Service] = []
     """Services the stage applies to; empty for both."""
+    in_force: InForce | None = None
+    """Optional: when the stage exists, ``{from: …, until: …}``; either end may be left out."""
+    replaced_by: StageReplacement | None = None
+    """Optional: the stage that takes over from a date, for some services."""
+
+    def applies_on(self, day: dt.date) -> bool:
+        """True when the stage exists on ``day`` (always, without ``in_force``)."""
+        return self.in_force is None or self.in_force.covers(day)

@@ -16,6 +16,7 @@ from functools import cached_property
 from ..dataset import Dataset
 from ..models.common import SERVICES
 from ..models.events import FORMAT_NAMES, TYPE_NAMES
+from ..models.frameworks import Framework
 from .events import EventView, event_views
 
 SERVICE_NAMES = {"children": "Children and families", "adults": "Adults"}
@@ -47,6 +48,8 @@ class Facet:
     label: str
     """What the filter is called: Career stage, PCF domain …"""
     values: list[FacetValue]
+    framework: Framework | None = None
+    """The framework a framework's facet filters by (its dates say what applies when)."""
 
     def value(self, value: str) -> FacetValue | None:
         return next((v for v in self.values if v.value == value), None)
@@ -96,8 +99,9 @@ class Catalogue:
                 fw.id,
                 f"{fw.short_name or fw.name} {fw.item_name}",
                 [FacetValue(fw.id, item.id, f"{item.number} {item.title}" if item.number is not None else item.title) for item in fw.items],
+                framework=fw,
             )
-            for fw in d.frameworks.values()
+            for fw in self.frameworks_offered()
         ]
         months = sorted({m for e in self.upcoming for m in e.months})
         month = Facet("month", "Month", [FacetValue("month", m, _month_label(m)) for m in months])
@@ -121,6 +125,17 @@ class Catalogue:
             if facet.kind not in ALWAYS_LISTED and facet.kind not in d.frameworks:
                 facet.values = [v for v in facet.values if v.events]
         return facets
+
+    def frameworks_offered(self) -> list[Framework]:
+        """The frameworks in force on the day of at least one upcoming event (today, for one without dates).
+
+        The catalogue's filters offer only these: once the child and family
+        KSS stop applying and no listed event falls before that day, its
+        filter goes, and the early career standards' filter appears with the
+        first event they apply to.
+        """
+        days = {event.start.date() if event.start else self.now.date() for event in self.upcoming}
+        return [fw for fw in self.dataset.frameworks.values() if any(fw.applies_on(day) for day in days)]
 
     def related(self, event: EventView, limit: int = 4) -> list[EventView]:
         """Upcoming events that share career stages or framework items, most shared first, then soonest.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...present import urls
+from ...views.coverage import planning_grids
 from ..context import RenderContext, SitePage
 
 
@@ -33,6 +34,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
             "tables": {fw.id: [(item, coverage[(fw.id, item.id)]) for item in fw.items] for fw in frameworks.values()},
             "first": first,
             "last": last,
+            "planning": planning_grids(catalogue),
         },
     )
     for framework in frameworks.values():

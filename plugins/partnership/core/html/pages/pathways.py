@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...present import urls
+from ...views.pathways import working_towards
 from ..context import RenderContext, SitePage
 
 
@@ -48,6 +49,6 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
                 "previous": previous[stage.id],
                 "next_stages": [ctx.dataset.stage_by_id[n] for n in stage.next if n in ctx.dataset.stage_by_id],
                 "events": ctx.catalogue.for_stage(stage.id),
-                "items": [r for r in (ctx.dataset.refs.resolve(ref) for ref in stage.frameworks) if r],
+                "targets": working_towards(stage, ctx.dataset, ctx.catalogue),
             },
         )

@@ -15,7 +15,7 @@ CONTENT = ("toolkit/introduction.md", "toolkit/using-the-toolkit.md")
 
 def pages(ctx: RenderContext) -> Iterator[SitePage]:
     dataset = ctx.dataset
-    kit = toolkit(dataset)
+    kit = toolkit(dataset, ctx.now.date())
     sources = [dataset.data_dir / "frameworks", dataset.content_dir / "toolkit"]
     changed = last_changed(sources, dataset.data_dir.parent) if kit else None
     yield ctx.page(

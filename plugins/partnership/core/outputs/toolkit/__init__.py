@@ -247,7 +247,7 @@ def kss_grid_xlsx(ctx: RenderContext, kit: Toolkit) -> bytes | None:
 
 def toolkit_files(ctx: RenderContext, pdf: bool = True) -> dict[str, bytes]:
     """Every toolkit file by its path in the site (empty when there is no PCF with levels)."""
-    kit = toolkit(ctx.dataset)
+    kit = toolkit(ctx.dataset, ctx.now.date())
     if kit is None:
         return {}
     makers = {
