@@ -405,7 +405,7 @@ def test_related_events_weigh_the_soonest_window_in_a_large_catalogue(tmp_path: 
         status = "cancelled" if i % 37 == 0 else "scheduled"
         (events / f"generated-{i:04d}.yml").write_text(
             f"title: Generated {i}\ntype: workshop\nprovider: riverside-children\n"
-            f"audience: [{', '.join(rnd.sample(stages, rnd.randint(1, 2)))}]\nservices: [children]\n"
+            f"audience: [{', '.join(rnd.sample(stages, rnd.randint(1, 2)))}]\nservices: [children, adults]\n"
             f"format: online\nstatus: {status}\n"
             f"sessions: [{{start: {day:%Y-%m-%dT%H:%M}, end: {day + dt.timedelta(hours=2):%Y-%m-%dT%H:%M}}}]\n"
             f"frameworks: [{', '.join(rnd.sample(refs, 2))}]\n"

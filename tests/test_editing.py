@@ -41,7 +41,7 @@ def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
             "1",  # a typo, then the number
             "5",  # University of Riverside
             "nqsw",
-            "2, 3",  # a shortened id, then numbers
+            "2, 4",  # a shortened id, then numbers (nqsw-asye, early-career)
             "3",  # both services
             "in-person",
             "Riverside Civic Centre, Room 2",
@@ -76,7 +76,9 @@ def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
     data = yaml.safe_load(path.read_text())
     assert data["type"] == "workshop" and data["provider"] == "university-of-riverside"
     assert data["audience"] == ["nqsw-asye", "early-career"] and data["services"] == ["children", "adults"]
-    assert data["frameworks"] == ["pcf:values-ethics", "pcf:knowledge", "kss-cf:relationships-direct-work"]
+    # In May 2027 the child and family KSS no longer apply: the question offers the early career standards.
+    assert "Which ECS (children) areas?" in out and "KSS (children)" not in out
+    assert data["frameworks"] == ["pcf:values-ethics", "pcf:knowledge", "cf-early-career:anti-discriminatory-practice"]
     assert [str(s["start"]) for s in data["sessions"]] == ["2027-05-12T09:30", "2027-05-19T09:30"]
     assert path.read_text().startswith("# yaml-language-server: $schema=../../../schema/event.schema.json")
     assert problems(project) == []
@@ -104,7 +106,7 @@ def test_new_event_from_options(project: Path) -> None:
         "--session",
         "2027-06-02 09:30-12:30",
         "--frameworks",
-        "kss-cf:8,pcf:knowledge",
+        "cf-early-career:intervention,pcf:knowledge",
     )
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert (project / "data/events/2027-28/court-skills-refresher-2027-06.yml").is_file()

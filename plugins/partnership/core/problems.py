@@ -112,9 +112,12 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str | None:
     needle = value.strip().lower()
     if needle in lowered and lowered[needle] != value:
         return lowered[needle]
-    close = difflib.get_close_matches(needle, list(lowered), n=1, cutoff=0.6)
-    if close:
-        return lowered[close[0]]
+    # The closest by difflib's ratio (as get_close_matches, cutoff 0.6); on a tie the earlier choice wins,
+    # so 'nqsw' suggests nqsw-asye, listed first, rather than whichever sorts last.
+    scored = [(difflib.SequenceMatcher(None, key, needle).ratio(), -index, key) for index, key in enumerate(lowered)]
+    best = max((entry for entry in scored if entry[0] >= 0.6), default=None)
+    if best is not None:
+        return lowered[best[2]]
     starts = [c for c in pool if c.lower().startswith(needle) or needle.startswith(c.lower())]
     if len(starts) == 1:
         return starts[0]

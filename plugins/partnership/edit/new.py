@@ -21,7 +21,9 @@ from ..core.dataset import Dataset
 from ..core.load import load_dataset
 from ..core.models.common import slugify, year_label, year_start
 from ..core.models.events import FORMAT_NAMES, TYPE_NAMES
+from ..core.models.frameworks import Framework
 from ..core.models.partners import KIND_NAMES
+from ..core.views.toolkit import KSS_FRAMEWORKS, frameworks_in_force
 from .files import write_checked
 from .prompts import Asker
 
@@ -180,6 +182,15 @@ def _items(dataset: Dataset, framework_id: str) -> list[tuple[str, str]]:
     ]
 
 
+def _not_in_force(dataset: Dataset, framework: Framework, day: dt.date) -> str:
+    """Why ``framework`` cannot be used for an event on ``day``, and what to use instead."""
+    if framework.ends and day > framework.ends:
+        successor = dataset.frameworks.get(framework.replaced_by or "")
+        instead = f"; use {successor.id} ({successor.name}) instead" if successor else ""
+        return f"{framework.id} ({framework.name}) applies only until {framework.ends}{instead}."
+    return f"{framework.id} ({framework.name}) applies only from {framework.starts}."
+
+
 def _from_arguments(args: argparse.Namespace, dataset: Dataset) -> EventDraft:
     """An event drafted entirely from command-line options (for --yes)."""
     choices = _event_choices(dataset)
@@ -221,10 +232,14 @@ def _from_arguments(args: argparse.Namespace, dataset: Dataset) -> EventDraft:
             raise Refused(f"--booking: {check_url(value)}")
     draft.booking = args.booking
     draft.capacity, draft.cpd_hours, draft.cost = args.capacity, args.hours, args.cost
+    day = min((start for start, _ in draft.sessions), default=None)
     for ref in (args.frameworks or "").split(","):
         if ref.strip():
-            if dataset.refs.resolve(ref.strip()) is None:
+            found = dataset.refs.resolve(ref.strip())
+            if found is None:
                 raise Refused(f"--frameworks: {dataset.refs.explain(ref.strip())}")
+            if day is not None and not found.framework.applies_on(day.date()):
+                raise Refused(f"--frameworks: {ref.strip()}: {_not_in_force(dataset, found.framework, day.date())}")
             draft.frameworks.append(ref.strip())
     draft.tags = [t.strip() for t in (args.tags or "").split(",") if t.strip()]
     return draft
@@ -266,11 +281,14 @@ def _interview(ask: Asker, dataset: Dataset) -> EventDraft:
     ask.say("")
     if "pcf" in dataset.frameworks:
         draft.frameworks += ask.choose_many("Which PCF domains does it help people evidence?", _items(dataset, "pcf"), required=False)
-    for framework_id, service in (("kss-cf", "children"), ("kss-adults", "adults")):
-        if framework_id in dataset.frameworks and service in draft.services:
+    # The statements for the event's services that apply on its first day: the child and family KSS
+    # until 31 March 2027, then what replaces them (the early career standards).
+    day = min((start for start, _ in draft.sessions), default=dt.datetime.now()).date()
+    for framework in frameworks_in_force(dataset, day, KSS_FRAMEWORKS):
+        if not framework.services or set(framework.services) & set(draft.services):
             draft.frameworks += ask.choose_many(
-                f"\nWhich {dataset.frameworks[framework_id].short_name or framework_id} statements?",
-                _items(dataset, framework_id),
+                f"\nWhich {framework.short_name or framework.id} {framework.item_name}s?",
+                _items(dataset, framework.id),
                 required=False,
             )
     if "peps" in dataset.frameworks and "practice-educator" in draft.audience:

@@ -11,7 +11,9 @@ from ..context import RenderContext, SitePage
 
 def pages(ctx: RenderContext) -> Iterator[SitePage]:
     stages = ctx.dataset.pathways
-    trunk = [s for s in stages if s.strand is None]
+    # A stage that takes over from another (the ECDP from the ASYE) is drawn inside that stage's box, not after it.
+    taking_over = {s.replaced_by.stage for s in stages if s.replaced_by}
+    trunk = [s for s in stages if s.strand is None and s.id not in taking_over]
     strands: dict[str, list] = {}
     for stage in stages:
         if stage.strand:
