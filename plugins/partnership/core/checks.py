@@ -175,7 +175,7 @@ class _Rules:
                     self.add(
                         framework,
                         ("replaced_by",),
-                        f"replaced_by: a framework cannot replace itself; write the id of the one that takes over: {allowed(others)}",
+                        f"replaced_by: a framework cannot replace itself; write the id of the one that takes over; {allowed(others)}",
                     )
                 elif framework.replaced_by not in frameworks:
                     self.add(
