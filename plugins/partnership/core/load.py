@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import checks
+from .content import check_content
 from .dataset import Dataset, set_origin
 from .models.attendance import (
     COLUMNS,
@@ -35,6 +36,7 @@ from .models.site import Site
 from .models.strategy import LogicModel
 from .problems import Problems, quote
 from .sources.csvsource import decode, load_csv
+from .sources.files import SourceFiles
 from .sources.yamlsource import Document, SourceMap, load_yaml
 from .validation import validate
 
@@ -63,10 +65,12 @@ REQUIRED = ("site.yml", "partners.yml", "pathways.yml")
 class _Reader:
     """Reads files under one data folder, adding problems as it goes."""
 
-    def __init__(self, data_dir: Path, problems: Problems):
+    def __init__(self, data_dir: Path, problems: Problems, content_dir: Path | None = None):
         self.data_dir = data_dir
         self.base = data_dir.parent
         self.problems = problems
+        content_dir = content_dir or self.base / "content"
+        self.files = SourceFiles([data_dir, content_dir, content_dir.parent / "theme"], problems, self.display)
 
     def display(self, path: Path) -> str:
         """A path as messages show it: relative to the project, with forward slashes."""
@@ -76,10 +80,8 @@ class _Reader:
             return path.as_posix()
 
     def read_text(self, path: Path) -> str | None:
-        try:
-            raw = path.read_bytes()
-        except OSError as error:
-            self.problems.add(self.display(path), 1, 1, f"this file cannot be read: {error.strerror}")
+        raw = self.files.read(path)
+        if raw is None:
             return None
         return decode(raw, self.display(path), self.problems)
 
@@ -91,6 +93,8 @@ class _Reader:
 
     def required(self, name: str, what: str) -> Document | None:
         path = self.data_dir / name
+        if os.path.lexists(path) and not self.files.check(path):
+            return None
         if not path.is_file():
             self.problems.add(self.display(path), 1, 1, f"this file is missing; it holds {what} (see data/README.md)")
             return None
@@ -131,27 +135,22 @@ class _Reader:
 
     def folder(self, name: str, recursive: bool = False, suffixes: tuple[str, ...] = YAML_SUFFIXES) -> list[Path]:
         folder = self.data_dir / name
-        if not folder.is_dir():
+        if not folder.is_dir() or not self.files.check(folder):
             return []
         found = []
-        for dirpath, dirnames, filenames in os.walk(folder):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for filename in sorted(filenames):
-                if filename.startswith("."):
-                    continue
-                path = Path(dirpath) / filename
-                if path.suffix.lower() in suffixes:
-                    found.append(path)
-                elif filename != "README.md":
-                    self.problems.add(
-                        self.display(path),
-                        1,
-                        1,
-                        f"{quote(filename)} is not a {' or '.join(suffixes)} file, so it would be ignored; "
-                        f"rename it or move it out of data/{name}/",
-                    )
-            if not recursive:
-                break
+        for path in self.files.walk(folder):
+            if not recursive and path.parent != folder:
+                continue
+            if path.suffix.lower() in suffixes:
+                found.append(path)
+            elif path.name != "README.md":
+                self.problems.add(
+                    self.display(path),
+                    1,
+                    1,
+                    f"{quote(path.name)} is not a {' or '.join(suffixes)} file, so it would be ignored; "
+                    f"rename it or move it out of data/{name}/",
+                )
         return found
 
     def per_file(
@@ -357,7 +356,7 @@ def _unexpected(reader: _Reader) -> None:
     if not reader.data_dir.is_dir():
         return
     for entry in sorted(reader.data_dir.iterdir()):
-        if entry.name.startswith(".") or entry.name in LAYOUT:
+        if entry.name.startswith(".") or not reader.files.check(entry) or entry.name in LAYOUT:
             continue
         kind = "folder" if entry.is_dir() else "file"
         expected = ", ".join(name for name in LAYOUT if name != "README.md")
@@ -373,7 +372,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
     data_dir = Path(data_dir).resolve()
     content_dir = Path(content_dir).resolve() if content_dir else data_dir.parent / "content"
     problems = Problems()
-    reader = _Reader(data_dir, problems)
+    reader = _Reader(data_dir, problems, content_dir)
     if not data_dir.is_dir():
         problems.add(reader.display(data_dir), 1, 1, "the data folder does not exist")
         problems.raise_if_any()
@@ -389,6 +388,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
     settings_path = data_dir / "import.yml"
     settings = reader.one(reader.document(settings_path), ImportSettings, "import settings") if settings_path.is_file() else None
     _unexpected(reader)
+    check_content(content_dir, content_dir.parent / "theme", reader.files, problems)
     dataset = Dataset(
         data_dir=data_dir,
         content_dir=content_dir,

@@ -34,11 +34,12 @@ from ..core.html.context import RenderContext, SitePage
 from ..core.html.pages import all_pages
 from ..core.html.pages.reports import chart_specs
 from ..core.html.pages.toolkit import CONTENT as TOOLKIT_CONTENT
-from ..core.html.security import with_policy
+from ..core.html.security import ThemeScripts, with_policy
 from ..core.html.sizes import fill_sizes, has_markers
 from ..core.load import load_dataset_cached
 from ..core.present import urls
 from ..core.present.charts import draw_all, preload
+from ..core.present.safehtml import clean
 from ..core.problems import DataError
 from .chrome import OncePerFolder
 from .config import PartnershipConfig
@@ -288,7 +289,8 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             # Always set (the theme's skip link needs it); hidden by "hide: toc" where not wanted.
             page.toc = get_toc(_toc(html))
             return html
-        rendered, unknown = render_blocks(html, self.context, page.url)
+        # Hand-written HTML keeps only the allow-listed tags (check names what it would remove); blocks are the site's own.
+        rendered, unknown = render_blocks(clean(html), self.context, page.url)
         for name in unknown:
             log.warning("%s: [[%s]] is not a block this site knows", page.file.src_uri, name)
         return rendered
@@ -320,7 +322,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         if has_markers(output) and self.job is not None:
             output = fill_sizes(output, self.job.sizes())
         if not self.is_serving:  # the preview's live-reload script is inline and changes
-            output = with_policy(output)
+            output = with_policy(output, ThemeScripts.from_folders(config.theme.dirs))
         else:
             output = output.replace("</body>", _follow_edits(urls.relative("", page.url)) + "</body>", 1)
         return output
@@ -329,7 +331,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if template_name.endswith(".html") and not self.is_serving:
-            return with_policy(output_content)
+            return with_policy(output_content, ThemeScripts.from_folders(config.theme.dirs))
         return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

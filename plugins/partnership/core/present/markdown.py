@@ -10,6 +10,10 @@ Two renderers:
   reports embed: the same Markdown the rest of the site's pages use, with
   links written relative to the file rewritten for the page that shows it,
   and heading ids made unique within that page.
+
+Both outputs pass through :func:`.safehtml.clean`, which keeps only the
+allow-listed tags, attributes and addresses (``check`` reports anything it
+would remove from content/, with its place: see :mod:`partnership.core.content`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
+
+from .safehtml import clean
 
 _SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
 
@@ -89,7 +95,7 @@ def render_text(text: str | None) -> Markup:
     if not text:
         return Markup("")
     _text_md.reset()
-    return Markup(_text_md.convert(text))
+    return Markup(clean(_text_md.convert(text)))
 
 
 def plain(text: str | None) -> str:
@@ -155,7 +161,7 @@ class NarrativeRenderer:
         """HTML for the Markdown ``text`` read from content/``source``."""
         self.state.update(prefix=prefix, source=source)
         self._md.reset()
-        return Markup(self._md.convert(text))
+        return Markup(clean(self._md.convert(text)))
 
     def link(self, href: str) -> str:
         parts = urlsplit(href)

@@ -48,8 +48,11 @@ def _field_starts(line: str) -> list[int]:
     return starts
 
 
-def decode(raw: bytes, display_path: str, problems: Problems) -> str | None:
-    """UTF-8 text from a file's bytes, or None (with a problem) when it is not UTF-8."""
+_SAVE_AS_UTF8 = "in Excel use Save As › 'CSV UTF-8 (Comma delimited)'"
+
+
+def decode(raw: bytes, display_path: str, problems: Problems, how: str = _SAVE_AS_UTF8) -> str | None:
+    """UTF-8 text from a file's bytes, or None (with a problem, ending in ``how`` to fix it) when it is not UTF-8."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -60,7 +63,7 @@ def decode(raw: bytes, display_path: str, problems: Problems) -> str | None:
             display_path,
             line,
             column,
-            "this file is not saved as UTF-8 text; in Excel use Save As › 'CSV UTF-8 (Comma delimited)'",
+            f"this file is not saved as UTF-8 text; {how}",
         )
         return None
 

@@ -11,7 +11,13 @@ It also refuses what PyYAML would accept silently:
 
 * duplicate keys (PyYAML keeps the last one without a word);
 * tags that build objects (``!!python/object``) or any other custom tag;
-* mapping keys that are lists or mappings.
+* mapping keys that are lists or mappings;
+* more than :data:`MAX_DEPTH` levels of nesting, more than
+  :data:`MAX_ALIASES` aliases (``*name``), or more than :data:`MAX_VALUES`
+  values once aliases are expanded (a "billion laughs" file of a few lines
+  would otherwise grow to gigabytes). The depth and aliases are counted from
+  the parser's events before any tree is built: libyaml builds the tree
+  recursively, and a file of a hundred thousand ``[`` would crash it.
 
 Mapping keys are always strings: ``2019: 5`` gives the key ``"2019"``.
 """
@@ -41,7 +47,12 @@ _STANDARD_TAGS = {
 }
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STR_TAG = "tag:yaml.org,2002:str"
-_MAX_DEPTH = 50
+MAX_DEPTH = 50
+"""Levels of nesting a data file may have (the deepest real file has six)."""
+MAX_ALIASES = 100
+"""Aliases (``*name``) a file may use; the example data uses none."""
+MAX_VALUES = 100_000
+"""Values a file may hold with its aliases expanded (the largest real file holds about a thousand)."""
 #: libyaml's safe loader when PyYAML was built with it (fifteen times faster);
 #: both compose the same nodes with the same marks.
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if yaml.__with_libyaml__ else yaml.SafeLoader
@@ -142,7 +153,7 @@ class _Converter:
     def convert(self, node: Node, path: Path, depth: int = 0) -> Any:
         mark = _mark(node.start_mark)
         self.where.values.setdefault(path, mark)
-        if depth > _MAX_DEPTH or id(node) in self._active:
+        if depth > MAX_DEPTH or id(node) in self._active:
             self.problem(mark, "this value is nested too deeply or refers to itself; write it out in full", path)
             return None
         if node.tag not in _STANDARD_TAGS and node.tag != _MERGE_TAG:
@@ -224,6 +235,8 @@ def load_yaml(text: str, display_path: str, problems: Problems) -> Document | No
         return None
     try:
         try:
+            if _too_deep_or_aliased(text, display_path, problems):
+                return None
             node = loader.get_single_node()
         except yaml.reader.ReaderError as error:
             _reader_problem(text, error, display_path, problems)
@@ -240,10 +253,65 @@ def load_yaml(text: str, display_path: str, problems: Problems) -> Document | No
             return None
         if node is None:
             return Document(None, where)
+        expanded = _expanded_size(node, {})
+        if expanded > MAX_VALUES:
+            problems.add(
+                display_path,
+                1,
+                1,
+                f"this file holds more than {MAX_VALUES:,} values once its aliases (*name) are expanded, "
+                f"more than a file may have; write the values out, or split the file",
+            )
+            return None
         data = _Converter(loader, where, problems).convert(node, ())
         return Document(data, where)
     finally:
         loader.dispose()
+
+
+def _too_deep_or_aliased(text: str, display_path: str, problems: Problems) -> bool:
+    """True (with a located problem) when the file nests deeper than MAX_DEPTH or uses more than MAX_ALIASES aliases.
+
+    Reads the parser's events, which libyaml makes without recursion; a file
+    that is not valid YAML is left to the loader, which explains the error.
+    """
+    depth = aliases = 0
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            message = None
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = f"this value is nested more than {MAX_DEPTH} levels deep; a data file may nest at most {MAX_DEPTH} levels"
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    message = f"this file uses more than {MAX_ALIASES} aliases (*name); a file may use at most {MAX_ALIASES}: write the values out"
+            if message:
+                mark = _mark(event.start_mark)
+                problems.add(display_path, mark.line, mark.column, message)
+                return True
+    except yaml.YAMLError:
+        return False
+    return False
+
+
+def _expanded_size(node: Node, sizes: dict[int, int]) -> int:
+    """How many values ``node`` holds with every alias expanded (each shared node counted once per use)."""
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    sizes[id(node)] = 1  # a node that contains itself counts once here; the converter reports the loop
+    total = 1
+    if isinstance(node, SequenceNode):
+        total += sum(_expanded_size(child, sizes) for child in node.value)
+    elif isinstance(node, MappingNode):
+        total += sum(_expanded_size(key, sizes) + _expanded_size(value, sizes) for key, value in node.value)
+    total = min(total, MAX_VALUES * 10)  # enough to say "too many" without counting to a billion
+    sizes[id(node)] = total
+    return total
 
 
 def _reader_problem(text: str, error: yaml.reader.ReaderError, display_path: str, problems: Problems) -> None:

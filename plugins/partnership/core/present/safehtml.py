@@ -1,0 +1,175 @@
+"""The HTML that Markdown may carry onto the site, and the sanitiser that enforces it.
+
+Markdown lets a writer type raw HTML, and ``attr_list`` lets them add any
+attribute (``{: onclick=… }``). Everything Markdown produces for the site's
+pages passes through :func:`clean` (nh3, the Python binding of the Rust
+sanitiser *ammonia*), which keeps only the tags, attributes and addresses
+listed here and removes the rest:
+
+* no element that runs or loads code or another document: ``script``,
+  ``style``, ``iframe``, ``object``, ``embed``, ``form`` and its fields,
+  ``svg``, ``math``, ``base``, ``meta``, ``link``…;
+* no event-handler attribute (``onclick``, ``onerror``…), no ``style``
+  except ``text-align`` (which Markdown tables write), no ``data-``
+  attributes, no ids starting with ``__`` (the theme's own);
+* links and images only to ``http``, ``https``, ``mailto``, ``tel`` or
+  relative addresses: no ``javascript:``, no ``data:``.
+
+:func:`findings` lists what :func:`clean` would remove from a fragment, so
+that ``check`` can tell the writer where and why, instead of their text
+vanishing silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import nh3
+
+TAGS: frozenset[str] = frozenset(
+    {
+        "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn",
+        "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
+        "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub", "summary",
+        "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var",
+    }
+)  # fmt: skip
+"""Tags kept; any other tag is removed (its text stays, except for those in :data:`DROPPED_WITH_CONTENT`)."""
+
+DROPPED_WITH_CONTENT: frozenset[str] = frozenset({"script", "style", "template", "noscript", "textarea", "title", "iframe"})
+"""Tags removed together with everything inside them."""
+
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "th": {"style", "colspan", "rowspan", "scope"},
+    "td": {"style", "colspan", "rowspan"},
+    "ol": {"start", "type", "reversed"},
+    "li": {"value"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "details": {"open"},
+    "time": {"datetime"},
+    "q": {"cite"},
+    "blockquote": {"cite"},
+}
+"""Attributes kept, by tag (``*``: on every tag)."""
+
+URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
+"""Schemes a link or image may use; relative addresses (no scheme) are always allowed."""
+
+STYLE_PROPERTIES: frozenset[str] = frozenset({"text-align"})
+"""CSS properties kept in a ``style`` attribute (Markdown tables align columns with it)."""
+
+_URL_ATTRIBUTES = {"href", "src", "cite"}
+_CODE_RUNS = {"script", "iframe", "object", "embed", "svg", "math", "base", "meta", "link", "form", "frame", "frameset", "applet"}
+
+
+def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter: the theme's own ids (``__config``, ``__search``…) are not the content's to take."""
+    if attribute == "id" and value.startswith("__"):
+        return None
+    return value
+
+
+def clean(html: str) -> str:
+    """``html`` with everything outside the allow-list removed."""
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        attribute_filter=_keep_attribute,
+        strip_comments=True,
+        link_rel=None,
+        url_schemes=set(URL_SCHEMES),
+        filter_style_properties=set(STYLE_PROPERTIES),
+    )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing :func:`clean` would remove: a tag, an attribute or an address."""
+
+    kind: str
+    """``tag``, ``attribute`` or ``address``."""
+    name: str
+    """The tag's or attribute's name, or the address's scheme."""
+    tag: str
+    value: str = ""
+
+    @property
+    def runs_code(self) -> bool:
+        """True for what would run script or load another document if it were kept."""
+        if self.kind == "tag":
+            return self.name in _CODE_RUNS or self.name in DROPPED_WITH_CONTENT
+        if self.kind == "attribute":
+            return self.name.startswith("on")
+        return self.name in ("javascript", "vbscript", "data")
+
+    def explain(self) -> str:
+        """What is wrong and what is allowed, in the words of the data contract's messages."""
+        if self.kind == "tag":
+            why = "it could run code or load another page" if self.runs_code else "it is not on the list of HTML the site keeps"
+            return (
+                f"<{self.name}> is not allowed in a page ({why}), so the site would remove it; "
+                f"use Markdown, or only these tags: {', '.join(sorted(TAGS))}"
+            )
+        if self.kind == "attribute":
+            if self.runs_code:
+                return (
+                    f"the attribute {self.name}= on <{self.tag}> runs script, so the site would remove it; event handlers are not allowed"
+                )
+            kept = sorted(ATTRIBUTES["*"] | ATTRIBUTES.get(self.tag, set()))
+            return f"the attribute {self.name}= on <{self.tag}> is not allowed, so the site would remove it; allowed on <{self.tag}>: {', '.join(kept)}"
+        shown = self.value if len(self.value) <= 40 else self.value[:37] + "…"
+        return (
+            f"the address '{shown}' would be removed: a {self.name}: address can run code or hide content; "
+            "allowed: https://…, http://…, mailto:…, tel:… or a path to a page or file of the site"
+        )
+
+
+def _scheme(value: str) -> str:
+    compact = re.sub(r"[\x00-\x20]", "", value)
+    try:
+        return urlsplit(compact).scheme.lower()
+    except ValueError:
+        return "?"
+
+
+class _Finder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Finding] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = tag.lower()
+        if tag not in TAGS:
+            self.found.append(Finding("tag", tag, tag))
+            return
+        allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            name = name.lower()
+            text = value or ""
+            if name not in allowed or (name == "id" and text.startswith("__")):
+                self.found.append(Finding("attribute", name, tag, text))
+            elif name in _URL_ATTRIBUTES and _scheme(text) and _scheme(text) not in URL_SCHEMES:
+                self.found.append(Finding("address", _scheme(text), tag, text))
+            elif name == "style":
+                properties = {part.split(":", 1)[0].strip().lower() for part in text.split(";") if part.strip()}
+                for extra in sorted(properties - STYLE_PROPERTIES):
+                    self.found.append(Finding("attribute", f"style ({extra})", tag, text))
+
+    handle_startendtag = handle_starttag
+
+
+def findings(html: str) -> list[Finding]:
+    """What :func:`clean` would remove from ``html``, in document order."""
+    finder = _Finder()
+    finder.feed(html)
+    finder.close()
+    return finder.found
