@@ -9,17 +9,17 @@ fail, and 2 when the command itself is wrong.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import logging
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+from . import publish
+from .core import clock
 from .core.problems import DataError
 
 
@@ -104,7 +104,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     site_dir = (_root() / args.site_dir).resolve()
     _stage(2, total, "Building pages, calendars, reports and downloads")
     _configure_logging(args.verbose)
-    temporary = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    for line in publish.recover(site_dir):
+        print(f"      {line}", flush=True)
+    temporary = publish.private_folder(site_dir)
+    publish.stage("started")
     try:
         config = load_config(str(_root() / "mkdocs.yml"), site_dir=str(temporary), strict=True)
         plugin_config = config.plugins.get("partnership")
@@ -122,57 +125,37 @@ def cmd_build(args: argparse.Namespace) -> int:
         return _fail(error.error.report())
     except (Abort, MkDocsException) as error:
         shutil.rmtree(temporary, ignore_errors=True)
-        return _fail(f"The build failed: {error}\nNothing was published; {args.site_dir}/ is unchanged.")
+        return _fail(f"The build failed: {_first_line(error)}\nNothing was published; {args.site_dir}/ is unchanged.")
+    except OSError as error:  # a full disk, a file that cannot be written
+        shutil.rmtree(temporary, ignore_errors=True)
+        return _fail(f"The build failed: {_os_error(error)}\nNothing was published; {args.site_dir}/ is unchanged.")
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
+    publish.stage("built")
     _stage(3, total, f"Publishing {args.site_dir}/")
-    _swap(temporary, site_dir)
+    try:
+        publish.swap(temporary, site_dir)
+    except OSError as error:
+        shutil.rmtree(temporary, ignore_errors=True)
+        return _fail(f"Publishing failed: {_os_error(error)}\n{args.site_dir}/ is unchanged.")
     print(f"      Done: open {site_dir / 'index.html'}", flush=True)
     return 0
 
 
-def _swap(new: Path, target: Path) -> None:
-    """Replace ``target`` with ``new`` by renaming, so no reader sees half a site."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(new, 0o777 & ~umask)  # mkdtemp made it private; a published site is readable
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
-        old.rmdir()
-        os.rename(target, old)
-    os.rename(new, target)
-    if old is not None:
-        _remove(old)
+def _os_error(error: OSError) -> str:
+    """``No space left on device (writing site/x.pdf)``: an operating-system error in one line."""
+    where = f" ({error.filename})" if error.filename else ""
+    return f"{error.strerror or error}{where}"
 
 
-def _remove(folder: Path, workers: int = 4) -> None:
-    """Delete a folder of thousands of files, several parts at a time.
-
-    Deleting is mostly waiting on the file system, so threads overlap well:
-    a previous site of 3,000 events goes in about half the time.
-    """
-    from concurrent.futures import ThreadPoolExecutor
-
-    def remove_all(paths: list[str]) -> None:
-        for path in paths:
-            if os.path.isdir(path) and not os.path.islink(path):
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                with contextlib.suppress(OSError):
-                    os.unlink(path)
-
-    parts: list[str] = []
-    with contextlib.suppress(OSError):
-        for top in os.scandir(folder):
-            if top.is_dir(follow_symlinks=False):
-                parts.extend(entry.path for entry in os.scandir(top.path))
-            else:
-                parts.append(top.path)
-    with ThreadPoolExecutor(workers) as pool:
-        list(pool.map(remove_all, [parts[i::workers] for i in range(workers)]))
-    shutil.rmtree(folder, ignore_errors=True)
+def _first_line(error: BaseException) -> str:
+    """An error's message; a failure in the second process says what went wrong without its traceback."""
+    text = str(error)
+    if "Traceback (most recent call last)" in text:
+        lines = [line for line in text.splitlines() if line.strip()]
+        return f"{lines[0]} {lines[-1]}"
+    return text
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -296,6 +279,10 @@ def main(argv: list[str] | None = None) -> int:
     args = top.parse_args(argv)
     if not getattr(args, "command", None):
         args = top.parse_args(["build", *argv])
+    try:
+        clock.now()  # a PARTNERSHIP_NOW that is not a date is one plain line, before anything starts
+    except ValueError as error:
+        return _fail(str(error))
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:

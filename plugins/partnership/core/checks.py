@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .clock import clock_change
 from .colours import contrast
 from .dataset import Dataset, origin
 from .models.attendance import SPECIAL_PARTNERS
@@ -415,6 +416,16 @@ class _Rules:
                 + not_one_of("a partner id", event.provider, partner_ids)
                 + "; for an organisation outside the partnership write provider_name instead",
             )
+        elif event.provider_name and slugify(event.provider_name) in partner_ids:
+            partner = slugify(event.provider_name)
+            self.add(
+                event,
+                ("provider_name",),
+                f"provider_name: {quote(event.provider_name)} has the same address as the partner {quote(partner)} "
+                f"(/events/provider/{partner}/), so the event would be missing from that partner's lists; "
+                f"write provider: {partner} if it is that partner, or a name that differs",
+                key=True,
+            )
         for index, stage_id in enumerate(event.audience):
             if stage_id not in stage_ids:
                 self.add(event, ("audience", index), "audience: " + not_one_of("a career stage", stage_id, stage_ids))
@@ -431,6 +442,10 @@ class _Rules:
             )
         order = sorted(range(len(event.sessions)), key=lambda i: event.sessions[i].start)
         for index, session in enumerate(event.sessions):
+            for name in ("start", "end"):
+                trouble = clock_change(getattr(session, name))
+                if trouble:
+                    self.add(event, ("sessions", index, name), f"sessions[{index + 1}].{name}: {trouble}")
             if session.end <= session.start:
                 self.add(
                     event,

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
 ENV = "PARTNERSHIP_NOW"
+_UTC = dt.UTC
 
 
 def now() -> dt.datetime:
@@ -25,9 +26,34 @@ def now() -> dt.datetime:
 
 
 def parse_now(text: str) -> dt.datetime:
-    """``2026-11-22`` or ``2026-11-22T09:30`` as an aware UK time; ValueError otherwise."""
-    value = dt.datetime.fromisoformat(text)
+    """``2026-11-22`` or ``2026-11-22T09:30`` as an aware UK time; ValueError (with a plain message) otherwise."""
+    from .models.common import FIRST_YEAR, LAST_YEAR
+
+    try:
+        value = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{ENV}={text!r} is not a date; write it like 2026-11-22 or 2026-11-22T09:30, or leave it unset") from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"{ENV}={text!r} is outside the years the site accepts ({FIRST_YEAR} to {LAST_YEAR})")
     return value if value.tzinfo else value.replace(tzinfo=LONDON)
+
+
+def clock_change(value: dt.datetime) -> str | None:
+    """Why the naive UK time ``value`` is not one instant (it is skipped or repeated when the clocks change), or None."""
+    if value.tzinfo is not None:
+        return None
+    first, second = value.replace(tzinfo=LONDON, fold=0), value.replace(tzinfo=LONDON, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    shown = value.strftime("%Y-%m-%dT%H:%M")
+    if first.astimezone(_UTC).astimezone(LONDON).replace(tzinfo=None) != value:
+        return f"{shown} does not exist in the UK: the clocks go forward an hour that night; choose a time outside the hour that is skipped"
+    return f"{shown} happens twice in the UK: the clocks go back an hour that night; choose a time outside the hour that is repeated"
+
+
+def elapsed_hours(start: dt.datetime, end: dt.datetime) -> float:
+    """Real hours from ``start`` to ``end`` (UK times), counting a clock change: 22:00 to 06:00 across it is 7 or 9 hours."""
+    return (local(end).astimezone(_UTC) - local(start).astimezone(_UTC)).total_seconds() / 3600
 
 
 def local(value: dt.datetime) -> dt.datetime:

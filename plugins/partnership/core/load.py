@@ -60,6 +60,8 @@ LAYOUT: dict[str, str] = {
     "README.md": "the guide to these files",
 }
 REQUIRED = ("site.yml", "partners.yml", "pathways.yml")
+MAX_COUNT_DIGITS = 9
+"""A count in an attendance file is at most 999,999,999 (written in ASCII digits: ² or ١٢ are refused)."""
 
 
 class _Reader:
@@ -304,12 +306,13 @@ def _attendance_table(reader: _Reader, path: Path) -> AttendanceTable | None:
         counts: dict[str, int] = {}
         for name in COUNT_COLUMNS:
             cell = row.cells[name]
-            if not cell.isdigit():
+            if not (cell.isascii() and cell.isdigit()) or len(cell) > MAX_COUNT_DIGITS:
                 problems.add(
                     shown,
                     row.line,
                     row.column(name),
-                    f"{name}: {quote(cell) if cell else 'an empty cell'} is not a count; write a whole number, 0 or more",
+                    f"{name}: {quote(cell) if cell else 'an empty cell'} is not a count; write a whole number, 0 or more, "
+                    f"in the digits 0 to 9 (at most {MAX_COUNT_DIGITS} of them)",
                 )
                 continue
             counts[name] = int(cell)

@@ -103,6 +103,8 @@ def _describe(error: dict[str, Any], model: Any, field_path: list[str | int]) ->
         return "must be a whole number, like 25" + found
     if kind in ("float_type", "float_parsing", "decimal_type", "decimal_parsing"):
         return "must be a number, like 6 or 2.5" + found
+    if kind == "finite_number":
+        return "must be an ordinary number, like 6 or 2.5 (not infinity or 'not a number')" + found
     if kind in ("bool_type", "bool_parsing"):
         return "must be true or false" + found
     if kind.startswith("date_") or kind == "date_type":

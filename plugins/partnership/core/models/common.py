@@ -7,20 +7,32 @@ they name an example rather than a pattern.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import typing
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from ..problems import quote
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 _REF = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*):([a-z0-9]+(?:-[a-z0-9]+)*)$")
 _TARGET = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)(?::([a-z0-9]+(?:-[a-z0-9]+)*)|@([a-z0-9]+(?:-[a-z0-9]+)*))?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+FIRST_YEAR = 2000
+LAST_YEAR = 2099
+"""Dates and years in the data lie between these (inclusive): social work teaching partnerships began in
+2015, and a date outside this range is a slip (0202-03-04, 9999) that would otherwise sort, count and
+print wrongly everywhere."""
+
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))})
+"""Names Windows keeps for devices: a file or folder called ``con`` (or ``con.yml``) cannot be made or
+opened there, and partnerships edit on Windows, so no id (which names files and folders) may be one."""
 
 
 class DataModel(BaseModel):
@@ -37,12 +49,51 @@ class DataModel(BaseModel):
         str_strip_whitespace=True,
         use_attribute_docstrings=True,
         validate_default=False,
+        allow_inf_nan=False,
     )
 
     _origin: Any = PrivateAttr(default=None)
     """Where this model was read from: set by the loader, read through :func:`partnership.core.dataset.origin`."""
     _invalid: frozenset[str] = PrivateAttr(default=frozenset())
     """Fields that failed validation; only a model read from a file with problems has any."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _time_of_date_time(cls, value: Any, info: ValidationInfo) -> Any:
+        """A date-time field needs a time: a bare date would silently mean midnight."""
+        if isinstance(value, dt.datetime) or not isinstance(value, (dt.date, str)):
+            return value
+        field = cls.model_fields.get(info.field_name or "")
+        if field is None or dt.datetime not in (field.annotation, *typing.get_args(field.annotation)):
+            return value
+        day = value.isoformat() if isinstance(value, dt.date) else value.strip()
+        if isinstance(value, dt.date) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", day, re.ASCII):
+            raise PydanticCustomError(
+                "needs_time",
+                "{value} is a date without a time; write the date and the UK time, like {example}T09:30",
+                {"value": quote(day), "example": day},
+            )
+        return value
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _date_in_range_and_local(cls, value: Any) -> Any:
+        """Every date lies in FIRST_YEAR..LAST_YEAR; a date-time is UK local time, written without a zone."""
+        if not isinstance(value, dt.date):
+            return value
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise PydanticCustomError(
+                "year_range",
+                "{value} is outside the years the site accepts ({first} to {last}); check the year",
+                {"value": quote(value.isoformat()), "first": FIRST_YEAR, "last": LAST_YEAR},
+            )
+        if isinstance(value, dt.datetime) and value.tzinfo is not None:
+            raise PydanticCustomError(
+                "time_zone",
+                "{value} has a time zone (Z or +hh:mm); write UK local time without one, like {example}",
+                {"value": quote(value.isoformat()), "example": value.strftime("%Y-%m-%dT%H:%M")},
+            )
+        return value
 
     def valid(self, *fields: str) -> bool:
         """True when none of ``fields`` failed validation (cross-file rules check before use)."""
@@ -62,6 +113,13 @@ def _check_slug(value: str) -> str:
             "{value} is not a valid id; use lower-case letters, digits and hyphens, like {example}",
             {"value": quote(value), "example": slugify(value)},
         )
+    if value in WINDOWS_RESERVED:
+        raise PydanticCustomError(
+            "windows_reserved",
+            "{value} is a name Windows keeps for a device, so a file or folder named after this id could not be "
+            "opened there; choose a longer id, like {value}-1",
+            {"value": quote(value)},
+        )
     return value
 
 
@@ -72,6 +130,12 @@ def _check_year(value: str) -> str:
             "year",
             "{value} is not a year; write a year as YYYY-YY, like 2021-22",
             {"value": quote(value)},
+        )
+    if not FIRST_YEAR <= int(match.group(1)) < LAST_YEAR:
+        raise PydanticCustomError(
+            "year_range",
+            "{value} is outside the years the site accepts ({first}-{next} to {last}); check the year",
+            {"value": quote(value), "first": FIRST_YEAR, "next": f"{(FIRST_YEAR + 1) % 100:02d}", "last": year_label(LAST_YEAR - 1)},
         )
     return value
 

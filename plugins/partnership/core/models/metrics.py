@@ -14,6 +14,7 @@ which raises one plain-English error for anything else.
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
@@ -46,10 +47,19 @@ class MeasureValue(BaseModel):
 
 
 def _number(value: Any) -> float | None:
+    """``value`` as a float when it is a number; infinity and "not a number" (.inf, .nan) are refused."""
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):
+            raise PydanticCustomError(
+                "measure_value", "{value} is not an ordinary number; write a number, unknown or n/a", {"value": quote(value)}
+            )
+        return number
     return None
 
 

@@ -17,9 +17,9 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from ..problems import quote
-from .common import DataModel, Slug
+from .common import FIRST_YEAR, LAST_YEAR, DataModel, Slug
 
-_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
+_PERIOD = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("inputs", "Inputs"),
@@ -39,12 +39,13 @@ def _check_period(value: str) -> str:
     if match:
         start, end = int(match.group(1)), int(match.group(2))
         end_year = start - start % 100 + end + (100 if end < start % 100 else 0)
-        if end_year > start:
+        if end_year > start and start >= FIRST_YEAR and end_year <= LAST_YEAR:
             return value
     raise PydanticCustomError(
         "period",
-        "{value} is not a period; write the first and last calendar years like 2024-26 (April 2024 to March 2026)",
-        {"value": quote(value)},
+        "{value} is not a period; write the first and last calendar years like 2024-26 (April 2024 to March 2026), "
+        "between {first} and {last}",
+        {"value": quote(value), "first": FIRST_YEAR, "last": LAST_YEAR},
     )
 
 

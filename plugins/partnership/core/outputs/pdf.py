@@ -5,13 +5,23 @@ contents with page numbers, a running header and page numbers, tables
 whose header rows repeat across pages, the same SVG charts as the web page
 (as vector images with text alternatives), title and language set, fonts
 embedded.
+
+WeasyPrint would fetch whatever a document names (an image at ``http://…``,
+``file:///etc/…``). :class:`SiteFiles` is its URL fetcher here: it serves
+only the site's own files (under ``content/``, addressed by path or by the
+site's own URL, and this package's assets) and ``data:`` URIs (the charts and
+logo are embedded so); anything else is refused, never fetched, and named in
+a logged warning.
 """
 
 from __future__ import annotations
 
 import base64
+import logging
 import mimetypes
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
 
 from markupsafe import Markup
 
@@ -24,7 +34,56 @@ from ..views.attendance import Appendix
 from ..views.reports import ReportView
 from ..views.strategy import PartnerView
 
-CSS = Path(__file__).with_name("assets") / "report.css"
+ASSETS = Path(__file__).with_name("assets")
+CSS = ASSETS / "report.css"
+log = logging.getLogger("partnership.pdf")
+
+
+def _fetcher_base() -> type:
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher
+
+
+class SiteFiles(_fetcher_base()):  # type: ignore[misc]
+    """A WeasyPrint URL fetcher that serves only the site's own files; ``refused`` lists what it would not fetch."""
+
+    def __init__(self, content_dir: Path, site_url: str | None, document: str):
+        super().__init__(timeout=1, allowed_protocols=("file", "data"), allow_redirects=False)
+        self.roots = [Path(content_dir).resolve(), ASSETS.resolve()]
+        self.site_url = (site_url or "").rstrip("/") + "/" if site_url else ""
+        self.document = document
+        self.refused: list[str] = []
+
+    def local(self, url: str) -> Path | None:
+        """The site's own file that ``url`` names, or None."""
+        if self.site_url and url.startswith(self.site_url):
+            candidate = self.roots[0] / unquote(urlsplit(url[len(self.site_url) :]).path)
+        elif url.startswith("file:"):
+            candidate = Path(url2pathname(urlsplit(url).path))
+        else:
+            return None
+        real = candidate.resolve()
+        inside = any(real.is_relative_to(root) for root in self.roots)
+        return real if inside and real.is_file() else None
+
+    def fetch(self, url: str, headers: dict | None = None):  # type: ignore[no-untyped-def]
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        found = self.local(url)
+        if found is None:
+            self.refused.append(url)
+            log.warning("%s: left out %s: a PDF uses only the site's own files, and fetches nothing from elsewhere", self.document, url)
+            raise ValueError(f"not one of the site's own files: {url}")
+        return super().fetch(found.as_uri(), headers)
+
+
+def html_to_pdf(html: str, content_dir: Path, site_url: str | None, document: str, **options: object) -> bytes:
+    """A tagged PDF of ``html``, fetching only the site's own files."""
+    from weasyprint import HTML
+
+    fetcher = SiteFiles(content_dir, site_url, document)
+    return HTML(string=html, base_url=str(content_dir), url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1", **options)
 
 
 def _data_uri(content: bytes, mime: str) -> str:
@@ -60,16 +119,12 @@ def report_html(ctx: RenderContext, view: ReportView, appendix: Appendix | None)
 
 def partner_pdf(ctx: RenderContext, view: PartnerView, report: Report) -> bytes:
     """One page for a partner's board: what the partnership gave it in the report's year."""
-    from weasyprint import HTML
-
     css = f":root {{ --primary: {ctx.dataset.site.colours.primary}; }}\n" + CSS.read_text(encoding="utf-8")
     html = ctx.render("partner_pdf.html", urls.partner(view.partner.id), absolute=True, view=view, report=report, css=Markup(css))
-    return HTML(string=html, base_url=str(ctx.dataset.content_dir)).write_pdf(pdf_variant="pdf/ua-1")
+    return html_to_pdf(html, ctx.dataset.content_dir, ctx.dataset.site.url, urls.partner_pdf(view.partner.id, report.year))
 
 
 def report_pdf(ctx: RenderContext, view: ReportView, appendix: Appendix | None) -> bytes:
     """The report as a tagged PDF."""
-    from weasyprint import HTML
-
-    document = HTML(string=report_html(ctx, view, appendix), base_url=str(ctx.dataset.content_dir))
-    return document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    html = report_html(ctx, view, appendix)
+    return html_to_pdf(html, ctx.dataset.content_dir, ctx.dataset.site.url, urls.report_pdf(view.year), uncompressed_pdf=False)

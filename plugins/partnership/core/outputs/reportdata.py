@@ -3,7 +3,8 @@
 UTF-8 with a header row. ``value`` holds the number as recorded (empty for
 keywords, pending figures and missing years); ``text`` holds what the
 report shows (``57.6%``, ``Unknown``, ``Data available in 2023``, ``No
-data``); ``note`` any footnote.
+data``); ``note`` any footnote. Text that a spreadsheet would run as a
+formula is written as text (:mod:`.cells`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..present import format as fmt
 from ..present.values import KEYWORD_TEXT, NO_DATA_TEXT, number_text, value_text
 from ..views.attendance import Appendix
 from ..views.reports import MeasureTable
+from .cells import csv_row
 
 MEASURE_COLUMNS = ("area", "measure_id", "measure", "unit", "year", "cohort", "value", "text", "note")
 ATTENDANCE_COLUMNS = (
@@ -35,7 +37,7 @@ def _csv(header: tuple[str, ...], rows: list[list[object]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows(csv_row(row) for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import quote
 
-from ..clock import local
+from ..clock import elapsed_hours, local
 from ..dataset import Dataset
 from ..models.common import slugify
 from ..models.events import Event
@@ -30,7 +30,8 @@ class SessionView:
 
     @property
     def hours(self) -> float:
-        return (self.end - self.start).total_seconds() / 3600
+        """Real elapsed hours: a session across a clock change is an hour shorter or longer than its clock times say."""
+        return elapsed_hours(self.start, self.end)
 
 
 @dataclass(frozen=True)

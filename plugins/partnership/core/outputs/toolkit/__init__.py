@@ -62,13 +62,11 @@ def level_guide_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
 
 
 def level_guide_pdf(ctx: RenderContext, kit: Toolkit) -> bytes:
-    from weasyprint import HTML
-
-    from ..pdf import CSS
+    from ..pdf import CSS, html_to_pdf
 
     css = f":root {{ --primary: {ctx.dataset.site.colours.primary}; }}\n" + CSS.read_text(encoding="utf-8")
     html = ctx.render("toolkit_guide_pdf.html", "toolkit/", absolute=True, kit=kit, css=css)
-    return HTML(string=html, base_url=str(ctx.dataset.content_dir)).write_pdf(pdf_variant="pdf/ua-1")
+    return html_to_pdf(html, ctx.dataset.content_dir, ctx.dataset.site.url, "toolkit/ level guide")
 
 
 def evidence_grid_xlsx(ctx: RenderContext, kit: Toolkit) -> bytes:

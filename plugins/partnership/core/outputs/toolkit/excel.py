@@ -22,6 +22,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from ..cells import text_not_formulas
 from ..zipped import restamp
 
 HEADER_FILL = PatternFill("solid", fgColor="1D4F91")
@@ -140,6 +141,7 @@ def to_bytes(workbook: Workbook, when: dt.datetime) -> bytes:
     Written by openpyxl's ExcelWriter rather than ``Workbook.save``, which
     would overwrite the "modified" date set in :func:`new_workbook` with the clock.
     """
+    text_not_formulas(workbook)  # framework text starting with "=" is shown, never run
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(workbook, archive).write_data()
