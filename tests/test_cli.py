@@ -81,7 +81,7 @@ def test_a_file_at_an_address_the_site_makes_fails_the_build(project: Path) -> N
     (project / "content/calendar.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
     result = run_cli(project, "build", "--no-pdf")
     assert result.returncode == 1
-    assert "content/calendar.ics has the same address as a file the site makes (/calendar.ics); rename or move it" in result.stdout
+    assert "content/calendar.ics:1:1: this file would be published at /calendar.ics, where the site makes /calendar.ics" in result.stderr
     assert not (project / "site").exists()
 
 

@@ -17,10 +17,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import publish
 from .core import clock
 from .core.problems import DataError
+
+if TYPE_CHECKING:
+    from .core.dataset import Dataset
 
 
 def _root() -> Path:
@@ -45,7 +49,7 @@ def _check_data(data_dir: Path, content_dir: Path) -> int:
         dataset = load_dataset_cached(data_dir, content_dir)
     except DataError as error:
         return _fail(error.report())
-    unknown = _unknown_blocks(content_dir)
+    unknown = _unknown_blocks(content_dir) + _taken_addresses(dataset)
     if unknown:
         return _fail("\n".join(unknown) + f"\n{len(unknown)} problem{'s' if len(unknown) != 1 else ''} found; nothing was published.")
     print(
@@ -56,6 +60,19 @@ def _check_data(data_dir: Path, content_dir: Path) -> int:
         flush=True,
     )
     return 0
+
+
+def _taken_addresses(dataset: Dataset) -> list[str]:
+    """content/ files at an address the site makes (an event's page, calendar.ics …), every one with its place."""
+    from .core.addresses import clashes, embedded_content
+    from .core.html.context import RenderContext
+    from .core.problems import Problems
+    from .core.sources.files import SourceFiles
+
+    context = RenderContext.build(dataset, clock.now())
+    root = dataset.content_dir.parent
+    files = SourceFiles([dataset.content_dir], Problems(), lambda path: path.relative_to(root).as_posix())
+    return [str(problem) for problem in sorted(clashes(context, files, embedded_content(context)))]
 
 
 def _unknown_blocks(content_dir: Path) -> list[str]:

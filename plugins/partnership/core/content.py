@@ -53,6 +53,8 @@ def _needle(finding: Finding) -> re.Pattern[str]:
     if finding.kind == "attribute":
         name = finding.name.split(" ", 1)[0]
         return re.compile(rf"(?<![\w-]){re.escape(name)}\s*=", re.I)
+    if finding.kind == "image":
+        return re.compile(re.escape(finding.value))
     return re.compile(rf"{re.escape(finding.name)}\s*:", re.I)
 
 

@@ -8,6 +8,13 @@ no-show. Names and e-mail addresses are used for one thing, spotting the
 same person booked twice on one event, and are never returned, written or
 logged.
 
+A row that could put personal data into ``data/`` is left out whole and
+counted as unreadable, with its line in the export (never its values): a
+row with more or fewer cells than the header (an unquoted comma in a name
+shifts every cell after it), or an event or organisation that looks like an
+e-mail address or is one of the export's names (from its name and e-mail
+columns, in any row).
+
 Everything doubtful is counted and reported rather than dropped: rows with
 no organisation, organisations nobody has mapped to a partner yet (counted
 as ``unknown``, with the nearest partner suggested), events not in the
@@ -20,12 +27,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from .clock import local
 from .dataset import Dataset
-from .models.attendance import COLUMNS, AttendanceRow
+from .models.attendance import COLUMNS, AttendanceRow, is_personal_column
 from .problems import did_you_mean
 
 
@@ -46,6 +54,8 @@ class ImportResult:
     events_matched: dict[str, str] = field(default_factory=dict)
     events_unmatched: Counter[str] = field(default_factory=Counter)
     no_event: int = 0
+    unreadable: list[tuple[int, str]] = field(default_factory=list)
+    """(line in the export, why) of every row left out whole; the reason never quotes the row."""
 
     @property
     def events(self) -> set[str]:
@@ -64,14 +74,41 @@ def _normal(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _people(records: list[tuple[int, list[str]]], header: list[str], person_columns: list[str]) -> set[str]:
+    """Every name and e-mail address in the export (each personal cell, and first and last names together)."""
+    personal = [i for i, name in enumerate(header) if is_personal_column(name) or name in person_columns]
+    found: set[str] = set()
+    for _, cells in records:
+        values = [_normal(cells[i]) for i in personal if i < len(cells) and cells[i].strip()]
+        found.update(values)
+        found.update(" ".join(values[i : i + 2]) for i in range(len(values) - 1))
+    return found
+
+
+def _personal(value: str, people: set[str]) -> str | None:
+    """Why ``value`` (an event or organisation cell) would be personal data, or None."""
+    if _EMAIL.search(value):
+        return "looks like an e-mail address"
+    if _normal(value) in people:
+        return "is a person's name or e-mail address from the export"
+    return None
+
+
 def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime) -> ImportResult:
     """Counts per event and partner from an attendee export's bytes."""
     settings = dataset.import_settings
     columns = settings.columns
     text, encoding = decode(raw)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    for cells in reader:
+        records.append((start, cells))
+        start = reader.line_num + 1
+    header = [h.strip() for h in (records[0][1] if records else [])]
     needed = [columns.event, columns.organisation]
     outcome = [c for c in (columns.status, columns.checked_in) if c]
     missing = [c for c in needed if c not in header]
@@ -99,11 +136,26 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime) -> ImportResult:
     seen: set[tuple[str, ...]] = set()
     counts: dict[tuple[str, str], Counter[str]] = {}
     choices = list(partners) + [p.name for p in dataset.partners]
+    people = _people(records[1:], header, list(columns.person))
 
-    for row in reader:
-        if not any((value or "").strip() for value in row.values()):
+    for line, cells in records[1:]:
+        if not any(cell.strip() for cell in cells):
             continue
         result.read += 1
+        if len(cells) != len(header):
+            result.unreadable.append(
+                (line, f"the row has {len(cells)} cells but the header has {len(header)} (often a comma in a name, without quotes)")
+            )
+            continue
+        row = dict(zip(header, cells, strict=True))
+        doubt = [
+            f"its {what} {why}"
+            for what, column in (("event", columns.event), ("organisation", columns.organisation))
+            if (why := _personal(row.get(column) or "", people))
+        ]
+        if doubt:
+            result.unreadable.append((line, " and ".join(doubt)))
+            continue
         event_name = (row.get(columns.event) or "").strip()
         if not event_name:
             result.no_event += 1

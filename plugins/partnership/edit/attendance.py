@@ -52,6 +52,14 @@ def import_attendance(args: argparse.Namespace, root: Path) -> int:
         )
         + "."
     )
+    if result.unreadable:
+        count = len(result.unreadable)
+        print(
+            f"{count} row{'s' if count != 1 else ''} could not be read safely and {'were' if count != 1 else 'was'} left out "
+            "(nothing from them was written; fix them in the export and import again):"
+        )
+        for line, why in result.unreadable:
+            print(f"    line {line}: {why}")
     if result.no_event:
         print(f"{result.no_event} bookings had no event name; they are counted under 'Event not named in the export'.")
     if result.no_organisation:

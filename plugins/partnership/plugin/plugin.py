@@ -29,11 +29,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..core import clock
+from ..core.addresses import embedded_content
 from ..core.html.blocks import render_blocks
 from ..core.html.context import RenderContext, SitePage
 from ..core.html.pages import all_pages
 from ..core.html.pages.reports import chart_specs
-from ..core.html.pages.toolkit import CONTENT as TOOLKIT_CONTENT
 from ..core.html.security import ThemeScripts, with_policy
 from ..core.html.sizes import fill_sizes, has_markers
 from ..core.load import load_dataset_cached
@@ -254,12 +254,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
     def _embedded_content(self) -> set[str]:
         """Markdown files under content/ that generated pages embed, so they are not pages of their own."""
         assert self.context is not None
-        found: set[str] = set(TOOLKIT_CONTENT)
-        for report in self.context.dataset.reports:
-            if report.introduction:
-                found.add(report.introduction)
-            found.update(s.content for s in report.sections if s.content)
-        return found
+        return embedded_content(self.context)
 
     # Default priority: Material adds nothing to the environment that this needs.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

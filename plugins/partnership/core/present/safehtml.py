@@ -12,8 +12,10 @@ listed here and removes the rest:
 * no event-handler attribute (``onclick``, ``onerror``…), no ``style``
   except ``text-align`` (which Markdown tables write), no ``data-``
   attributes, no ids starting with ``__`` (the theme's own);
-* links and images only to ``http``, ``https``, ``mailto``, ``tel`` or
-  relative addresses: no ``javascript:``, no ``data:``.
+* links only to ``http``, ``https``, ``mailto``, ``tel`` or relative
+  addresses: no ``javascript:``, no ``data:``; images only from the site's
+  own files (a relative address): an image from another site would tell that
+  site who reads the page, and the PDFs fetch nothing from elsewhere.
 
 :func:`findings` lists what :func:`clean` would remove from a fragment, so
 that ``check`` can tell the writer where and why, instead of their text
@@ -69,9 +71,17 @@ _URL_ATTRIBUTES = {"href", "src", "cite"}
 _CODE_RUNS = {"script", "iframe", "object", "embed", "svg", "math", "base", "meta", "link", "form", "frame", "frameset", "applet"}
 
 
+def _external(value: str) -> bool:
+    """True for an address on another site: ``https://…``, ``//host/…``."""
+    compact = re.sub(r"[\x00-\x20]", "", value)
+    return compact.startswith(("//", "\\")) or _scheme(compact) in ("http", "https")
+
+
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
-    """nh3's attribute filter: the theme's own ids (``__config``, ``__search``…) are not the content's to take."""
+    """nh3's attribute filter: no ids of the theme's (``__config``…), no images from other sites."""
     if attribute == "id" and value.startswith("__"):
+        return None
+    if tag == "img" and attribute == "src" and _external(value):
         return None
     return value
 
@@ -96,7 +106,7 @@ class Finding:
     """One thing :func:`clean` would remove: a tag, an attribute or an address."""
 
     kind: str
-    """``tag``, ``attribute`` or ``address``."""
+    """``tag``, ``attribute``, ``address`` or ``image`` (an image from another site)."""
     name: str
     """The tag's or attribute's name, or the address's scheme."""
     tag: str
@@ -109,6 +119,8 @@ class Finding:
             return self.name in _CODE_RUNS or self.name in DROPPED_WITH_CONTENT
         if self.kind == "attribute":
             return self.name.startswith("on")
+        if self.kind == "image":
+            return False
         return self.name in ("javascript", "vbscript", "data")
 
     def explain(self) -> str:
@@ -127,6 +139,12 @@ class Finding:
             kept = sorted(ATTRIBUTES["*"] | ATTRIBUTES.get(self.tag, set()))
             return f"the attribute {self.name}= on <{self.tag}> is not allowed, so the site would remove it; allowed on <{self.tag}>: {', '.join(kept)}"
         shown = self.value if len(self.value) <= 40 else self.value[:37] + "…"
+        if self.kind == "image":
+            return (
+                f"the image '{shown}' is on another site, so the site would leave it out: pages load nothing from other "
+                "sites (it would tell them who reads the page) and PDFs fetch nothing; save the image under content/ "
+                "and give its path"
+            )
         return (
             f"the address '{shown}' would be removed: a {self.name}: address can run code or hide content; "
             "allowed: https://…, http://…, mailto:…, tel:… or a path to a page or file of the site"
@@ -157,6 +175,8 @@ class _Finder(HTMLParser):
             text = value or ""
             if name not in allowed or (name == "id" and text.startswith("__")):
                 self.found.append(Finding("attribute", name, tag, text))
+            elif tag == "img" and name == "src" and _external(text):
+                self.found.append(Finding("image", "src", tag, text))
             elif name in _URL_ATTRIBUTES and _scheme(text) and _scheme(text) not in URL_SCHEMES:
                 self.found.append(Finding("address", _scheme(text), tag, text))
             elif name == "style":

@@ -1,0 +1,96 @@
+"""Every address the site makes itself, and the hand-written files that would take one.
+
+A file under ``content/`` is published at its own path (a Markdown page at
+``<name>/``). If that is the address of a page or file the site generates (an
+event's page, ``calendar.ics``, ``events.json``, a toolkit download…), one of
+the two would silently replace the other. ``check`` lists every such file,
+each with its place, before anything is built.
+
+:func:`generated_files` must name what :mod:`.outputs.writer` writes; a test
+compares the two on a real build.
+"""
+
+from __future__ import annotations
+
+from .html.context import RenderContext
+from .html.pages import all_pages
+from .present import urls
+from .problems import Problem
+from .schema import schema_files
+from .sources.files import SourceFiles
+from .views.toolkit import DOWNLOADS, ZIP_PATH, toolkit
+
+
+def generated_files(ctx: RenderContext) -> dict[str, str]:
+    """Each file the site writes beside its pages (by path in the site) → what it is."""
+    data = ctx.dataset
+    found = {"assets/stylesheets/brand.css": "the site's colours"}
+    for event in ctx.catalogue.events:
+        if event.sessions:
+            found[urls.event_ics(event.id)] = f"the calendar file of the event {event.id}"
+    found[urls.calendar()] = "every upcoming event as a calendar"
+    for stage in data.pathways:
+        found[urls.stage_calendar(stage.id)] = f"the calendar of the career stage {stage.id}"
+    found[urls.open_data()] = "the open data of every event"
+    found[urls.feed()] = "the feed of new events"
+    for name in schema_files():
+        found[f"schema/{name}"] = "a JSON Schema of the data files"
+    for report in data.reports:
+        for section in report.sections:
+            if section.metrics and section.metrics in data.metrics:
+                found[urls.report_csv(report.year, section.metrics)] = f"the {report.year} report's {section.metrics} table"
+        if report.attendance and report.attendance in data.attendance:
+            found[f"reports/{report.year}/data/attendance.csv"] = f"the {report.year} report's attendance table"
+        found[urls.report_pdf(report.year)] = f"the {report.year} report as a PDF"
+        for partner in data.partners:
+            found[urls.partner_pdf(partner.id, report.year)] = f"{partner.id}'s summary for {report.year}"
+    if toolkit(data) is not None:
+        for download in DOWNLOADS:
+            for extension in download.formats:
+                found[download.path(extension)] = "a download of the PCF toolkit"
+        found[ZIP_PATH] = "the PCF toolkit's downloads in one zip"
+    return found
+
+
+def published_at(relative: str) -> str:
+    """Where a content/ file is published: ``about.md`` → ``about/index.html``, ``x.ics`` → ``x.ics``."""
+    if relative.lower().endswith(".md"):
+        return urls.content_page(relative) + "index.html"
+    return relative
+
+
+def clashes(ctx: RenderContext, files: SourceFiles, embedded: set[str]) -> list[Problem]:
+    """A problem for every content/ file (except the narratives pages embed) at an address the site makes."""
+    content = ctx.dataset.content_dir
+    taken = {page.url + "index.html": f"the page /{page.url}" for page in all_pages(ctx)}
+    taken.update({path: f"/{path}, {what}" for path, what in generated_files(ctx).items()})
+    found = []
+    for path in files.walk(content):
+        relative = path.relative_to(content).as_posix()
+        address = published_at(relative)
+        if relative in embedded or address not in taken:
+            continue
+        found.append(
+            Problem(
+                files.display(path),
+                1,
+                1,
+                f"this file would be published at /{address}, where the site makes {taken[address]}; rename it or move it",
+            )
+        )
+    return found
+
+
+def embedded_content(ctx: RenderContext) -> set[str]:
+    """content/ files that generated pages embed (report narratives, the toolkit's text): never pages of their own."""
+    from .html.pages.toolkit import CONTENT as TOOLKIT_CONTENT
+
+    found: set[str] = set(TOOLKIT_CONTENT)
+    for report in ctx.dataset.reports:
+        if report.introduction:
+            found.add(report.introduction)
+        found.update(s.content for s in report.sections if s.content)
+    return found
+
+
+__all__ = ["clashes", "embedded_content", "generated_files", "published_at"]
