@@ -32,6 +32,7 @@ from conftest import NOW, ROOT, problems, run_cli
 
 EVENT = "data/events/2025-26/strengths-based-practice-2026-03.yml"
 SECRET = "planted-secret-7f3a9c1e"
+OUTSIDE = "outside data/, content/, theme/"
 LOCATED = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<column>\d+): (?P<message>.+)$", re.M)
 
 
@@ -72,16 +73,16 @@ def grep_tree(folder: Path, needle: bytes) -> list[str]:
 @pytest.mark.parametrize(
     ("where", "make", "needle"),
     [
-        ("data/events/env.yml", lambda p, t: t.symlink_to("/proc/self/environ"), "outside data/, content/, theme/"),
-        ("content/environment.txt", lambda p, t: t.symlink_to("/proc/self/environ"), "outside data/, content/, theme/"),
-        ("content/git-config.txt", lambda p, t: t.symlink_to(p / ".git/config"), "outside data/, content/, theme/"),
-        ("theme/assets/token.txt", lambda p, t: t.symlink_to(p / ".git/config"), "outside data/, content/, theme/"),
-        ("content/etc", lambda p, t: t.symlink_to("/etc"), "outside data/, content/, theme/"),
-        ("content/pictures", lambda p, t: t.symlink_to(p / "content/assets"), "a link to a folder"),
-        ("data/events/gone.yml", lambda p, t: t.symlink_to(p / "data/events/nothing.yml"), "leads nowhere"),
-        ("data/attendance/2023-24.csv", lambda p, t: t.symlink_to("/dev/zero"), "outside data/, content/, theme/"),
-        ("data/events/pipe.yml", lambda p, t: os.mkfifo(t), "a named pipe (FIFO)"),
-        ("content/pipe.md", lambda p, t: os.mkfifo(t), "a named pipe (FIFO)"),
+        pytest.param("data/events/env.yml", lambda p, t: t.symlink_to("/proc/self/environ"), OUTSIDE, id="data-proc-environ"),
+        pytest.param("content/environment.txt", lambda p, t: t.symlink_to("/proc/self/environ"), OUTSIDE, id="content-proc-environ"),
+        pytest.param("content/git-config.txt", lambda p, t: t.symlink_to(p / ".git/config"), OUTSIDE, id="content-git-config"),
+        pytest.param("theme/assets/token.txt", lambda p, t: t.symlink_to(p / ".git/config"), OUTSIDE, id="theme-git-config"),
+        pytest.param("content/etc", lambda p, t: t.symlink_to("/etc"), OUTSIDE, id="content-folder-outside"),
+        pytest.param("content/pictures", lambda p, t: t.symlink_to(p / "content/assets"), "a link to a folder", id="content-folder-inside"),
+        pytest.param("data/events/gone.yml", lambda p, t: t.symlink_to(p / "data/events/nothing.yml"), "leads nowhere", id="dangling"),
+        pytest.param("data/attendance/2023-24.csv", lambda p, t: t.symlink_to("/dev/zero"), OUTSIDE, id="dev-zero"),
+        pytest.param("data/events/pipe.yml", lambda p, t: os.mkfifo(t), "a named pipe (FIFO)", id="data-fifo"),
+        pytest.param("content/pipe.md", lambda p, t: os.mkfifo(t), "a named pipe (FIFO)", id="content-fifo"),
     ],
 )
 def test_links_out_pipes_and_devices_are_located_problems_and_never_wait(project: Path, where: str, make, needle: str) -> None:
@@ -247,6 +248,12 @@ def test_spreadsheet_cells_never_hold_formulas(project: Path) -> None:
         project, "data/metrics/income.yml", "name: Department for Education", f"name: {grant}\n    description: Department for Education"
     )
     replace(project, "data/frameworks/pcf.yml", "    title: Values and Ethics", f"    title: {yaml_quote(FORMULAS[0])}")
+    replace(
+        project,
+        "data/frameworks/pcf.yml",
+        "      asye: Manages ethical tensions in complex work and promotes people's rights to choice.",
+        f"      asye: {yaml_quote(FORMULAS[0])}",
+    )
     result = run_cli(project, "build", "--no-pdf")
     assert result.returncode == 0, result.stdout + result.stderr
     rows = list(csv.DictReader(io.StringIO((project / "site/reports/2025-26/data/income.csv").read_text(encoding="utf-8"))))
@@ -260,6 +267,7 @@ def test_spreadsheet_cells_never_hold_formulas(project: Path) -> None:
     cells = [cell for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row if cell.value]
     assert [c.value for c in cells if c.data_type == "f"] == []
     assert any(FORMULAS[0] in str(c.value) and c.data_type == "s" for c in cells)
+    assert [c.data_type for c in cells if c.value == FORMULAS[0]] == ["s"], "a descriptor starting with = is a string cell"
 
 
 def yaml_quote(text: str) -> str:
@@ -319,10 +327,10 @@ LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
 @pytest.mark.parametrize(
     ("text", "needle", "line"),
     [
-        (LAUGHS, "more than 100,000 values once its aliases", 1),
-        ("title: x\nitems: " + "[" * 100_000 + "]" * 100_000 + "\n", "nested more than 50 levels deep", 2),
-        ("title: x\nitems:\n" + "- " * 100_000 + "x\n", "nested more than 50 levels deep", 3),
-        ("x: &x 1\ny: [" + ", ".join(["*x"] * 101) + "]\n", "more than 100 aliases", 2),
+        pytest.param(LAUGHS, "more than 100,000 values once its aliases", 1, id="billion-laughs"),
+        pytest.param("title: x\nitems: " + "[" * 100_000 + "]" * 100_000 + "\n", "nested more than 50 levels deep", 2, id="deep-brackets"),
+        pytest.param("title: x\nitems:\n" + "- " * 100_000 + "x\n", "nested more than 50 levels deep", 3, id="deep-dashes"),
+        pytest.param("x: &x 1\ny: [" + ", ".join(["*x"] * 101) + "]\n", "more than 100 aliases", 2, id="many-aliases"),
     ],
 )
 def test_yaml_that_would_explode_or_crash_is_a_located_problem_in_a_second(project: Path, text: str, needle: str, line: int) -> None:
@@ -341,6 +349,7 @@ def test_yaml_that_would_explode_or_crash_is_a_located_problem_in_a_second(proje
         ("data/attendance/2025-26.csv", "event,partner,booked,attended,cancelled,no_show\n" + "x,other,1,1,0,0\n" * 400_000),
         ("content/about.md", "# About\n\n" + "A very long page.\n" * 70_000),
     ],
+    ids=["yaml", "csv", "markdown"],
 )
 def test_files_above_their_size_limit_are_refused_before_reading(project: Path, relative: str, content: str) -> None:
     """Guard: the size limit in SourceFiles.read (without it, the files are read and parsed whole)."""
@@ -374,6 +383,25 @@ SESSION = "start: 2026-03-04T09:30, end: 2026-03-04T16:30"
         ("data/attendance/2025-26.csv", ",20,10,", ",2²,10,", "is not a count"),
         ("data/attendance/2025-26.csv", ",20,10,", ",٢٠,10,", "is not a count"),
         ("data/metrics/income.yml", "2021-22: 498000", "٢٠١٩-٢٠: 5, 2021-22: 498000", "is not a year"),
+    ],
+    ids=[
+        "time-zone-z",
+        "time-zone-offset",
+        "date-without-time",
+        "year-0001",
+        "year-9999",
+        "year-0202",
+        "report-year-0001",
+        "measure-year-1900",
+        "inf-percent",
+        "nan-gbp",
+        "minus-inf-split",
+        "nan-value",
+        "inf-capacity",
+        "nan-cpd-hours",
+        "superscript-digit",
+        "arabic-digits",
+        "arabic-year",
     ],
 )
 def test_values_the_rules_do_not_accept_are_located_problems(project: Path, relative: str, old: str, new: str, needle: str) -> None:
@@ -529,6 +557,7 @@ def test_publishing_survives_a_kill_at_every_stage(project: Path) -> None:
         (lambda p: replace(p, EVENT, SESSION, "start: 2026-03-29T01:30, end: 2026-03-29T04:00"), EVENT, "does not exist in the UK"),
         (lambda p: replace(p, EVENT, SESSION, "start: 2026-10-25T01:30, end: 2026-10-25T04:00"), EVENT, "happens twice in the UK"),
     ],
+    ids=["provider-name-is-a-partner", "con", "aux", "dst-gap", "dst-repeat"],
 )
 def test_small_silent_errors_are_problems(project: Path, edit, path: str, needle: str) -> None:
     """Guards: the provider_name rule in checks.event, WINDOWS_RESERVED in _check_slug, clock.clock_change."""

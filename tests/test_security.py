@@ -2,9 +2,13 @@
 
 The same string, holding a script element, an image with an error handler
 and template syntax, goes into the site's, a partner's, a stage's, an
-event's, a framework item's, a report's and a measure's text. The site is
-built and then read as files and in a browser (with its search), and must
-show the string as typed while running none of it.
+event's, a framework item's, a report's and a measure's text, and (as text:
+in code spans and as entities, since raw HTML in content/ is checked, see
+``test_adversarial.py``) into a content page and a report narrative. The
+site is built and then read as files (pages, JSON-LD, calendars, the feed,
+report CSVs, the report PDF's text, the toolkit's Word and Excel files) and
+in a browser (with its search), and must show the string as typed while
+running none of it.
 """
 
 from __future__ import annotations
@@ -89,6 +93,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("name: Partner membership fees", f"name: {q('Fees ' + HOSTILE)}"),
         ("2021-22: n/a, 2022-23: n/a", f"2021-22: {{pending: {h}}}, 2022-23: {{value: n/a, note: {h}}}"),
     )
+    content_text = "Content: `<script>alert(1)</script>` {{ 7*7 }}{% raw %} &lt;img src=x onerror=alert(2)&gt;\n"
+    for page in ("content/about.md", "content/reports/2025-26/income.md"):
+        (project / page).write_text((project / page).read_text() + "\n" + content_text)
     result = run_cli(project, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
@@ -106,6 +113,54 @@ def test_hostile_text_is_escaped_in_every_page(hostile_site: Path) -> None:
     assert shown > 20, "the hostile text should be shown, as text, on many pages"
     event = (hostile_site / "events/young-carers-2026-12/index.html").read_text()
     assert event.count(ESCAPED) >= 6
+    for page in ("about/index.html", "reports/2025-26/index.html"):
+        html = (hostile_site / page).read_text()
+        assert "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code> {{ 7*7 }}{% raw %} &lt;img src=x onerror=alert(2)&gt;" in html, page
+
+
+def test_hostile_text_stays_text_in_every_file_format(hostile_site: Path) -> None:
+    """JSON-LD, calendars, the feed, CSV, the PDF's text, Word and Excel all hold the string as plain text."""
+    import csv
+    import io
+    import json
+    import re
+    import subprocess
+    import xml.etree.ElementTree as ElementTree
+
+    import docx
+    import icalendar
+    import openpyxl
+
+    event = (hostile_site / "events/young-carers-2026-12/index.html").read_text()
+    islands = re.findall(r'<script type="application/ld\+json">(.*?)</script>', event, re.S)
+    assert islands and "<" not in islands[0], "JSON-LD cannot close its script element"
+    assert json.loads(islands[0])["name"] == "Young Carers " + HOSTILE
+
+    calendar = icalendar.Calendar.from_ical((hostile_site / "events/young-carers-2026-12/event.ics").read_bytes())
+    summaries = [str(c.get("SUMMARY")) for c in calendar.walk("VEVENT")]
+    assert summaries and all(s.startswith("Young Carers " + HOSTILE) for s in summaries), summaries
+
+    feed = ElementTree.parse(hostile_site / "events/feed.xml")
+    titles = [t.text for t in feed.iter("title")]
+    assert "Young Carers " + HOSTILE in titles
+
+    rows = list(csv.DictReader(io.StringIO((hostile_site / "reports/2025-26/data/income.csv").read_text(encoding="utf-8"))))
+    assert "Fees " + HOSTILE in {row["measure"] for row in rows}
+    assert HOSTILE in {row["note"] for row in rows} and HOSTILE in {row["text"] for row in rows}
+
+    text = subprocess.run(["pdftotext", "-layout", str(hostile_site / "reports/2025-26/report.pdf"), "-"], capture_output=True, text=True)
+    assert text.returncode == 0
+    flat = " ".join(text.stdout.split())
+    assert "Report <script>alert(1)</script>{{ 7*7 }}{% raw %}<img src=x" in flat
+    assert "`<script>alert(1)</script>`" not in flat and "Content: <script>alert(1)</script>" in flat
+
+    document = docx.Document(str(hostile_site / "toolkit/pcf-level-guide.docx"))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert any(cell.endswith("Values " + HOSTILE) for cell in cells), "the domain title is text in the Word table"
+
+    workbook = openpyxl.load_workbook(hostile_site / "toolkit/evidence-grid.xlsx")
+    values = [c for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any(c.value.endswith("Values " + HOSTILE) and c.data_type == "s" for c in values)
 
 
 @pytest.mark.browser
