@@ -195,6 +195,13 @@ def test_raw_html_that_the_site_would_remove_is_a_located_problem(project: Path)
     assert len([m for m in LOCATED.finditer(output) if m["path"] == "content/about.md"]) == 1, "code spans are not HTML"
 
 
+def test_markdown_in_data_that_the_site_would_leave_out_is_a_located_problem(project: Path) -> None:
+    """An event description's javascript: link and tracking image. Guard: the description rule in checks.event (text_findings)."""
+    replace(project, EVENT, "description: |\n", "description: |\n  [Book](javascript:alert(1)) ![](https://tracker.example/p.png)\n\n")
+    found = [p for p in problems(project) if p.startswith(f"{EVENT}:6:14: description: ")]
+    assert len(found) == 2 and "javascript: address" in found[0] and "is on another site" in found[1], found
+
+
 def test_the_sanitiser_removes_what_runs_and_keeps_what_markdown_makes() -> None:
     """Guard: present.safehtml.clean in NarrativeRenderer.render (without it, the script reaches the page)."""
     from partnership.core.present.markdown import NarrativeRenderer

@@ -23,6 +23,7 @@ from .models.frameworks import Framework, InForce, Item
 from .models.metrics import MeasureValue
 from .models.pathways import Stage
 from .models.strategy import COLUMNS
+from .present.markdown import text_findings
 from .problems import Problems, allowed, did_you_mean, not_one_of, quote
 
 Display = Callable[[Path], str]
@@ -429,6 +430,8 @@ class _Rules:
         for index, stage_id in enumerate(event.audience):
             if stage_id not in stage_ids:
                 self.add(event, ("audience", index), "audience: " + not_one_of("a career stage", stage_id, stage_ids))
+        for finding in text_findings(event.description if event.valid("description") else None):
+            self.add(event, ("description",), "description: " + finding.explain())
         if event.valid("format", "venue") and event.format in ("in-person", "hybrid") and not event.venue:
             self.add(event, ("format",), f"venue is missing; an event that is {event.format} needs 'venue:' to say where it happens")
         if not event.valid("format", "sessions"):

@@ -29,7 +29,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from .safehtml import clean
+from .safehtml import Finding, clean, findings
 
 _SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
 
@@ -88,6 +88,17 @@ _text_md = markdown.Markdown(
     extensions=[_NoRawHtml(), _SafeLinksExtension(), _ShiftHeadingsExtension(2), "sane_lists"],
     output_format="html",
 )
+
+
+_checked_md = markdown.Markdown(extensions=[_NoRawHtml(), _ShiftHeadingsExtension(2), "sane_lists"], output_format="html")
+
+
+def text_findings(text: str | None) -> list[Finding]:
+    """What :func:`render_text` would leave out of ``text`` (a ``javascript:`` link, an image from another site), for ``check``."""
+    if not text:
+        return []
+    _checked_md.reset()
+    return findings(_checked_md.convert(text))
 
 
 def render_text(text: str | None) -> Markup:
