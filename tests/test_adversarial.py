@@ -390,6 +390,8 @@ SESSION = "start: 2026-03-04T09:30, end: 2026-03-04T16:30"
         ("data/attendance/2025-26.csv", ",20,10,", ",2²,10,", "is not a count"),
         ("data/attendance/2025-26.csv", ",20,10,", ",٢٠,10,", "is not a count"),
         ("data/metrics/income.yml", "2021-22: 498000", "٢٠١٩-٢٠: 5, 2021-22: 498000", "is not a year"),
+        ("data/logic-model/2024-26.yml", "period: 2024-26", "period: 0001-03", "is not a period"),
+        ("data/logic-model/2024-26.yml", "period: 2024-26", "period: 2024-2026", "is not a period"),
     ],
     ids=[
         "time-zone-z",

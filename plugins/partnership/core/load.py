@@ -252,7 +252,8 @@ def _reports(reader: _Reader) -> list[Report]:
 
 
 def _logic_models(reader: _Reader) -> list[LogicModel]:
-    models = [model for model, _ in reader.per_file("logic-model", LogicModel, "a logic model", "period")]
+    # A model whose period could not be read is reported already, and covers no year.
+    models = [model for model, _ in reader.per_file("logic-model", LogicModel, "a logic model", "period") if model.valid("period")]
     return sorted(models, key=lambda m: m.period)
 
 
