@@ -411,6 +411,8 @@ SESSION = "start: 2026-03-04T09:30, end: 2026-03-04T16:30"
         "superscript-digit",
         "arabic-digits",
         "arabic-year",
+        "period-0001",
+        "period-not-a-period",
     ],
 )
 def test_values_the_rules_do_not_accept_are_located_problems(project: Path, relative: str, old: str, new: str, needle: str) -> None:
