@@ -44,7 +44,7 @@ def generated_files(ctx: RenderContext) -> dict[str, str]:
         found[urls.report_pdf(report.year)] = f"the {report.year} report as a PDF"
         for partner in data.partners:
             found[urls.partner_pdf(partner.id, report.year)] = f"{partner.id}'s summary for {report.year}"
-    if toolkit(data) is not None:
+    if toolkit(data, ctx.now.date()) is not None:
         for download in DOWNLOADS:
             for extension in download.formats:
                 found[download.path(extension)] = "a download of the PCF toolkit"
