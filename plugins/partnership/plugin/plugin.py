@@ -176,8 +176,8 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         config.extra["partnership"] = {
             "short_name": site.short_name,
             "contact_email": site.contact_email,
-            "accessibility_url": "accessibility/",
-            "privacy_url": "privacy/",
+            "accessibility_url": urls.accessibility(),
+            "privacy_url": urls.privacy(),
             "colours": site.colours.model_dump(),
             "built": now.strftime("%-d %B %Y"),
         }

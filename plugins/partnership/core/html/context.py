@@ -209,8 +209,7 @@ class RenderContext:
 
     def absolute(self, target: str) -> str:
         """A full address for documents read away from the site (PDFs): the site's URL + the path."""
-        base = self.dataset.site.url
-        return (base.rstrip("/") + "/" + target) if base else target
+        return urls.absolute(self.dataset.site.url, target)
 
     def render(self, template: str, page_url: str, absolute: bool = False, **values: Any) -> str:
         """Render ``template`` for the page at ``page_url`` (links relative, or full for documents)."""

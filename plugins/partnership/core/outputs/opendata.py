@@ -84,11 +84,10 @@ def _added(ev: EventView) -> dt.datetime:
 def feed(catalogue: Catalogue, limit: int = 50) -> bytes:
     """RSS 2.0 of upcoming events, newest added first."""
     site = catalogue.dataset.site
-    base = site.url.rstrip("/") + "/" if site.url else ""
     rss = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss, "channel")
     ET.SubElement(channel, "title").text = f"New CPD events: {site.name}"
-    ET.SubElement(channel, "link").text = base + urls.events()
+    ET.SubElement(channel, "link").text = urls.absolute(site.url, urls.events())
     ET.SubElement(channel, "description").text = f"CPD events newly added to the {site.short_name} catalogue."
     ET.SubElement(channel, "language").text = "en-gb"
     ET.SubElement(channel, "lastBuildDate").text = format_datetime(catalogue.now)
@@ -96,7 +95,7 @@ def feed(catalogue: Catalogue, limit: int = 50) -> bytes:
     for ev in newest:
         item = ET.SubElement(channel, "item")
         ET.SubElement(item, "title").text = ev.title
-        ET.SubElement(item, "link").text = base + urls.event(ev.id)
+        ET.SubElement(item, "link").text = urls.absolute(site.url, urls.event(ev.id))
         ET.SubElement(item, "guid", isPermaLink="false").text = f"{site.short_name}:{ev.id}"
         ET.SubElement(item, "pubDate").text = format_datetime(_added(ev))
         when = ev.sessions[0].start.strftime("%-d %B %Y") if ev.sessions else "Available any time"

@@ -51,7 +51,7 @@ def write_outputs(ctx: RenderContext, site_dir: Path, *, pdf: bool = True, downl
     catalogue = ctx.catalogue
     site = ctx.dataset.site
     out = _Folder(site_dir)
-    out.write("assets/stylesheets/brand.css", brand_css(site.colours.primary, site.colours.accent).encode())
+    out.write(urls.brand_css(), brand_css(site.colours.primary, site.colours.accent).encode())
     calendars = ics.CalendarWriter(site, ctx.now)
     for ev in catalogue.events:
         if ev.sessions:
@@ -63,7 +63,7 @@ def write_outputs(ctx: RenderContext, site_dir: Path, *, pdf: bool = True, downl
     out.write(urls.open_data(), opendata.events_json(catalogue))
     out.write(urls.feed(), opendata.feed(catalogue))
     for name, content in schema.schema_files().items():
-        out.write(f"schema/{name}", content)
+        out.write(urls.schema_file(name), content)
     for report in ctx.dataset.reports:
         view = report_view(report, ctx.dataset)
         table = ctx.dataset.attendance.get(report.attendance or "")
@@ -72,7 +72,7 @@ def write_outputs(ctx: RenderContext, site_dir: Path, *, pdf: bool = True, downl
             if section.table:
                 out.write(urls.report_csv(report.year, section.table.area.area), reportdata.measures_csv(section.table))
         if extra:
-            out.write(f"reports/{report.year}/data/attendance.csv", reportdata.attendance_csv(extra))
+            out.write(urls.report_attendance_csv(report.year), reportdata.attendance_csv(extra))
         if pdf:
             log(f"Writing the {report.year} report PDF")
             out.write(urls.report_pdf(report.year), report_pdf(ctx, view, extra))

@@ -9,6 +9,7 @@ into a link from another page, so that a site published under a sub-path
 from __future__ import annotations
 
 from functools import lru_cache
+from urllib.parse import quote
 
 
 def relative(target: str, page: str) -> str:
@@ -44,6 +45,11 @@ def _from_folder(path: str, folder: str) -> str:
     return "../" + _from_folder(path, parent + "/" if parent else "")
 
 
+def absolute(site_url: str | None, target: str) -> str:
+    """A full address for ``target`` (root-relative) on the published site; ``target`` itself without one."""
+    return site_url.rstrip("/") + "/" + target if site_url else target
+
+
 def content_page(path: str) -> str:
     """The page a content/ Markdown file becomes: ``about.md`` → ``about/``, ``x/index.md`` → ``x/``."""
     stem = path[:-3] if path.endswith(".md") else path
@@ -60,6 +66,16 @@ def home() -> str:
 
 def events() -> str:
     return "events/"
+
+
+def all_events() -> str:
+    """Every upcoming event as cards: what the catalogue fetches when a filter is used."""
+    return "events/all/"
+
+
+def catalogue_filter(name: str, value: str) -> str:
+    """The catalogue with one filter set: ``events/?stage=nqsw-asye``."""
+    return f"events/?{name}={quote(value)}"
 
 
 def event(event_id: str) -> str:
@@ -127,6 +143,14 @@ def report_csv(year: str, area: str) -> str:
     return f"reports/{year}/data/{area}.csv"
 
 
+def report_attendance_csv(year: str) -> str:
+    return f"reports/{year}/data/attendance.csv"
+
+
+def measures() -> str:
+    return "reports/measures/"
+
+
 def measure(measure_id: str) -> str:
     return f"reports/measures/{measure_id}/"
 
@@ -159,6 +183,15 @@ def toolkit() -> str:
     return "toolkit/"
 
 
+def toolkit_file(key: str, extension: str) -> str:
+    """One of the toolkit's downloads: ``toolkit/evidence-grid.xlsx``."""
+    return f"toolkit/{key}.{extension}"
+
+
+def toolkit_zip() -> str:
+    return "toolkit/pcf-toolkit.zip"
+
+
 def accessibility() -> str:
     return "accessibility/"
 
@@ -180,4 +213,14 @@ def feed() -> str:
 
 
 def schema(kind: str = "") -> str:
-    return f"schema/{kind}.schema.json" if kind else "schema/"
+    return schema_file(f"{kind}.schema.json") if kind else "schema/"
+
+
+def schema_file(name: str) -> str:
+    """A file in the schema folder: ``schema/event.schema.json``."""
+    return f"schema/{name}"
+
+
+def brand_css() -> str:
+    """The stylesheet made from data/site.yml's colours (mkdocs.yml's extra_css names it too)."""
+    return "assets/stylesheets/brand.css"

@@ -42,9 +42,6 @@ class Download:
     stage: str
     """When in the placement it is used."""
 
-    def path(self, extension: str) -> str:
-        return f"toolkit/{self.key}.{extension}"
-
 
 DOWNLOADS: tuple[Download, ...] = (
     Download(
@@ -83,7 +80,6 @@ DOWNLOADS: tuple[Download, ...] = (
         "ASYE",
     ),
 )
-ZIP_PATH = "toolkit/pcf-toolkit.zip"
 
 
 @dataclass(frozen=True)

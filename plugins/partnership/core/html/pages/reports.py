@@ -55,7 +55,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         )
     measures = [(area, measure) for area in dataset.metrics.values() for measure in area.measures]
     yield ctx.page(
-        "reports/measures/",
+        urls.measures(),
         "Every measure, year on year",
         "measures.html",
         description="Every progress measure the partnership reports, with all its years.",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ...present import urls
 from ...sources.history import last_changed
-from ...views.toolkit import DOWNLOADS, ZIP_PATH, toolkit
+from ...views.toolkit import DOWNLOADS, toolkit
 from ..context import RenderContext, SitePage
 
 #: Markdown the partnership writes for the toolkit page, under content/toolkit/.
@@ -28,7 +28,6 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         values={
             "kit": kit,
             "downloads": DOWNLOADS,
-            "zip_path": ZIP_PATH,
             "changed": changed,
             "content": [path for path in CONTENT if (dataset.content_dir / path).is_file()],
             "events": ctx.catalogue.for_stage("practice-educator"),

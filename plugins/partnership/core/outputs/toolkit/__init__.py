@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from ...html.context import RenderContext
-from ...views.toolkit import DOWNLOADS, EVIDENCE_SOURCES, JUDGEMENTS, ZIP_PATH, Toolkit, toolkit
+from ...present import urls
+from ...views.toolkit import DOWNLOADS, EVIDENCE_SOURCES, JUDGEMENTS, Toolkit, toolkit
 from ..zipped import archive
 from . import excel, word
 
@@ -65,8 +66,8 @@ def level_guide_pdf(ctx: RenderContext, kit: Toolkit) -> bytes:
     from ..pdf import CSS, html_to_pdf
 
     css = f":root {{ --primary: {ctx.dataset.site.colours.primary}; }}\n" + CSS.read_text(encoding="utf-8")
-    html = ctx.render("toolkit_guide_pdf.html", "toolkit/", absolute=True, kit=kit, css=css)
-    return html_to_pdf(html, ctx.dataset.content_dir, ctx.dataset.site.url, "toolkit/ level guide")
+    html = ctx.render("toolkit_guide_pdf.html", urls.toolkit(), absolute=True, kit=kit, css=css)
+    return html_to_pdf(html, ctx.dataset.content_dir, ctx.dataset.site.url, urls.toolkit_file("pcf-level-guide", "pdf"))
 
 
 def evidence_grid_xlsx(ctx: RenderContext, kit: Toolkit) -> bytes:
@@ -264,8 +265,8 @@ def toolkit_files(ctx: RenderContext, pdf: bool = True) -> dict[str, bytes]:
                 continue
             content = makers[(download.key, extension)](ctx, kit)
             if content is not None:
-                files[download.path(extension)] = content
-    files[ZIP_PATH] = archive({path.removeprefix("toolkit/"): content for path, content in files.items()}, ctx.now)
+                files[urls.toolkit_file(download.key, extension)] = content
+    files[urls.toolkit_zip()] = archive({path.rpartition("/")[2]: content for path, content in files.items()}, ctx.now)
     return files
 
 
