@@ -32,7 +32,7 @@ from ..present import format as fmt
 from ..present import urls
 from ..present.charts import chart, chart_id, chartable, finding
 from ..present.markdown import NarrativeRenderer, plain, render_text
-from ..present.values import change_text, part_text, target_text, value_html, value_text
+from ..present.values import change_text, part_text, share_text, target_text, value_html, value_text
 from ..views.catalogue import SERVICE_NAMES, Catalogue
 from ..views.reports import measure_table
 from ..views.strategy import follow_ups_in, section_objectives
@@ -83,6 +83,7 @@ def _environment() -> jinja2.Environment:
         number=fmt.number,
         hours=fmt.hours,
         filesize=fmt.filesize,
+        share=share_text,
         markdown=render_text,
         plain=plain,
         join_words=fmt.join,
@@ -127,7 +128,7 @@ class RenderContext:
             card_html=self.card,
             row_html=self.row,
             related_html=self.related,
-            t=EventText(),
+            t=EventText(self.dataset.site.contact_email),
             size=size_marker,
             narrative=self.narrative,
             value_text=value_text,
