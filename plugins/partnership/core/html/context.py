@@ -35,7 +35,6 @@ from ..present.markdown import NarrativeRenderer, plain, render_text
 from ..present.values import change_text, part_text, share_text, target_text, value_html, value_text
 from ..views.catalogue import SERVICE_NAMES, Catalogue
 from ..views.reports import measure_table
-from ..views.strategy import follow_ups_in, section_objectives
 from .eventtext import EventText
 from .fan import fan, group_colours
 from .jsonld import event_json_ld
@@ -141,8 +140,6 @@ class RenderContext:
             chart_id=chart_id,
             slug=slugify,
             latest_value=self.latest_value,
-            section_objectives=lambda report, area: section_objectives(self.dataset, report, area),
-            follow_ups_in=lambda report: follow_ups_in(self.dataset, report),
             model_columns=MODEL_COLUMNS,
             part_text=part_text,
             measure_table_for=lambda area, measure, years: measure_table(
