@@ -1,21 +1,20 @@
-"""The PCF toolkit's files, built from ``data/frameworks/`` on every build.
+"""The PCF toolkit's files, built from ``data/frameworks/``.
 
-:func:`toolkit_files` returns every file by its path in the site: the level
-guide (PDF and Word), the evidence mapping grid (Excel and Word), the
-direct observation form and critical reflection template (Word), the KSS
-grid for the ASYE (Excel) and a zip of them all. Nothing is a template
-kept in the repository: change a domain's title in pcf.yml and every file
-changes with it.
+The level guide (PDF, printed from :func:`level_guide_html`, and Word), the
+evidence mapping grid (Excel and Word), the direct observation form and
+critical reflection template (Word) and the KSS grid for the ASYE (Excel,
+when there are KSS frameworks); :mod:`..writer` adds a zip of them all.
+Nothing is a template kept in the repository: change a domain's title in
+pcf.yml and every file changes with it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from ...html.context import RenderContext
-from ...present import urls
-from ...views.toolkit import DOWNLOADS, EVIDENCE_SOURCES, JUDGEMENTS, Toolkit, toolkit
-from ..zipped import archive
+from ...views.toolkit import EVIDENCE_SOURCES, JUDGEMENTS, Toolkit
+from ..documents import Documents
 from . import excel, word
 
 
@@ -23,7 +22,7 @@ def _domain(item) -> str:
     return f"{item.number}. {item.title}" if item.number is not None else item.title
 
 
-def level_guide_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
+def level_guide_docx(ctx: Documents, kit: Toolkit) -> bytes:
     site, pcf = ctx.dataset.site, kit.pcf
     document = word.new_document(
         "PCF level guide for practice educators",
@@ -62,15 +61,12 @@ def level_guide_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
     return word.to_bytes(document, ctx.now)
 
 
-def level_guide_pdf(ctx: RenderContext, kit: Toolkit) -> bytes:
-    from ..pdf import CSS, html_to_pdf
-
-    css = f":root {{ --primary: {ctx.dataset.site.colours.primary}; }}\n" + CSS.read_text(encoding="utf-8")
-    html = ctx.render("toolkit_guide_pdf.html", urls.toolkit(), absolute=True, kit=kit, css=css)
-    return html_to_pdf(html, ctx.dataset.content_dir, ctx.dataset.site.url, urls.toolkit_file("pcf-level-guide", "pdf"))
+def level_guide_html(ctx: Documents, kit: Toolkit) -> str:
+    """The level guide as an HTML document to print (the PDF is made from it)."""
+    return ctx.document("toolkit_guide_pdf.html", kit=kit)
 
 
-def evidence_grid_xlsx(ctx: RenderContext, kit: Toolkit) -> bytes:
+def evidence_grid_xlsx(ctx: Documents, kit: Toolkit) -> bytes:
     site, pcf = ctx.dataset.site, kit.pcf
     book = excel.new_workbook("PCF evidence mapping grid", site.name, ctx.now)
     excel.notes_sheet(
@@ -100,7 +96,7 @@ def evidence_grid_xlsx(ctx: RenderContext, kit: Toolkit) -> bytes:
     return excel.to_bytes(book, ctx.now)
 
 
-def evidence_grid_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
+def evidence_grid_docx(ctx: Documents, kit: Toolkit) -> bytes:
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
 
@@ -121,7 +117,7 @@ def evidence_grid_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
     return word.to_bytes(document, ctx.now)
 
 
-def direct_observation_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
+def direct_observation_docx(ctx: Documents, kit: Toolkit) -> bytes:
     site, pcf = ctx.dataset.site, kit.pcf
     document = word.new_document(
         "Direct observation form", site.name, "Recording a direct observation of practice against the PCF", ctx.now
@@ -183,7 +179,7 @@ def direct_observation_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
     return word.to_bytes(document, ctx.now)
 
 
-def critical_reflection_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
+def critical_reflection_docx(ctx: Documents, kit: Toolkit) -> bytes:
     site, pcf = ctx.dataset.site, kit.pcf
     document = word.new_document("Critical reflection template", site.name, "A structured critical reflection mapped to the PCF", ctx.now)
     document.add_paragraph(
@@ -213,9 +209,7 @@ def critical_reflection_docx(ctx: RenderContext, kit: Toolkit) -> bytes:
     return word.to_bytes(document, ctx.now)
 
 
-def kss_grid_xlsx(ctx: RenderContext, kit: Toolkit) -> bytes | None:
-    if not kit.kss:
-        return None
+def kss_grid_xlsx(ctx: Documents, kit: Toolkit) -> bytes:
     site = ctx.dataset.site
     book = excel.new_workbook("KSS mapping grid for the ASYE", site.name, ctx.now)
     names = ", ".join(f.name for f in kit.kss)
@@ -244,30 +238,25 @@ def kss_grid_xlsx(ctx: RenderContext, kit: Toolkit) -> bytes | None:
     return excel.to_bytes(book, ctx.now)
 
 
-def toolkit_files(ctx: RenderContext, pdf: bool = True) -> dict[str, bytes]:
-    """Every toolkit file by its path in the site (empty when there is no PCF with levels)."""
-    kit = toolkit(ctx.dataset, ctx.now.date())
-    if kit is None:
-        return {}
-    makers = {
-        ("pcf-level-guide", "docx"): level_guide_docx,
-        ("pcf-level-guide", "pdf"): level_guide_pdf,
-        ("evidence-grid", "xlsx"): evidence_grid_xlsx,
-        ("evidence-grid", "docx"): evidence_grid_docx,
-        ("direct-observation", "docx"): direct_observation_docx,
-        ("critical-reflection", "docx"): critical_reflection_docx,
-        ("kss-asye-grid", "xlsx"): kss_grid_xlsx,
-    }
-    files: dict[str, bytes] = {}
-    for download in DOWNLOADS:
-        for extension in download.formats:
-            if extension == "pdf" and not pdf:
-                continue
-            content = makers[(download.key, extension)](ctx, kit)
-            if content is not None:
-                files[urls.toolkit_file(download.key, extension)] = content
-    files[urls.toolkit_zip()] = archive({path.rpartition("/")[2]: content for path, content in files.items()}, ctx.now)
-    return files
+Maker = Callable[[Documents, Toolkit], bytes]
+
+#: The Word and Excel files, by (download key, extension). The level guide's PDF is printed from :func:`level_guide_html`.
+MAKERS: dict[tuple[str, str], Maker] = {
+    ("pcf-level-guide", "docx"): level_guide_docx,
+    ("evidence-grid", "xlsx"): evidence_grid_xlsx,
+    ("evidence-grid", "docx"): evidence_grid_docx,
+    ("direct-observation", "docx"): direct_observation_docx,
+    ("critical-reflection", "docx"): critical_reflection_docx,
+    ("kss-asye-grid", "xlsx"): kss_grid_xlsx,
+}
 
 
-__all__ = ["toolkit_files"]
+def inputs(ctx: Documents, kit: Toolkit) -> str:
+    """Everything the Word and Excel files are made from, as text: the frameworks, the site's identity and the build's instant."""
+    parts = [ctx.dataset.site.model_dump_json(), kit.pcf.model_dump_json(), *(level.id for level in kit.levels)]
+    parts.extend(framework.model_dump_json() for framework in kit.kss)
+    parts.append(ctx.now.isoformat())
+    return "\n".join(parts)
+
+
+__all__ = ["MAKERS", "inputs", "level_guide_html"]

@@ -1,4 +1,4 @@
-"""Work done in a second process while MkDocs builds the pages.
+"""Work done in a second process while the site generator builds the pages.
 
 Calendars, open data, report PDFs and toolkit documents need nothing from
 the pages, and report charts can be drawn ahead of the pages that show
@@ -11,17 +11,20 @@ way the result is the same.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from typing import Generic, TypeVar
 
-from mkdocs.exceptions import PluginError
-
 T = TypeVar("T")
+
+
+class WorkFailed(RuntimeError):
+    """The work failed; the message says what it was doing and holds the traceback."""
 
 
 def can_fork() -> bool:
@@ -35,6 +38,8 @@ Send = Callable[[str, object], None]
 
 
 def _child(work: Callable[[Send], object], connection) -> None:  # pragma: no cover - runs in the child
+    with contextlib.suppress(OSError):  # a group of its own, so that cancel() ends the workers it starts too
+        os.setpgid(0, 0)
     try:
         connection.send(("ok", work(lambda name, value: connection.send(("part", (name, value))))))
     except BaseException:
@@ -62,8 +67,11 @@ class Job(Generic[T]):
         if parallel:
             context = multiprocessing.get_context("fork")
             parent, child = context.Pipe(duplex=False)
-            self._process = context.Process(target=_child, args=(work, child), daemon=True)
+            # Not a daemon: the child may start workers of its own (PDFs are printed on every core).
+            self._process = context.Process(target=_child, args=(work, child))
             self._process.start()
+            with contextlib.suppress(OSError):  # also done by the child: whichever runs first
+                os.setpgid(self._process.pid, self._process.pid)
             child.close()
             self._connection = parent
 
@@ -88,7 +96,7 @@ class Job(Generic[T]):
             assert self._process is not None
             self._process.join()
         else:
-            raise PluginError(f"{self.what.capitalize()} failed:\n{payload}")
+            raise WorkFailed(f"{self.what.capitalize()} failed:\n{payload}")
 
     def part(self, name: str) -> object | None:
         """An early part of the result; None when working in this process (nothing to wait for)."""
@@ -99,7 +107,7 @@ class Job(Generic[T]):
         return self._parts.get(name)
 
     def result(self) -> T:
-        """Wait for the work and return its result (raises PluginError if it failed)."""
+        """Wait for the work and return its result (raises WorkFailed if it failed)."""
         if self._done:
             return self._result  # type: ignore[return-value]
         if not self.parallel:
@@ -111,22 +119,10 @@ class Job(Generic[T]):
         return self._result  # type: ignore[return-value]
 
     def cancel(self) -> None:
+        """Stop the work: the child process and any workers it started."""
         if self._process is not None and self._process.is_alive():
-            self._process.terminate()
+            try:
+                os.killpg(self._process.pid, signal.SIGTERM)
+            except (ProcessLookupError, PermissionError):
+                self._process.terminate()
             self._process.join()
-
-
-class OutputJob(Job[dict[str, int]]):
-    """Files written straight into the site folder that MkDocs is building.
-
-    MkDocs has cleaned the folder before the job starts and writes only
-    pages and theme files into it, none at the paths the job writes.
-    """
-
-    def __init__(self, work: Callable[[Path, Send], dict[str, int]], site_dir: Path, parallel: bool):
-        site_dir.mkdir(parents=True, exist_ok=True)
-        super().__init__("writing calendars, reports and downloads", lambda send: work(site_dir, send), parallel)
-
-    def sizes(self) -> dict[str, int]:
-        """{site path: bytes} of every file written (waits for the job to finish)."""
-        return self.result()
