@@ -135,12 +135,12 @@ def _note_edit(config, edited: Path | None, site_dir: Path) -> None:
     if edited is None:
         return
     plugin = config.plugins.get("partnership")
-    context = getattr(plugin, "context", None)
-    if context is None:
+    build = getattr(plugin, "build", None)
+    if build is None:
         return
     from .core.html.sources import page_for
 
-    target = page_for(context.dataset, edited)
+    target = page_for(build.dataset, edited)
     if target is None:
         return
     folder = site_dir / ".preview"
