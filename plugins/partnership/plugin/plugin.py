@@ -42,7 +42,7 @@ from ..core.load import load_dataset_cached
 from ..core.present import urls
 from ..core.problems import DataError
 from ..core.worker import WorkFailed
-from .chrome import OncePerFolder
+from .chrome import SharedChrome
 from .config import PartnershipConfig
 from .pages import GeneratedPage
 
@@ -247,7 +247,9 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
 
     # Default priority: Material adds nothing to the environment that this needs.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.globals["once_per_folder"] = OncePerFolder()  # new each build: the nav may have changed
+        chrome = SharedChrome(env.filters["url"])  # new each build: the nav may have changed
+        env.filters["url"] = chrome.url
+        env.globals["shared_chrome"] = chrome
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
