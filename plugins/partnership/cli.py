@@ -92,10 +92,29 @@ def _unknown_blocks(content_dir: Path) -> list[str]:
 def _configure_logging(verbose: bool) -> None:
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(logging.Formatter("      %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.handlers[:] = [handler]
-    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
-    logger.propagate = False
+    for name in ENGINES:  # ProperDocs logs under its own name
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+        logger.propagate = False
+
+
+ENGINES = ("mkdocs", "properdocs")
+"""The site generators the site builds with (docs/engines.md): MkDocs 1.6, or its maintained fork ProperDocs."""
+
+
+def _use_engine(engine: str) -> None:
+    """Make ``mkdocs`` mean the chosen generator for the rest of this process.
+
+    ProperDocs runs MkDocs plugins and themes by answering their ``mkdocs.*``
+    imports with its own modules (``properdocs.replacement``), so it has to be
+    chosen before anything imports MkDocs.
+    """
+    if engine == "mkdocs":
+        return
+    if "mkdocs" in sys.modules and not sys.modules["mkdocs"].__name__.startswith(engine):
+        raise RuntimeError(f"MkDocs is already imported in this process; {engine} has to be chosen first")
+    import properdocs.replacement  # noqa: F401  (mkdocs.* imports now load properdocs.*)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -105,6 +124,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     global _built
+    _use_engine(args.engine)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -255,6 +275,12 @@ def parser() -> argparse.ArgumentParser:
     build = add("build", "check the data and build site/ (the default command)")
     build.add_argument("--site-dir", default="site", help="where to put the site (default: site)")
     build.add_argument("--no-pdf", action="store_true", help="skip the report PDFs (faster)")
+    build.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        help="the site generator: MkDocs 1.6 (default) or its fork ProperDocs (docs/engines.md)",
+    )
     build.set_defaults(run=cmd_build)
 
     check = add("check", "check data/ and content/ only, and list every problem")
