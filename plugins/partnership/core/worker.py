@@ -11,7 +11,6 @@ way the result is the same.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 import signal
@@ -27,6 +26,11 @@ class WorkFailed(RuntimeError):
     """The work failed; the message says what it was doing and holds the traceback."""
 
 
+def cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def can_fork() -> bool:
     if os.environ.get("PARTNERSHIP_PARALLEL", "1") == "0":
         return False
@@ -37,9 +41,17 @@ Send = Callable[[str, object], None]
 """Hands an intermediate result to the parent as soon as it is ready: send(name, value)."""
 
 
-def _child(work: Callable[[Send], object], connection) -> None:  # pragma: no cover - runs in the child
-    with contextlib.suppress(OSError):  # a group of its own, so that cancel() ends the workers it starts too
-        os.setpgid(0, 0)
+def _stop(signum: int, frame: object) -> None:  # pragma: no cover - runs in the child
+    """Asked to stop (cancel()): stop the workers this child started (PDF printers), then die of the signal."""
+    for process in multiprocessing.active_children():
+        process.terminate()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
+def _child(work: Callable[[Send], object], connection, other_end) -> None:  # pragma: no cover - runs in the child
+    other_end.close()  # only the parent reads: if it dies, sending fails here instead of waiting for ever
+    signal.signal(signal.SIGTERM, _stop)
     try:
         connection.send(("ok", work(lambda name, value: connection.send(("part", (name, value))))))
     except BaseException:
@@ -68,10 +80,8 @@ class Job(Generic[T]):
             context = multiprocessing.get_context("fork")
             parent, child = context.Pipe(duplex=False)
             # Not a daemon: the child may start workers of its own (PDFs are printed on every core).
-            self._process = context.Process(target=_child, args=(work, child))
+            self._process = context.Process(target=_child, args=(work, child, parent))
             self._process.start()
-            with contextlib.suppress(OSError):  # also done by the child: whichever runs first
-                os.setpgid(self._process.pid, self._process.pid)
             child.close()
             self._connection = parent
 
@@ -106,6 +116,17 @@ class Job(Generic[T]):
             self._settle(*self._receive())
         return self._parts.get(name)
 
+    def take(self, name: str) -> object | None:
+        """Like :meth:`part`, and forgets the part (the caller keeps it, once)."""
+        found = self.part(name)
+        self._parts.pop(name, None)
+        return found
+
+    def collect(self) -> None:
+        """Take in every part already sent, without waiting (so that the child never waits for room in the pipe)."""
+        while self._connection is not None and not self._done and self._connection.poll(0):
+            self._settle(*self._receive())
+
     def result(self) -> T:
         """Wait for the work and return its result (raises WorkFailed if it failed)."""
         if self._done:
@@ -121,8 +142,5 @@ class Job(Generic[T]):
     def cancel(self) -> None:
         """Stop the work: the child process and any workers it started."""
         if self._process is not None and self._process.is_alive():
-            try:
-                os.killpg(self._process.pid, signal.SIGTERM)
-            except (ProcessLookupError, PermissionError):
-                self._process.terminate()
+            self._process.terminate()
             self._process.join()

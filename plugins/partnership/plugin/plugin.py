@@ -283,8 +283,9 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
     def _search_version_in(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
         generated = self.generated.get(page.file.src_uri)
         if generated is not None and generated.search_render is not None:
+            assert self.build is not None
             self._full_content[page.file.src_uri] = page.content or ""
-            page.content = generated.search_render()
+            page.content = self.build.search_html(generated)
         return context
 
     # Runs last (-100), after every plugin has read the page: the page itself

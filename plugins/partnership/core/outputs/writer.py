@@ -13,7 +13,6 @@ printed together, on every core the machine offers when ``parallel``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
@@ -26,6 +25,7 @@ from ..views.attendance import appendix
 from ..views.reports import report_view
 from ..views.strategy import partner_view
 from ..views.toolkit import DOWNLOADS, toolkit
+from ..worker import cores
 from . import ics, opendata, reportdata, zipped
 from . import toolkit as toolkit_files
 from .cache import OutputCache, key, office_salt, pdf_salt, site_files
@@ -57,11 +57,6 @@ class _Folder:
             self._made.add(target.parent)
         target.write_bytes(content)
         self.sizes[relative] = len(content)
-
-
-def cores() -> int:
-    """The cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def print_pdfs(documents: dict[str, str], content_dir: Path, site_url: str | None, cache: OutputCache, parallel: bool) -> dict[str, bytes]:
