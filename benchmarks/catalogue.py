@@ -65,7 +65,22 @@ PARTNERS = [
 ]
 TYPES = ["workshop", "course", "conference", "twilight", "webinar", "action-learning-set", "programme", "research-hub", "network"]
 FORMATS = ["in-person", "online", "hybrid"]
-REFS = [f"pcf:{n}" for n in range(1, 10)] + [f"kss-cf:{n}" for n in range(1, 11)] + [f"kss-adults:{n}" for n in range(1, 11)]
+REFS = [f"pcf:{n}" for n in range(1, 10)] + [f"kss-adults:{n}" for n in range(1, 11)]
+#: Children's statements in force on an event's day: the KSS until 31 March 2027, then the early career standards.
+KSS_CF = [f"kss-cf:{n}" for n in range(1, 11)]
+CF_EARLY_CAREER = [
+    f"cf-early-career:{item}"
+    for item in (
+        "anti-discriminatory-practice",
+        "relationships-communication",
+        "assessment-planning",
+        "intervention",
+        "reflection-learning",
+        "leadership-management",
+    )
+]
+KSS_CF_ENDS = dt.datetime(2027, 4, 1)
+ECDP_STARTS = dt.datetime(2027, 9, 1)
 TAGS = ["peps", "practice-education", "asye", "retention", "supervision", "peer-reflection", "conference", "safeguarding"]
 WORDS = [
     "assessment",
@@ -102,6 +117,10 @@ def make_site(folder: Path, count: int, seed: int = 1) -> Path:
         day = start + dt.timedelta(days=rnd.randrange(0, 4 * 365), hours=rnd.choice([0, 0, 3, 8]))
         end = day + dt.timedelta(hours=rnd.choice([1, 2, 3, 6]))
         title = " ".join(rnd.sample(WORDS, 3)).title()
+        audience = rnd.sample(STAGES, rnd.randint(1, 3))
+        services = rnd.choice(["children", "adults", "children, adults"])
+        if services == "children" and day >= ECDP_STARTS:  # the ECDP takes over from the ASYE in children's services
+            audience = ["nqsw-ecdp" if stage == "nqsw-asye" else stage for stage in audience]
         fmt = rnd.choice(FORMATS)
         lines = [
             f"title: {title} {i}",
@@ -112,14 +131,15 @@ def make_site(folder: Path, count: int, seed: int = 1) -> Path:
             f"  It covers {', '.join(rnd.sample(WORDS, 4))}.",
             f"type: {rnd.choice(TYPES)}",
             f"provider: {rnd.choice(PARTNERS)}",
-            f"audience: [{', '.join(rnd.sample(STAGES, rnd.randint(1, 3)))}]",
-            f"services: [{rnd.choice(['children', 'adults', 'children, adults'])}]",
+            f"audience: [{', '.join(audience)}]",
+            f"services: [{services}]",
             f"format: {fmt}",
         ]
         if fmt != "online":
             lines.append("venue: Riverside Civic Centre")
         lines.append(f"sessions: [{{start: {day:%Y-%m-%dT%H:%M}, end: {end:%Y-%m-%dT%H:%M}}}]")
-        lines.append(f"frameworks: [{', '.join(rnd.sample(REFS, 3))}]")
+        children = KSS_CF if day < KSS_CF_ENDS else CF_EARLY_CAREER
+        lines.append(f"frameworks: [{', '.join(rnd.sample(REFS + children, 3))}]")
         lines.append(f"tags: [{', '.join(rnd.sample(TAGS, 2))}]")
         lines.append(f"added: {(day - dt.timedelta(days=40)):%Y-%m-%d}")
         (events / f"bench-event-{i:05d}.yml").write_text("\n".join(lines) + "\n")

@@ -109,7 +109,8 @@ def test_rooted_links_are_made_relative_to_each_page() -> None:
     assert urls.relativise(html, "events/abc/") == '<a href="./">x</a> <a href="../../frameworks/pcf/#levels">y</a>'
     assert urls.relativise(f"{urls.rooted('')}", "") == "./"
     assert (
-        urls.relativise(urls.rooted(urls.catalogue_filter("stage", "nqsw-asye")), "pathways/nqsw-asye/") == "../../events/?stage=nqsw-asye"
+        urls.relativise(urls.rooted(urls.catalogue_filter({"stage": "nqsw-asye"})), "pathways/nqsw-asye/")
+        == "../../events/?stage=nqsw-asye"
     )
     assert urls.relativise(urls.rooted("#top"), "events/abc/") == "#top"
     assert urls.relativise("no links here", "events/") == "no links here"

@@ -30,8 +30,9 @@ def test_files_and_filters() -> None:
     assert urls.toolkit_zip() == "toolkit/pcf-toolkit.zip"
     assert urls.schema() == "schema/"
     assert urls.schema("event") == "schema/event.schema.json" == urls.schema_file("event.schema.json")
-    assert urls.catalogue_filter("stage", "nqsw-asye") == "events/?stage=nqsw-asye"
-    assert urls.catalogue_filter("q", "anti racism & you") == "events/?q=anti%20racism%20%26%20you"
+    assert urls.catalogue_filter({"stage": "nqsw-asye"}) == "events/?stage=nqsw-asye"
+    assert urls.catalogue_filter({"stage": "nqsw-asye", "kss-cf": "1"}) == "events/?stage=nqsw-asye&kss-cf=1"
+    assert urls.catalogue_filter({"q": "anti racism & you"}) == "events/?q=anti%20racism%20%26%20you"
 
 
 @pytest.mark.parametrize(
@@ -76,7 +77,9 @@ def test_a_link_leads_where_it_says(target: str, page: str) -> None:
 
 
 def test_rooted_links_never_survive_relativise() -> None:
-    html = "".join(f'<a href="{urls.rooted(t)}">' for t in ("", "events/", "events/abc/#about", urls.catalogue_filter("month", "2027-01")))
+    html = "".join(
+        f'<a href="{urls.rooted(t)}">' for t in ("", "events/", "events/abc/#about", urls.catalogue_filter({"month": "2027-01"}))
+    )
     for page in ("", "events/", "events/abc/", "pathways/nqsw-asye/"):
         assert urls.ROOT not in urls.relativise(html, page)
 
