@@ -21,7 +21,9 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 def lint_imports(package_parent: Path, config: Path) -> subprocess.CompletedProcess[str]:
     """Run import-linter on the ``partnership`` package found in ``package_parent``."""
     env = dict(os.environ, PYTHONPATH=str(package_parent), NO_COLOR="1")
-    return subprocess.run([str(LINT_IMPORTS), str(config)], cwd=package_parent, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache", str(config)], cwd=package_parent, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_the_layers_hold() -> None:

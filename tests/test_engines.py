@@ -59,12 +59,13 @@ class NoSiteGenerator(importlib.abc.MetaPathFinder):
 sys.meta_path.insert(0, NoSiteGenerator())
 from partnership.core import clock
 from partnership.core.build import SiteBuild
+from partnership.core.html.security import ThemeScripts
 from partnership.core.load import load_dataset
 
 project, out = Path(sys.argv[1]), Path(sys.argv[2])
 build = SiteBuild(load_dataset(project / "data", project / "content"), clock.now(), pdf=False, parallel=False, log=lambda _: None)
 build.start_outputs(out)
-bodies = {page.url: build.finish_page(build.page_html(page)) for page in build.pages}
+bodies = {page.url: build.finish_page(build.page_html(page), ThemeScripts(())) for page in build.pages}
 finished = build.finish()
 print(json.dumps({"pages": {url: html.count("<h1") for url, html in bodies.items()}, "files": sorted(finished.sizes)}))
 """

@@ -54,6 +54,8 @@ def _child(work: Callable[[Send], object], connection, other_end) -> None:  # pr
     signal.signal(signal.SIGTERM, _stop)
     try:
         connection.send(("ok", work(lambda name, value: connection.send(("part", (name, value))))))
+    except OSError as error:  # a full disk, a file that cannot be written: the parent raises it as it is
+        connection.send(("os-error", (traceback.format_exc(), error)))
     except BaseException:
         connection.send(("error", traceback.format_exc()))
     finally:
@@ -105,6 +107,9 @@ class Job(Generic[T]):
             self._done = True
             assert self._process is not None
             self._process.join()
+        elif kind == "os-error":
+            text, error = payload  # type: ignore[misc]
+            raise error from WorkFailed(f"{self.what.capitalize()} failed:\n{text}")
         else:
             raise WorkFailed(f"{self.what.capitalize()} failed:\n{payload}")
 

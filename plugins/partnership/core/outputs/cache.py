@@ -41,7 +41,7 @@ PDF_LIBRARIES = ("weasyprint", "pydyf", "tinyhtml5", "tinycss2", "cssselect2", "
 #: What Word, Excel and zip files depend on beyond their inputs.
 OFFICE_LIBRARIES = ("python-docx", "openpyxl", "et_xmlfile", "lxml")
 PDF_OPTIONS = "pdf/ua-1"
-"""How :func:`partnership.core.outputs.pdf.pdf_from_html` prints: part of every PDF's key."""
+"""How :func:`partnership.core.outputs.pdf.html_to_pdf` prints: part of every PDF's key."""
 
 
 def _versions(names: Iterable[str]) -> str:

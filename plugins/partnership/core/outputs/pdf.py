@@ -7,7 +7,7 @@ whose header rows repeat across pages, the same SVG charts as the web page
 embedded.
 
 Each document is first rendered to HTML (quick), and the HTML is what the
-PDF is made from: :func:`pdf_from_html` is the slow step, which the writer
+PDF is made from: :func:`html_to_pdf` is the slow step, which the writer
 skips when the output cache already holds the PDF of that HTML.
 
 WeasyPrint would fetch whatever a document names (an image at ``http://…``,
@@ -77,7 +77,7 @@ class SiteFiles(_fetcher_base()):  # type: ignore[misc]
         return super().fetch(found.as_uri(), headers)
 
 
-def pdf_from_html(html: str, content_dir: Path, site_url: str | None, document: str) -> bytes:
+def html_to_pdf(html: str, content_dir: Path, site_url: str | None, document: str) -> bytes:
     """A tagged PDF (PDF/UA-1) of an HTML document, fetching only the site's own files; ``document`` names it in warnings."""
     from weasyprint import HTML
 

@@ -30,7 +30,7 @@ from . import ics, opendata, reportdata, zipped
 from . import toolkit as toolkit_files
 from .cache import OutputCache, key, office_salt, pdf_salt, site_files
 from .documents import Documents
-from .pdf import partner_html, pdf_from_html, report_html
+from .pdf import html_to_pdf, partner_html, report_html
 
 Log = Callable[[str], None]
 
@@ -55,7 +55,11 @@ class _Folder:
         if target.parent not in self._made:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(target.parent)
-        target.write_bytes(content)
+        try:
+            target.write_bytes(content)
+        except OSError as error:  # a full disk: say which file (a failed write names none)
+            error.filename = error.filename or str(target)
+            raise
         self.sizes[relative] = len(content)
 
 
@@ -79,9 +83,9 @@ def print_pdfs(documents: dict[str, str], content_dir: Path, site_url: str | Non
         workers = min(len(htmls), cores()) if parallel else 1
         if workers > 1:
             with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-                printed = list(pool.map(pdf_from_html, htmls, [content_dir] * len(htmls), [site_url] * len(htmls), names))
+                printed = list(pool.map(html_to_pdf, htmls, [content_dir] * len(htmls), [site_url] * len(htmls), names))
         else:
-            printed = [pdf_from_html(html, content_dir, site_url, name) for html, name in zip(htmls, names, strict=True)]
+            printed = [html_to_pdf(html, content_dir, site_url, name) for html, name in zip(htmls, names, strict=True)]
         for (path, (name, _)), content in zip(missing.items(), printed, strict=True):
             cache.put("pdf", name, content)
             found[path] = content
