@@ -5,10 +5,13 @@
   only the generator's name in each page's ``<meta name="generator">`` differs.
 * The core makes every page body and every file with no site generator
   imported at all: what a new engine or theme would take over.
+* With Material's templates and assets copied into ``theme/`` and used as the
+  site's own theme (the plan for the day Material stops), the site is the same.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -90,3 +93,37 @@ def test_the_core_makes_every_page_and_file_without_a_site_generator(example_pro
     assert {name for name in files if name.endswith(".ics")} == {p.relative_to(built).as_posix() for p in built.rglob("*.ics")}
     for name in files - {urls.toolkit_zip()}:  # the zip holds the level guide's PDF only when PDFs are made
         assert (tmp_path / "out" / name).read_bytes() == (built / name).read_bytes(), f"{name} differs from the built site's"
+
+
+def own_theme(project: Path) -> None:
+    """Step 2 of docs/engines.md: Material's templates and assets copied into theme/, used as a theme of the site's own."""
+    spec = importlib.util.find_spec("material")
+    assert spec is not None and spec.submodule_search_locations
+    templates = Path(next(iter(spec.submodule_search_locations))) / "templates"
+    for source in templates.rglob("*"):
+        target = project / "theme" / source.relative_to(templates)
+        if source.is_file() and source.suffix != ".py" and "__pycache__" not in source.parts and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    assert "  name: material\n" in text and "  - search\n" in text
+    text = text.replace(
+        "  name: material\n", "  name: null\n  static_templates: [404.html]\n  favicon: assets/images/favicon.png\n  direction: null\n"
+    )
+    config.write_text(text.replace("  - search\n", "  - material/search\n"))
+
+
+def test_the_site_builds_the_same_with_materials_templates_as_its_own_theme(tmp_path: Path) -> None:
+    built = {}
+    for name, change in (("material", None), ("own", own_theme)):
+        project = copy_project(tmp_path / name)
+        if change:
+            change(project)
+        result = run_cli(project, "build", "--no-pdf")
+        assert result.returncode == 0, result.stdout + result.stderr
+        site = project / "site"
+        built[name] = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert built["own"].keys() == built["material"].keys()
+    for name, content in built["material"].items():
+        assert built["own"][name] == content, f"{name} differs when Material's templates are the site's own theme"
