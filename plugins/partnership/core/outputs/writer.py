@@ -7,14 +7,15 @@ are built (in the build's second process where it can: see
 returns every file's size, which the pages show beside their download links.
 
 PDFs, Word, Excel and zip files come from the output cache when what they are
-made from has not changed (:mod:`.cache`); the PDFs that must be printed are
-printed together, on every core the machine offers when ``parallel``.
+made from has not changed (:mod:`.cache`); the PDFs that must be printed start
+printing first, on every core the machine offers when ``parallel``, while the
+other files are written (:class:`Printing`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from ..present import urls
 from ..views.attendance import appendix
 from ..views.reports import report_view
 from ..views.strategy import partner_view
-from ..views.toolkit import DOWNLOADS, toolkit
+from ..views.toolkit import DOWNLOADS, Toolkit, toolkit
 from ..worker import cores
 from . import ics, opendata, reportdata, zipped
 from . import toolkit as toolkit_files
@@ -63,33 +64,121 @@ class _Folder:
         self.sizes[relative] = len(content)
 
 
-def print_pdfs(documents: dict[str, str], content_dir: Path, site_url: str | None, cache: OutputCache, parallel: bool) -> dict[str, bytes]:
-    """Every HTML document as a PDF, by its path: from the cache, or printed (in parallel when asked)."""
-    found: dict[str, bytes] = {}
-    missing: dict[str, tuple[str, str]] = {}
-    files = site_files(content_dir) if documents else ""
-    for path, html in documents.items():
-        name = key(pdf_salt(), files, site_url or "", html)
-        kept = cache.get("pdf", name)
-        if kept is None:
-            missing[path] = (name, html)
-        else:
-            found[path] = kept
-    if missing:
-        import weasyprint  # noqa: F401  (imported once here, before the workers fork, instead of once in each)
+class Printing:
+    """The PDFs of ``documents`` (path: HTML): from the cache at once, the others printed meanwhile.
 
-        htmls = [html for _, html in missing.values()]
-        names = list(missing)
-        workers = min(len(htmls), cores()) if parallel else 1
+    Printing starts as soon as this is made, in worker processes on every core
+    when ``parallel`` (in the order given: the reports, the longest, first), so
+    that the PDFs print while the calendars and data files are written;
+    otherwise each is printed here when :meth:`result` asks for it.
+    """
+
+    def __init__(self, documents: dict[str, str], content_dir: Path, site_url: str | None, cache: OutputCache, parallel: bool):
+        self.documents, self.content_dir, self.site_url, self.cache = documents, content_dir, site_url, cache
+        self._found: dict[str, bytes] = {}
+        self._missing: dict[str, tuple[str, str]] = {}  # path: (cache key, HTML)
+        files = site_files(content_dir) if documents else ""
+        for path, html in documents.items():
+            name = key(pdf_salt(), files, site_url or "", html)
+            kept = cache.get("pdf", name)
+            if kept is None:
+                self._missing[path] = (name, html)
+            else:
+                self._found[path] = kept
+        self._pool: ProcessPoolExecutor | None = None
+        self._printing: dict[str, Future[bytes]] = {}
+        workers = min(len(self._missing), cores()) if parallel else 1
         if workers > 1:
-            with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-                printed = list(pool.map(html_to_pdf, htmls, [content_dir] * len(htmls), [site_url] * len(htmls), names))
-        else:
-            printed = [html_to_pdf(html, content_dir, site_url, name) for html, name in zip(htmls, names, strict=True)]
-        for (path, (name, _)), content in zip(missing.items(), printed, strict=True):
-            cache.put("pdf", name, content)
-            found[path] = content
-    return {path: found[path] for path in documents}
+            import weasyprint  # noqa: F401  (imported once here, before the workers fork, instead of once in each)
+
+            self._pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
+            self._printing = {
+                path: self._pool.submit(html_to_pdf, html, content_dir, site_url, path) for path, (_, html) in self._missing.items()
+            }
+
+    def result(self) -> dict[str, bytes]:
+        """Every PDF by its path (waits for the printing); each printed one is kept in the cache."""
+        try:
+            for path, (name, html) in self._missing.items():
+                found = (
+                    self._printing[path].result() if path in self._printing else html_to_pdf(html, self.content_dir, self.site_url, path)
+                )
+                self.cache.put("pdf", name, found)
+                self._found[path] = found
+        finally:
+            self.cancel()
+        return {path: self._found[path] for path in self.documents}
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+def _documents(docs: Documents, pdf: bool, kit: Toolkit | None) -> dict[str, str]:
+    """The documents to print as PDFs, by path: their HTML (the reports first, then partners' summaries and the level guide)."""
+    if not pdf:
+        return {}
+    dataset = docs.dataset
+    documents: dict[str, str] = {}
+    for report in dataset.reports:
+        table = dataset.attendance.get(report.attendance or "")
+        documents[urls.report_pdf(report.year)] = report_html(
+            docs, report_view(report, dataset), appendix(table, dataset) if table else None
+        )
+    for partner in dataset.partners if dataset.reports else ():
+        view = partner_view(dataset, docs.catalogue, partner)
+        for report in dataset.reports:
+            documents[urls.partner_pdf(partner.id, report.year)] = partner_html(docs, view, report)
+    if kit is not None:
+        documents[urls.toolkit_file("pcf-level-guide", "pdf")] = toolkit_files.level_guide_html(docs, kit)
+    return documents
+
+
+def _write_data(out: _Folder, docs: Documents) -> None:
+    """The site's colours, calendars, open data, feed, schemas and report tables."""
+    dataset, catalogue = docs.dataset, docs.catalogue
+    site = dataset.site
+    out.write(urls.brand_css(), brand_css(site.colours.primary, site.colours.accent).encode())
+    calendars = ics.CalendarWriter(site, docs.now)
+    for ev in catalogue.events:
+        if ev.sessions:
+            out.write(urls.event_ics(ev.id), calendars.calendar([ev], ev.title))
+    out.write(urls.calendar(), calendars.calendar(catalogue.upcoming, f"{site.short_name} CPD"))
+    for stage in dataset.pathways:
+        events = catalogue.for_stage(stage.id)
+        out.write(urls.stage_calendar(stage.id), calendars.calendar(events, f"{site.short_name} CPD: {stage.name}"))
+    out.write(urls.open_data(), opendata.events_json(catalogue))
+    out.write(urls.feed(), opendata.feed(catalogue))
+    for name, content in schema.schema_files().items():
+        out.write(urls.schema_file(name), content)
+    for report in dataset.reports:
+        view = report_view(report, dataset)
+        for section in view.sections:
+            if section.table:
+                out.write(urls.report_csv(report.year, section.table.area.area), reportdata.measures_csv(section.table))
+        table = dataset.attendance.get(report.attendance or "")
+        if table:
+            out.write(urls.report_attendance_csv(report.year), reportdata.attendance_csv(appendix(table, dataset)))
+
+
+def _office_files(docs: Documents, kit: Toolkit, cache: OutputCache, pdf: bool) -> dict[str, bytes | None]:
+    """The toolkit's Word and Excel files by path, in the order the zip holds them (None: the level guide's PDF, printed)."""
+    files: dict[str, bytes | None] = {}
+    inputs = toolkit_files.inputs(docs, kit)
+    for download in DOWNLOADS:
+        if download.key == "kss-asye-grid" and not kit.kss:
+            continue
+        for extension in download.formats:
+            path = urls.toolkit_file(download.key, extension)
+            if extension == "pdf":
+                if pdf:
+                    files[path] = None
+                continue
+            maker = toolkit_files.MAKERS[(download.key, extension)]
+            name = key(office_salt(*OFFICE_CODE), inputs, path)
+            files[path] = cache.file(extension, name, lambda maker=maker: maker(docs, kit))
+    return files
 
 
 def write_outputs(
@@ -107,59 +196,18 @@ def write_outputs(
     Returns the size of every file written, by its path in the site.
     """
     cache = cache or OutputCache(None)
-    dataset, catalogue = docs.dataset, docs.catalogue
-    site = dataset.site
-    out = _Folder(site_dir)
-    out.write(urls.brand_css(), brand_css(site.colours.primary, site.colours.accent).encode())
-    calendars = ics.CalendarWriter(site, docs.now)
-    for ev in catalogue.events:
-        if ev.sessions:
-            out.write(urls.event_ics(ev.id), calendars.calendar([ev], ev.title))
-    out.write(urls.calendar(), calendars.calendar(catalogue.upcoming, f"{site.short_name} CPD"))
-    for stage in dataset.pathways:
-        events = catalogue.for_stage(stage.id)
-        out.write(urls.stage_calendar(stage.id), calendars.calendar(events, f"{site.short_name} CPD: {stage.name}"))
-    out.write(urls.open_data(), opendata.events_json(catalogue))
-    out.write(urls.feed(), opendata.feed(catalogue))
-    for name, content in schema.schema_files().items():
-        out.write(urls.schema_file(name), content)
-    documents: dict[str, str] = {}  # PDFs to print, by path: their HTML
-    for report in dataset.reports:
-        view = report_view(report, dataset)
-        table = dataset.attendance.get(report.attendance or "")
-        extra = appendix(table, dataset) if table else None
-        for section in view.sections:
-            if section.table:
-                out.write(urls.report_csv(report.year, section.table.area.area), reportdata.measures_csv(section.table))
-        if extra:
-            out.write(urls.report_attendance_csv(report.year), reportdata.attendance_csv(extra))
-        if pdf:
-            documents[urls.report_pdf(report.year)] = report_html(docs, view, extra)
-    if pdf and dataset.reports:
-        for partner in dataset.partners:
-            view = partner_view(dataset, catalogue, partner)
-            for report in dataset.reports:
-                documents[urls.partner_pdf(partner.id, report.year)] = partner_html(docs, view, report)
-    kit = toolkit(dataset, docs.now.date()) if downloads else None
-    files: dict[str, bytes | None] = {}  # the toolkit's files, in the order the zip holds them
-    if kit is not None:
-        inputs = toolkit_files.inputs(docs, kit)
-        for download in DOWNLOADS:
-            if download.key == "kss-asye-grid" and not kit.kss:
-                continue
-            for extension in download.formats:
-                path = urls.toolkit_file(download.key, extension)
-                if extension == "pdf":
-                    if pdf:
-                        documents[path] = toolkit_files.level_guide_html(docs, kit)
-                        files[path] = None  # printed with the other PDFs, below
-                    continue
-                maker = toolkit_files.MAKERS[(download.key, extension)]
-                name = key(office_salt(*OFFICE_CODE), inputs, path)
-                files[path] = cache.file(extension, name, lambda maker=maker: maker(docs, kit))
+    kit = toolkit(docs.dataset, docs.now.date()) if downloads else None
+    documents = _documents(docs, pdf, kit)
     if documents:
         log(f"Printing {len(documents)} PDFs (reports, partners' summaries, the toolkit's level guide)")
-    printed = print_pdfs(documents, dataset.content_dir, site.url, cache, parallel)
+    printing = Printing(documents, docs.dataset.content_dir, docs.dataset.site.url, cache, parallel)
+    try:
+        out = _Folder(site_dir)
+        _write_data(out, docs)
+        files = _office_files(docs, kit, cache, pdf) if kit is not None else {}
+        printed = printing.result()
+    finally:
+        printing.cancel()
     for path, content in printed.items():
         if path not in files:
             out.write(path, content)
