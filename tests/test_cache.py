@@ -1,8 +1,8 @@
-"""PDFs, Word, Excel and zip files kept in .cache/ between builds, never served stale.
+"""PDFs, Word, Excel, zip files and charts kept in .cache/ between builds, never served stale.
 
 A file is reused only when everything it is made from is unchanged: change
-one figure in a metrics file and the report's PDF says the new figure; build
-at another instant and the files dated with it are made again.
+one figure in a metrics file and the report's PDF and chart say the new
+figure; build at another instant and the files dated with it are made again.
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ def test_the_cache_is_reused_until_a_figure_or_the_instant_changes(tmp_path: Pat
     metrics.write_text(text.replace("2025-26: 56}", "2025-26: 56.37}", 1))
     reused, made = build(project)
     assert "56.37%" in pdf_text(report), "the report's PDF shows the changed figure"
+    page = (project / "site/reports/2025-26/index.html").read_text()
+    assert re.search(r'<desc id="chart-[^"]*">[^<]*2025-26 56\.37%', page), "and so does the chart, drawn again (not the kept one)"
     changed = {path for path, content in heavy_files(project / "site").items() if files[path] != content}
     showing = {path for path in files if path.endswith(".pdf") and "56.37%" in pdf_text(project / "site" / path)}
     assert "reports/2025-26/report.pdf" in changed

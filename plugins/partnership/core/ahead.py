@@ -1,15 +1,16 @@
 """Pages rendered ahead by helper processes while the site generator writes pages in this one.
 
-A catalogue's event pages are thousands of pages alike. Helper processes
-(forked once the page list is made) take them from the end of the list, and
+A catalogue's pages are thousands of event and facet pages. Helper processes
+(forked once the page list is made) take pages from the end of the list, and
 the site generator's process from the start; each page is rendered once, by
 whichever process claims it first, and a helper's pages are handed over
 through a pipe with their search versions. On a machine with two cores this
-takes about half of the event pages' rendering off the build's critical path.
+takes about half of the pages' rendering off the build's critical path.
 
-Only event pages are shared: they show no report narrative, whose broken
-links this process has to collect, and no chart. Where forking is not safe
-there are no helpers, and every page is rendered here, the same.
+Pages that embed content/ narratives (whose links that lead nowhere this
+process reports) and pages with charts (drawn by the other process) are
+always rendered here. Where forking is not safe there are no helpers, and
+every page is rendered here, the same.
 """
 
 from __future__ import annotations
@@ -20,19 +21,16 @@ from collections.abc import Sequence
 from .html.context import SitePage
 from .worker import Job, Send
 
-#: The kinds of page helpers render.
-SHARED_KINDS = ("event",)
-
 _FREE, _HERE = 0, 1
 """Who claimed a page: nobody, this process; a helper is ``_HELPER + its number``."""
 _HELPER = 2
 
 
 class PagesAhead:
-    """Shares the rendering of ``pages`` (those of :data:`SHARED_KINDS`) with ``helpers`` forked processes."""
+    """Shares the rendering of ``pages`` (but those with narratives or charts) with ``helpers`` forked processes."""
 
     def __init__(self, pages: Sequence[SitePage], helpers: int):
-        self._pages = [page for page in pages if page.kind in SHARED_KINDS]
+        self._pages = [page for page in pages if not page.narratives and not page.charts]
         self._index = {page.url: number for number, page in enumerate(self._pages)}
         context = multiprocessing.get_context("fork")
         self._owner = context.RawArray("b", len(self._pages))

@@ -31,7 +31,7 @@ from .html.context import RenderContext, SitePage
 from .html.pages import all_pages
 from .html.security import ThemeScripts, with_policy
 from .html.sizes import fill_sizes, has_markers
-from .present.charts import report_charts
+from .present.charts import Charts, report_charts
 from .present.safehtml import clean
 from .worker import Job, Send, can_fork, cores
 
@@ -70,7 +70,10 @@ class SiteBuild:
         self.parallel = can_fork() if parallel is None else parallel
         """Make the files in a second process (and print PDFs on every core)."""
         self.log = log
-        self.context = RenderContext.build(dataset, now, pdf=pdf)
+        self.compiled = cache_dir / "templates" if cache_dir else None
+        """Where compiled templates are kept between builds."""
+        charts = Charts(cache_dir / "charts" if cache_dir else None)
+        self.context = RenderContext.build(dataset, now, pdf=pdf, charts=charts, compiled=self.compiled)
         self.pages: list[SitePage] = all_pages(self.context)
         self._job: Job[dict[str, int]] | None = None
         self._ahead: PagesAhead | None = None
@@ -90,8 +93,10 @@ class SiteBuild:
         self.cancel()
         site_dir.mkdir(parents=True, exist_ok=True)
         context, pdf, downloads, parallel, log = self.context, self.pdf, self.downloads, self.parallel, self.log
-        cache_dir = self.cache_dir
+        cache_dir, compiled = self.cache_dir, self.compiled
         known_urls = {page.url for page in self.pages}
+        if parallel:
+            context.compile_templates()  # once, here, before the other processes fork
 
         def work(send: Send) -> dict[str, int]:
             # Imported here: the writers' libraries (openpyxl, python-docx, icalendar)
@@ -102,7 +107,7 @@ class SiteBuild:
 
             # Charts first: the report pages (built meanwhile by the other process) and the PDFs both need them.
             send("charts", context.charts.draw_all(report_charts(context.dataset)))
-            docs = Documents(context.dataset, context.now, context.catalogue, context.charts, known_urls)
+            docs = Documents(context.dataset, context.now, context.catalogue, context.charts, known_urls, compiled)
             cache = OutputCache(cache_dir / "outputs" if cache_dir else None)
             return write_outputs(docs, site_dir, pdf=pdf, downloads=downloads, cache=cache, parallel=parallel, log=log)
 

@@ -40,6 +40,7 @@ from ..core.html.context import SitePage
 from ..core.html.security import ThemeScripts
 from ..core.load import load_dataset_cached
 from ..core.present import urls
+from ..core.present.templating import compiled_templates
 from ..core.problems import DataError
 from ..core.worker import WorkFailed
 from .chrome import SharedChrome
@@ -247,6 +248,8 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
 
     # Default priority: Material adds nothing to the environment that this needs.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.build is not None and self.build.compiled is not None:  # the theme's templates, compiled once until they change
+            env.bytecode_cache = compiled_templates(self.build.compiled)
         chrome = SharedChrome(env.filters["url"])  # new each build: the nav may have changed
         env.filters["url"] = chrome.url
         env.globals["shared_chrome"] = chrome

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -59,13 +60,17 @@ class SitePage:
     """A short version of the page for the site search to index instead of the whole page."""
     charts: bool = False
     """True when the page shows report charts (drawn ahead, in the build's second process)."""
+    narratives: bool = False
+    """True when the page embeds Markdown from content/ (whose links that lead nowhere the build reports)."""
 
 
 class RenderContext(Renderer):
     """The views of one build, shared by every page."""
 
-    def __init__(self, dataset: Dataset, now: dt.datetime, catalogue: Catalogue, charts: Charts, pdf: bool = True):
-        super().__init__(environment(__package__), dataset, now, catalogue, charts)
+    def __init__(
+        self, dataset: Dataset, now: dt.datetime, catalogue: Catalogue, charts: Charts, pdf: bool = True, compiled: Path | None = None
+    ):
+        super().__init__(environment(__package__, compiled), dataset, now, catalogue, charts)
         self.pdf = pdf
         """Whether report PDFs are made (pages link to them only then)."""
         self._fragments: dict[tuple[str, str, int], Markup] = {}
@@ -84,8 +89,16 @@ class RenderContext(Renderer):
         )
 
     @classmethod
-    def build(cls, dataset: Dataset, now: dt.datetime, pdf: bool = True, charts: Charts | None = None) -> RenderContext:
-        return cls(dataset, now, Catalogue.build(dataset, now), charts or Charts(), pdf=pdf)
+    def build(
+        cls, dataset: Dataset, now: dt.datetime, pdf: bool = True, charts: Charts | None = None, compiled: Path | None = None
+    ) -> RenderContext:
+        """The views of ``dataset`` as of ``now``; ``compiled``: where compiled templates are kept between builds."""
+        return cls(dataset, now, Catalogue.build(dataset, now), charts or Charts(), pdf=pdf, compiled=compiled)
+
+    def compile_templates(self) -> None:
+        """Compile every page template now (before the build forks, so that no process compiles them again)."""
+        for name in self.env.list_templates():
+            self.env.get_template(name)
 
     def card(self, event: EventView, heading: int) -> Markup:
         """An event's card (catalogue, home page), rendered once per build and heading level."""

@@ -30,8 +30,16 @@ def stylesheet(primary: str) -> str:
 class Documents(Renderer):
     """Renders the print templates of one build, with full addresses for links."""
 
-    def __init__(self, dataset: Dataset, now: dt.datetime, catalogue: Catalogue, charts: Charts, known_urls: set[str] | None = None):
-        super().__init__(environment(__package__), dataset, now, catalogue, charts)
+    def __init__(
+        self,
+        dataset: Dataset,
+        now: dt.datetime,
+        catalogue: Catalogue,
+        charts: Charts,
+        known_urls: set[str] | None = None,
+        compiled: Path | None = None,
+    ):
+        super().__init__(environment(__package__, compiled), dataset, now, catalogue, charts)
         self.known_urls = set(known_urls or ())
 
     def document(self, template: str, **values: Any) -> str:

@@ -14,10 +14,15 @@ and a ``<desc>`` (every value), and the page puts the table beside it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import os
 import re
+import tempfile
 from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 
 from markupsafe import Markup, escape
 
@@ -137,11 +142,16 @@ class Charts:
     """The charts of one build, each drawn once: the web pages and the PDFs show the same SVG.
 
     They can be drawn in another process and handed over (:meth:`draw_all`,
-    then :meth:`add` with what it returned).
+    then :meth:`add` with what it returned). With a ``kept`` folder, a chart
+    drawn by an earlier build is read from it instead of drawn again: it is
+    kept under a hash of everything it is drawn from (the measure, the years,
+    the chart's id, matplotlib's version and this module's source), so a
+    changed figure is drawn anew.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, kept: Path | None = None) -> None:
         self._drawn: dict[str, str] = {}
+        self.kept = kept
 
     def svg(self, measure: Measure, years: list[str]) -> Markup:
         """The SVG chart of ``measure`` over ``years`` (empty when there are fewer than three numbers)."""
@@ -150,18 +160,48 @@ class Charts:
         key = chart_id(measure, years)
         found = self._drawn.get(key)
         if found is None:
-            found = self._drawn[key] = _draw(measure, years, key)
+            found = self._drawn[key] = self._kept_or_drawn(measure, years, key)
         return Markup(found)
 
+    def _kept_or_drawn(self, measure: Measure, years: list[str], key: str) -> str:
+        if self.kept is None:
+            return _draw(measure, years, key)
+        path = self.kept / f"{_fingerprint(measure, years, key)}.svg"
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            pass
+        drawn = _draw(measure, years, key)
+        with contextlib.suppress(OSError):  # not kept only means drawing it again next time
+            self.kept.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.kept, prefix=".new-")
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(drawn)
+            os.replace(temporary, path)
+        return drawn
+
     def draw_all(self, specs: list[tuple[Measure, list[str]]]) -> dict[str, str]:
-        """Draw every chart in ``specs`` (measure, years); returns every chart drawn, by id."""
+        """Draw every chart in ``specs`` (measure, years) and forget kept ones no longer drawn; returns every chart, by id."""
         for measure, years in specs:
             self.svg(measure, years)
+        if self.kept is not None and self.kept.is_dir():
+            wanted = {f"{_fingerprint(measure, years, chart_id(measure, years))}.svg" for measure, years in specs}
+            for entry in self.kept.iterdir():
+                if entry.name not in wanted:
+                    entry.unlink(missing_ok=True)
         return dict(self._drawn)
 
     def add(self, drawn: dict[str, str]) -> None:
         """Charts drawn elsewhere (another process), used instead of drawing them again."""
         self._drawn.update(drawn)
+
+
+def _fingerprint(measure: Measure, years: list[str], chart_id: str) -> str:
+    return hashlib.sha256("\n".join([_SOURCE, chart_id, "|".join(years), measure.model_dump_json()]).encode("utf-8")).hexdigest()
+
+
+_SOURCE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest() + " matplotlib " + metadata.version("matplotlib")
+"""This module's source and matplotlib's version: a change in how charts are drawn draws them all anew."""
 
 
 def _draw(measure: Measure, years: list[str], chart_id: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -39,8 +40,18 @@ Link = Callable[[str], str]
 """Turns a root-relative site path into the address a rendered template writes."""
 
 
-def environment(package: str) -> jinja2.Environment:
-    """An environment loading ``package``'s ``templates/`` first, then the shared ones, with the site's filters."""
+def compiled_templates(folder: Path) -> jinja2.BytecodeCache:
+    """Compiled templates kept in ``folder`` between builds (by template and source: never stale)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def environment(package: str, compiled: Path | None = None) -> jinja2.Environment:
+    """An environment loading ``package``'s ``templates/`` first, then the shared ones, with the site's filters.
+
+    ``compiled``: a folder to keep compiled templates in between builds (Jinja
+    checks each against its source, so a changed template is compiled again).
+    """
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.PackageLoader(package, "templates"), jinja2.PackageLoader(__package__, "templates")]),
         autoescape=True,
@@ -49,6 +60,7 @@ def environment(package: str) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,
         auto_reload=False,  # one environment per build; templates do not change during it
+        bytecode_cache=compiled_templates(compiled) if compiled else None,
     )
     env.filters.update(
         date=fmt.date,
