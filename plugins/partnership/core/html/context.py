@@ -60,8 +60,6 @@ class SitePage:
     """A short version of the page for the site search to index instead of the whole page."""
     charts: bool = False
     """True when the page shows report charts (drawn ahead, in the build's second process)."""
-    narratives: bool = False
-    """True when the page embeds Markdown from content/ (whose links that lead nowhere the build reports)."""
 
 
 class RenderContext(Renderer):
