@@ -9,6 +9,7 @@ fail, and 2 when the command itself is wrong.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import logging
 import os
@@ -16,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -134,7 +136,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                 plugin_config.config.pdf = False
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            build(config)
+            with _dated_by_the_build_clock():
+                build(config)
         finally:
             config.plugins.on_shutdown()
     except DataProblems as error:
@@ -158,6 +161,24 @@ def cmd_build(args: argparse.Namespace) -> int:
         return _fail(f"Publishing failed: {_os_error(error)}\n{args.site_dir}/ is unchanged.")
     print(f"      Done: open {site_dir / 'index.html'}", flush=True)
     return 0
+
+
+@contextlib.contextmanager
+def _dated_by_the_build_clock() -> Iterator[None]:
+    """Let MkDocs date what it writes (the sitemap's lastmod, sitemap.xml.gz's header) by the build's clock.
+
+    MkDocs reads SOURCE_DATE_EPOCH, and otherwise today's date, so a build
+    fixed by PARTNERSHIP_NOW would still change with the calendar. A
+    SOURCE_DATE_EPOCH set by the caller is left as it is.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(clock.now().timestamp()))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 def _os_error(error: OSError) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from ..core import clock
 from ..core.dataset import Dataset
 from ..core.load import load_dataset
 from ..core.models.common import slugify, year_label, year_start
@@ -306,7 +307,7 @@ def new_event(args: argparse.Namespace, root: Path, ask: Asker) -> int:
     except Refused as error:
         ask.say(f"Not written: {error}")
         return 1
-    today = dt.date.today()
+    today = clock.now().date()
     first = min((s for s, _ in draft.sessions), default=None)
     stem = slugify(draft.title)[:60].strip("-") + (f"-{first:%Y-%m}" if first else "")
     event_id, n = stem, 2
