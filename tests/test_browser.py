@@ -9,11 +9,6 @@ in ACCEPTED below; the list is empty unless a reason is written down.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import socketserver
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -49,22 +44,6 @@ PAGES = [
 
 #: Reviewed axe findings we accept: (rule id, page) → why. Keep it short and honest.
 ACCEPTED: dict[tuple[str, str], str] = {}
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="session")
-def site_url(built: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(built))
-    socketserver.TCPServer.allow_reuse_address = True
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
 
 
 def axe(page) -> list[dict]:

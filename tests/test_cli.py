@@ -6,6 +6,8 @@ import hashlib
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import run_cli
 
 
@@ -50,6 +52,7 @@ def test_check_reports_unknown_blocks_in_content(project: Path) -> None:
     assert "content/about.md:3:1: [[upcoming-eventz]] is not a block this site knows; allowed: latest-report" in result.stderr
 
 
+@pytest.mark.slow
 def test_bad_data_leaves_the_last_good_site_unchanged(project: Path) -> None:
     first = run_cli(project, "build", "--no-pdf")
     assert first.returncode == 0, first.stdout + first.stderr
@@ -63,6 +66,7 @@ def test_bad_data_leaves_the_last_good_site_unchanged(project: Path) -> None:
     assert not list(project.glob(".site-build-*")), "the temporary build folder was left behind"
 
 
+@pytest.mark.slow
 def test_a_failing_page_build_leaves_the_site_unchanged(project: Path) -> None:
     first = run_cli(project, "build", "--no-pdf")
     assert first.returncode == 0, first.stdout + first.stderr
@@ -76,6 +80,7 @@ def test_a_failing_page_build_leaves_the_site_unchanged(project: Path) -> None:
     assert tree_digest(project / "site") == before
 
 
+@pytest.mark.slow
 def test_a_file_at_an_address_the_site_makes_fails_the_build(project: Path) -> None:
     """A hand-written file may not share an address with a generated one (which would win is left to chance)."""
     (project / "content/calendar.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
@@ -85,6 +90,7 @@ def test_a_file_at_an_address_the_site_makes_fails_the_build(project: Path) -> N
     assert not (project / "site").exists()
 
 
+@pytest.mark.slow
 def test_build_replaces_the_site_and_shows_progress(project: Path) -> None:
     result = run_cli(project, "build", "--no-pdf")
     assert result.returncode == 0, result.stderr
@@ -100,6 +106,7 @@ def test_build_replaces_the_site_and_shows_progress(project: Path) -> None:
     assert not stale.exists()
 
 
+@pytest.mark.slow
 def test_help_and_usage_errors(project: Path) -> None:
     for args in (["--help"], ["check", "--help"], ["build", "--help"], ["serve", "--help"], ["test", "--help"]):
         result = run_cli(project, *args)

@@ -10,9 +10,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
 import yaml
 
-from conftest import NOW, ROOT, problems, run_cli
+from conftest import NOW, ROOT, build_site, problems, run_cli
 
 EXPORT = ROOT / "tests/fixtures/eventbrite-attendees.csv"
 
@@ -30,6 +31,7 @@ def answer(project: Path, args: list[str], answers: list[str]) -> subprocess.Com
     )
 
 
+@pytest.mark.slow
 def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
     result = answer(
         project,
@@ -81,10 +83,12 @@ def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
     assert data["frameworks"] == ["pcf:values-ethics", "pcf:knowledge", "cf-early-career:anti-discriminatory-practice"]
     assert [str(s["start"]) for s in data["sessions"]] == ["2027-05-12T09:30", "2027-05-19T09:30"]
     assert path.read_text().startswith("# yaml-language-server: $schema=../../../schema/event.schema.json")
+    assert str(data["added"]) == NOW[:10], "dated by the build's clock (PARTNERSHIP_NOW), not the machine's"
     assert problems(project) == []
     assert "It will be published at /events/safer-recruitment-for-panels-2027-05/." in out
 
 
+@pytest.mark.slow
 def test_new_event_from_options(project: Path) -> None:
     ok = run_cli(
         project,
@@ -157,6 +161,7 @@ def test_new_event_from_options(project: Path) -> None:
     assert problems(project) == []
 
 
+@pytest.mark.slow
 def test_new_partner_and_report(project: Path) -> None:
     partner = run_cli(
         project,
@@ -187,7 +192,7 @@ def test_new_partner_and_report(project: Path) -> None:
     assert [s["metrics"] for s in data["sections"]] == ["admissions", "placements", "workforce", "income", "reputation"]
     assert (project / "content/reports/2026-27/placements.md").read_text().startswith("### Objectives")
     assert problems(project) == []
-    built = run_cli(project, "build", "--no-pdf")
+    built = build_site(project, "--no-pdf")
     assert built.returncode == 0, built.stdout + built.stderr
     assert (project / "site/reports/2026-27/index.html").is_file()
 
@@ -228,6 +233,7 @@ def expected_counts() -> Counter[tuple[str, str, str]]:
     return counts
 
 
+@pytest.mark.slow
 def test_import_attendance_counts_and_keeps_nothing_personal(project: Path) -> None:
     result = run_cli(project, "import-attendance", str(EXPORT), "--year", "2025-26")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -253,6 +259,7 @@ def test_import_attendance_counts_and_keeps_nothing_personal(project: Path) -> N
     assert problems(project) == []
 
 
+@pytest.mark.slow
 def test_import_handles_windows_encodings_and_byte_order_marks(project: Path, tmp_path: Path) -> None:
     text = EXPORT.read_text(encoding="utf-8").replace("Harbour Family Trust", "Harbour Family Trust").replace("Locum agency", "Café Locums")
     legacy = tmp_path / "legacy.csv"
@@ -267,6 +274,7 @@ def test_import_handles_windows_encodings_and_byte_order_marks(project: Path, tm
     assert "Read 80 bookings from bom.csv (UTF-8)." in result.stdout
 
 
+@pytest.mark.slow
 def test_import_says_which_column_is_missing(project: Path, tmp_path: Path) -> None:
     text = EXPORT.read_text(encoding="utf-8").replace("Organisation", "Employer", 1)
     export = tmp_path / "renamed.csv"

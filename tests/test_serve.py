@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from conftest import NOW
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def free_port() -> int:
@@ -22,7 +24,7 @@ def free_port() -> int:
 
 def test_preview_follows_edits_and_shows_problems(project: Path, browser) -> None:
     port = free_port()
-    env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW="2026-11-22T12:00")
+    env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=NOW)
     server = subprocess.Popen(
         [sys.executable, "-m", "partnership.cli", "serve", "--address", f"127.0.0.1:{port}"],
         cwd=project,
