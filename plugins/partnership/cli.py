@@ -226,6 +226,18 @@ def cmd_test(args: argparse.Namespace) -> int:
     return subprocess.call(command, cwd=_root())
 
 
+def cmd_programs(args: argparse.Namespace) -> int:
+    from .bootstrap import programs
+
+    return programs.main(_root())
+
+
+def cmd_lock(args: argparse.Namespace) -> int:
+    from .bootstrap import lock
+
+    return lock.main(_root(), ["--upgrade"] if args.upgrade else [], lambda text: print(f"build.py: {text}", flush=True))
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .core.schema import schema_files
 
@@ -308,6 +320,16 @@ def parser() -> argparse.ArgumentParser:
     )
     test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="arguments for pytest, e.g. -k catalogue, --quick or --skip-browser")
     test.set_defaults(run=cmd_test)
+
+    programs = commands.add_parser(
+        "programs",
+        help="check the programs the tests drive (Chromium, poppler, LibreOffice, Java, npm); as root on Debian or Ubuntu, install them",
+    )
+    programs.set_defaults(run=cmd_programs)
+
+    lock = commands.add_parser("lock", help="regenerate requirements.lock and requirements-test.lock from pyproject.toml's pins")
+    lock.add_argument("--upgrade", action="store_true", help="let every dependency move to its newest fitting version")
+    lock.set_defaults(run=cmd_lock)
 
     from .edit.new import add_arguments as add_new
 
