@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import build_site, run_cli
 
 
 def tree_digest(folder: Path) -> str:
@@ -54,7 +54,7 @@ def test_check_reports_unknown_blocks_in_content(project: Path) -> None:
 
 @pytest.mark.slow
 def test_bad_data_leaves_the_last_good_site_unchanged(project: Path) -> None:
-    first = run_cli(project, "build", "--no-pdf")
+    first = build_site(project, "--no-pdf")  # the last good site (the command under test is the second build)
     assert first.returncode == 0, first.stdout + first.stderr
     before = tree_digest(project / "site")
     event = project / "data/events/2026-27/young-carers-2026-12.yml"
@@ -68,7 +68,7 @@ def test_bad_data_leaves_the_last_good_site_unchanged(project: Path) -> None:
 
 @pytest.mark.slow
 def test_a_failing_page_build_leaves_the_site_unchanged(project: Path) -> None:
-    first = run_cli(project, "build", "--no-pdf")
+    first = build_site(project, "--no-pdf")  # the last good site (the command under test is the second build)
     assert first.returncode == 0, first.stdout + first.stderr
     before = tree_digest(project / "site")
     # A broken link is a warning, and warnings fail a strict build.
@@ -101,7 +101,7 @@ def test_build_replaces_the_site_and_shows_progress(project: Path) -> None:
     assert (project / "site/index.html").is_file()
     stale = project / "site/stale.txt"
     stale.write_text("left from an old build")
-    again = run_cli(project, "build", "--no-pdf")
+    again = build_site(project, "--no-pdf")  # the same publishing code, without starting Python again
     assert again.returncode == 0
     assert not stale.exists()
 
