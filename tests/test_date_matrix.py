@@ -6,7 +6,8 @@ time-machine sets to the instant. Then the date-sensitive parts are checked
 against what the data and the instant say (never against figures written
 down per instant): the catalogue's upcoming and past events, the
 calendars and feeds, the event pages, the home page's "Coming up", the
-programme year of the coverage view, the reports (whose "latest year" comes
+programme year of the coverage view, the frameworks the toolkit follows
+(those in force that day), the reports (whose "latest year" comes
 from the data, not the calendar), and My CPD's CPD year in a browser whose
 clock is set to the same instant. The nightly rebuild is checked too: an
 event upcoming in one night's build is past in the next night's.
@@ -22,6 +23,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import icalendar
+import openpyxl
 import pytest
 import time_machine
 import yaml
@@ -130,6 +132,24 @@ def article(site: Path, url: str) -> str:
     return " ".join(page(site, url).xpath("//article")[0].text_content().split())
 
 
+def in_force(framework: dict, day: dt.date) -> bool:
+    window = framework.get("in_force") or {}
+    return window.get("from", day) <= day <= window.get("until", day)
+
+
+def check_toolkit(site: Path, instant: dt.datetime) -> None:
+    """The toolkit follows the frameworks in force on the instant's day: the children's grid is the KSS, then its successor."""
+    day = instant.astimezone(LONDON).date()
+    frameworks = {f["id"]: f for f in (yaml.safe_load(p.read_text()) for p in (ROOT / "data/frameworks").glob("*.yml"))}
+    children = frameworks["kss-cf"]
+    while not in_force(children, day) and children.get("replaced_by"):
+        children = frameworks[children["replaced_by"]]
+    book = openpyxl.load_workbook(site / "toolkit/kss-asye-grid.xlsx")
+    assert book.sheetnames[1:] == [children["short_name"], frameworks["kss-adults"]["short_name"]]
+    later = [f for f in frameworks.values() if (f.get("in_force") or {}).get("from", day) > day]
+    assert ("Not yet included" in article(site, "toolkit")) == bool(later)
+
+
 def check_reports(site: Path, reference: Path) -> None:
     """The latest report is the newest in data/reports/ whatever the date, and what each report says does not change with it."""
     years = sorted((p.stem for p in (ROOT / "data/reports").glob("*.yml")), reverse=True)
@@ -152,6 +172,7 @@ def test_date_sensitive_pages_at(matrix_project: Path, reference: Path, name: st
     instant = INSTANTS[name]
     site = build_at(matrix_project, instant, name)
     check_site(site, instant)
+    check_toolkit(site, instant)
     check_reports(site, reference)
 
 
