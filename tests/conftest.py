@@ -2,8 +2,10 @@
 
 Every test that needs a site checks a real build. "Now" is fixed for all of
 them: ``PARTNERSHIP_NOW`` (``NOW``) for every build, Python's clock (moved
-to ``NOW_INSTANT`` by time-machine for every test), and the browser's clock
-and time zone (``browser``). Nothing depends on today's date;
+to ``NOW_INSTANT`` by time-machine for every test, and running on from
+there: ``time.time()`` and ``datetime.now()`` read November 2026, so compare
+file times with each other, not with the clock), and the browser's clock and
+time zone (``browser``). Nothing depends on today's date;
 tests/test_date_matrix.py checks the date-sensitive pages at other instants.
 
 Which fixture a new test should use:
