@@ -96,6 +96,7 @@ NEEDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 PROGRAM_MARKER = {program: marker for marker, (_, programs) in NEEDS.items() for program in programs}
 BROWSER_FIXTURES = {"browser", "site_url"}
+SHARED_SITE_FIXTURES = {"built", "build_result", "example_project", "site_url"}
 
 
 # ---------------------------------------------------------------- projects and builds
@@ -383,7 +384,21 @@ def _needs(item: pytest.Item) -> list[str]:
     return [marker for marker in NEEDS if item.get_closest_marker(marker)]
 
 
+def _modules_first_that_need_no_shared_build(items: list[pytest.Item]) -> None:
+    """Put the modules that never read the shared example site first (each module kept together, in its order).
+
+    pytest-xdist hands each worker a run of the list, so while the worker
+    that first needs the example builds it, another has tests to run.
+    """
+    needs_site: dict[object, bool] = {}
+    for item in items:
+        uses = bool(SHARED_SITE_FIXTURES & set(getattr(item, "fixturenames", ())))
+        needs_site[item.parent] = needs_site.get(item.parent, False) or uses
+    items.sort(key=lambda item: needs_site[item.parent])
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    _modules_first_that_need_no_shared_build(items)
     for item in items:
         if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())) and not item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.browser)
