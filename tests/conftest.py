@@ -38,7 +38,8 @@ marks tests left out of the fast lane, ``python3 build.py test --quick``
 
 The tests can run in several processes (pytest-xdist, as ``python3 build.py
 test`` does): a test must not rely on another having run, nor on sharing a
-process with it.
+process with it. Modules that never read the shared site are put first, so
+that one worker can build it while another runs them.
 """
 
 from __future__ import annotations

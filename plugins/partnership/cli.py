@@ -213,7 +213,8 @@ def _test_workers(pytest_args: list[str]) -> list[str]:
     """pytest-xdist options: a worker process per core (at most 4), unless the arguments say otherwise.
 
     Much of the suite waits (on Chromium, on a second build process, on
-    LibreOffice), so two workers take about 40% less time even on two cores.
+    LibreOffice), so two workers finish sooner even on two cores (README,
+    "Running the tests", has the figures).
     """
     chosen = any(arg.startswith(("-n", "--numprocesses", "--dist")) or arg == "no:xdist" for arg in pytest_args)
     workers = min(os.cpu_count() or 1, 4)
