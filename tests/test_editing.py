@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import os
 import subprocess
@@ -37,21 +38,29 @@ def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
         [
             "Safer Recruitment for Panels",
             "How to run values-based interviews.",
+            "A morning on values-based interviewing.",  # the description, ended by an empty line
+            "With a practice panel.",
+            "",
             "workshp",
-            "1",  # a typo, then the number
+            "Workshop",  # a typo, then the name in capitals
             "5",  # University of Riverside
             "nqsw",
             "2, 4",  # a shortened id, then numbers (nqsw-asye, early-career)
             "3",  # both services
-            "in-person",
+            "IN-PERSON",
             "Riverside Civic Centre, Room 2",
-            "2027-13-01",
-            "2027-05-12",
+            "12/05/2026",  # last May: the event would go straight to the archive
+            "9.30am-12.30pm",
+            "n",
+            "n",  # do not keep the past date: asked again
+            "31/13/2027",
+            "12/05/2027",  # UK day first: 12 May
             "9:30-4:30",
-            "09:30-16:30",
+            "9.30am-4.30pm",
             "y",
-            "2027-05-19",
-            "09:30-12:30",
+            "Thu 19 May 2027",
+            "19 May 2027",
+            "09:30-12:30pm",
             "n",
             "20",
             "www.example.org",
@@ -61,6 +70,9 @@ def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
             "1",
             "",
             "recruitment",
+            "all",  # kept for the catalogue's own page events/all/
+            "safer recruitment",
+            "",  # keep the short address offered
             "y",
         ],
     )
@@ -68,21 +80,44 @@ def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
     out = result.stdout
     assert "'workshp' is not one of the choices. Did you mean workshop?" in out
     assert "'nqsw' is not one of the choices. Did you mean nqsw-asye?" in out
-    assert "'2027-13-01' is not a date; write it as YYYY-MM-DD" in out
-    assert "the end must be after the start (use the 24-hour clock: 4:30pm is 16:30)" in out
+    assert "Every session is in the past (today is Sunday 22 November 2026), so the event would go straight to the past events" in out
+    assert "'31/13/2027' is not a date; write it like 14/04/2027, 14 April 2027 or 2027-04-14." in out
+    assert "  → Wednesday 12 May 2027\n" in out and "  → 9:30am to 4:30pm\n" in out
+    assert "the end must be after the start (use the 24-hour clock: 4:30pm is 16:30, or add am and pm)" in out
+    assert "19 May 2027 is a Wednesday, not a Thursday; check the date." in out
     assert "'www.example.org' is not a web address" in out
-    path = project / "data/events/2027-28/safer-recruitment-for-panels-2027-05.yml"
+    assert "'all' is kept for the catalogue's own pages; choose something more specific, like all-workshop." in out
+    assert "'safer recruitment' cannot be a web address; use lower-case words joined by hyphens, like safer-recruitment." in out
+    assert "Its web address will be /events/safer-recruitment-panels-2027-05/." in out
+    path = project / "data/events/2027-28/safer-recruitment-panels-2027-05.yml"
     assert path.is_file()
     data = yaml.safe_load(path.read_text())
-    assert data["type"] == "workshop" and data["provider"] == "university-of-riverside"
+    assert data["type"] == "workshop" and data["provider"] == "university-of-riverside" and data["format"] == "in-person"
+    assert data["description"] == "A morning on values-based interviewing.\nWith a practice panel.\n"
     assert data["audience"] == ["nqsw-asye", "early-career"] and data["services"] == ["children", "adults"]
     # In May 2027 the child and family KSS no longer apply: the question offers the early career standards.
     assert "Which ECS (children) areas?" in out and "KSS (children)" not in out
     assert data["frameworks"] == ["pcf:values-ethics", "pcf:knowledge", "cf-early-career:anti-discriminatory-practice"]
-    assert [str(s["start"]) for s in data["sessions"]] == ["2027-05-12T09:30", "2027-05-19T09:30"]
+    assert [(str(s["start"]), str(s["end"])) for s in data["sessions"]] == [
+        ("2027-05-12T09:30", "2027-05-12T16:30"),
+        ("2027-05-19T09:30", "2027-05-19T12:30"),
+    ]
+    assert data["added"] == dt.date(2026, 11, 22), "the tests' instant, not the machine's clock"
     assert path.read_text().startswith("# yaml-language-server: $schema=../../../schema/event.schema.json")
     assert problems(project) == []
-    assert "It will be published at /events/safer-recruitment-for-panels-2027-05/." in out
+    assert "It will be published at /events/safer-recruitment-panels-2027-05/." in out
+
+
+def test_new_report_asks_again_until_the_year_is_right(project: Path) -> None:
+    result = answer(project, ["new", "report"], ["next year", "2025-26", "2026/27"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "'next year' is not a year; write it like 2026-27 (or 2026/27), two years in a row." in result.stdout
+    assert (
+        "There is a report for 2025-26 already (data/reports/2025-26.yml); reports so far: 2024-25, 2025-26. Choose another year."
+        in result.stdout
+    )
+    assert (project / "data/reports/2026-27.yml").is_file()
+    assert problems(project) == []
 
 
 def test_new_event_from_options(project: Path) -> None:
@@ -128,9 +163,14 @@ def test_new_event_from_options(project: Path) -> None:
         "--format",
         "online",
         "--session",
-        "2027-06-09 09:30-12:30",
+        "9/6/2027 9.30am-12.30pm",
+        "--format",
+        "Online",
     )
-    assert again.returncode == 0 and (project / "data/events/2027-28/court-skills-refresher-2027-06-2.yml").is_file()
+    assert again.returncode == 0, again.stdout
+    assert yaml.safe_load((project / "data/events/2027-28/court-skills-refresher-2027-06-2.yml").read_text())["sessions"] == [
+        {"start": "2027-06-09T09:30", "end": "2027-06-09T12:30"}
+    ]
     bad = run_cli(
         project,
         "new",

@@ -10,7 +10,6 @@ importing the same events again replaces exactly those rows.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from ..core.importing import ImportError_, ImportResult, aggregate, fingerprint,
 from ..core.load import load_dataset
 from ..core.models.attendance import IMPORT_LOG_SUFFIX
 from ..core.problems import DataError, plural
+from .answers import parse_year
 from .files import write_all_checked, write_checked
 from .mappings import add_mappings, mapping_line
 
@@ -163,9 +163,10 @@ def _report(result: ImportResult, export: Path, year: str) -> tuple[dict[str, st
 def import_attendance(args: argparse.Namespace, root: Path) -> int:
     """Count an attendee export into data/attendance/<year>.csv, saying what it did and what it could not match."""
     data_dir, content_dir = root / args.data, root / "content"
-    year = args.year
-    if not re.fullmatch(r"\d{4}-\d{2}", year) or (int(year[:4]) + 1) % 100 != int(year[5:]):
-        print(f"--year {year!r} is not a year; write it like 2025-26.", file=sys.stderr)
+    try:
+        year = args.year = parse_year(args.year)
+    except ValueError as error:
+        print(f"--year: {error}", file=sys.stderr)
         return 2
     export = Path(args.export)
     if not export.is_file():
