@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import socketserver
 import threading
 from collections.abc import Iterator
@@ -193,11 +194,41 @@ def test_catalogue_without_javascript(browser, site_url: str, built: Path) -> No
     page = context.new_page()
     page.goto(site_url + "events/")
     assert not page.is_visible("[data-cpd-filters]"), "the filter form needs JavaScript, so it stays hidden"
+    page.click("summary:has-text('Filter')")
     page.click("summary:has-text('Career stage')")
     page.click("a[data-cpd-value='practice-educator']")
     page.wait_for_load_state()
     assert page.url.endswith("/events/stage/practice-educator/")
     assert page.locator("li.cpd-row").count() >= 1
+    context.close()
+
+
+def test_catalogue_on_a_phone_shows_results_first(browser, site_url: str) -> None:
+    """At 390×844 the first event is on the first screen, with its date, format, stages and a Book link; the filters wait behind "Filter"."""
+    context = browser.new_context(viewport=WIDTHS["phone"])
+    page = context.new_page()
+    page.goto(site_url + "events/", wait_until="networkidle")
+    first = page.locator("[data-cpd-list] > li").first
+    box = first.bounding_box()
+    assert box is not None and box["y"] + 60 < WIDTHS["phone"]["height"], f"the first result starts at {box}"
+    assert box["height"] < 300, f"a card is {box['height']} px tall"
+    assert first.locator(".cpd-card__when").is_visible() and first.locator("dt:has-text('Format')").is_visible()
+    assert first.locator("dt", has_text=re.compile(r"^For$")).is_visible() and not first.locator(".cpd-card__summary").is_visible()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= WIDTHS["phone"]["width"]
+    assert not page.is_visible("#cpd-f-stage"), "the filters wait behind the Filter control"
+    toggle = page.locator("summary[data-cpd-toggle]")
+    assert toggle.inner_text().strip().startswith("Filter")
+    toggle.click()
+    page.select_option("#cpd-f-stage", "nqsw-asye")
+    page.select_option("#cpd-f-service", "children")
+    assert page.inner_text("summary[data-cpd-toggle]").replace("\n", " ").startswith("Filter (2)")
+    toggle.click()
+    shown = page.locator("[data-cpd-list] > li:not([hidden])").first
+    assert shown.bounding_box()["y"] < WIDTHS["phone"]["height"]
+    booked = page.locator("[data-cpd-list] > li .cpd-card__book a").first
+    assert booked.inner_text().startswith("Book a place") and booked.get_attribute("href").startswith("https://")
+    page.goto(site_url + "events/?stage=nqsw-asye", wait_until="networkidle")
+    assert "(1)" in page.inner_text("summary[data-cpd-toggle]"), "a shared link says how many filters are on"
     context.close()
 
 
