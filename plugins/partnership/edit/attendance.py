@@ -64,7 +64,7 @@ def _suggested(
     return _aligned(rows), accepted
 
 
-def unmapped(result: ImportResult, year: str) -> tuple[list[str], dict[str, str], dict[str, str]]:
+def unmapped(result: ImportResult, year: str, accepting: bool = False) -> tuple[list[str], dict[str, str], dict[str, str]]:
     """What to print about spellings that matched nothing, and the suggestions to add (organisations, events)."""
     out: list[str] = []
     organisations: dict[str, str] = {}
@@ -105,7 +105,7 @@ def unmapped(result: ImportResult, year: str) -> tuple[list[str], dict[str, str]
             ),
         )
         out.extend(lines)
-    if organisations or events:
+    if (organisations or events) and not accepting:
         out.append('Or import again with --accept-suggestions: it adds the lines marked "probably" for you, and counts with them.')
     return out, organisations, events
 
@@ -127,7 +127,7 @@ def _accept(root: Path, data_dir: Path, content_dir: Path, organisations: dict[s
     return None
 
 
-def _report(result: ImportResult, export: Path, year: str) -> tuple[dict[str, str], dict[str, str]]:
+def _report(result: ImportResult, export: Path, year: str, accepting: bool) -> tuple[dict[str, str], dict[str, str]]:
     print(f"Read {plural(result.read, 'booking')} from {export.name} ({result.encoding}).")
     print("Names and e-mail addresses were read only, in memory, to spot duplicate bookings; none were written anywhere.")
     print("Columns read: " + "; ".join(f"{what.replace('_', ' ')} from '{column}'" for what, column in result.columns_used.items()) + ".")
@@ -152,7 +152,7 @@ def _report(result: ImportResult, export: Path, year: str) -> tuple[dict[str, st
         print(f"{plural(result.no_event, 'booking')} had no event name; counted under 'Event not named in the export'.")
     if result.no_organisation:
         print(f"{plural(result.no_organisation, 'booking')} gave no organisation; counted as unknown.")
-    lines, organisations, events = unmapped(result, year)
+    lines, organisations, events = unmapped(result, year, accepting)
     if lines:
         print()
         print("\n".join(lines))
@@ -176,8 +176,9 @@ def import_attendance(args: argparse.Namespace, root: Path) -> int:
     try:
         dataset = load_dataset(data_dir, content_dir)
         result = aggregate(raw, dataset, now, year)
-        organisations, events = _report(result, export, year)
-        if getattr(args, "accept_suggestions", False) and (organisations or events):
+        accepting = bool(getattr(args, "accept_suggestions", False))
+        organisations, events = _report(result, export, year, accepting)
+        if accepting and (organisations or events):
             if args.dry_run:
                 print("Dry run: import.yml was left as it is.")
             else:
