@@ -257,7 +257,7 @@ def test_my_cpd_record_downloads_a_word_document(browser, site_url: str, tmp_pat
     assert "Status: done" in page.text_content("[data-mycpd-summary]")
     page.fill("#mycpd-notes-0", "What I learned about strengths.")
     assert page.input_value("#mycpd-year") == "2026"
-    assert page.inner_text("#mycpd-year option:checked") == "1 December 2025 to 30 November 2026 (this year)"
+    assert page.inner_text("#mycpd-year option:checked") == "1 Dec 2025 to 30 Nov 2026 (this year)"
     with page.expect_download() as download:
         page.click("[data-mycpd-download='docx']")
     assert download.value.suggested_filename == "my-cpd-record-to-30-november-2026.docx"

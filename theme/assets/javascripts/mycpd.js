@@ -91,7 +91,8 @@
       start: new Date(endYear - 1, 11, 1),
       end: new Date(endYear, 10, 30),
       endYear: endYear,
-      label: "1 December " + (endYear - 1) + " to 30 November " + endYear
+      label: "1 December " + (endYear - 1) + " to 30 November " + endYear,
+      short: "1 Dec " + (endYear - 1) + " to 30 Nov " + endYear
     };
   }
 
@@ -305,7 +306,7 @@
       });
       yearSelect.textContent = "";
       years.forEach(function (endYear) {
-        var option = el("option", { value: String(endYear) }, yearEnding(endYear).label + (endYear === year.endYear ? " (this year)" : ""));
+        var option = el("option", { value: String(endYear) }, yearEnding(endYear).short + (endYear === year.endYear ? " (this year)" : ""));
         yearSelect.appendChild(option);
       });
       yearSelect.value = String(years.indexOf(chosen) === -1 ? year.endYear : chosen);
