@@ -487,3 +487,19 @@ def _guard_programs() -> None:
 
     popen.__init__ = guarded  # type: ignore[method-assign]
     popen._partnership_guarded = True  # type: ignore[attr-defined]
+
+
+EXPORT_EVENTS = {"Annual Conference 2025", "strengths-based-practice-2026-03", "contextual-safeguarding-2026-03"}
+"""The events of tests/fixtures/eventbrite-attendees.csv, as the example's attendance file names them."""
+
+
+def drop_attendance_rows(project: Path, year: str, events: set[str]) -> None:
+    """Delete the rows for ``events`` from ``project``'s attendance file for ``year``, as an editor would.
+
+    The example's 2025-26.csv has rows typed by hand for the events of the test export; the import
+    stops rather than count those bookings twice, and says to delete them first.
+    """
+    path = project / "data" / "attendance" / f"{year}.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = [line for index, line in enumerate(lines) if index == 0 or line.split(",", 1)[0] not in events]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW, ROOT, build_site, problems, run_cli
+from conftest import EXPORT_EVENTS, NOW, ROOT, build_site, drop_attendance_rows, problems, run_cli
 
 EVENT = "data/events/2025-26/strengths-based-practice-2026-03.yml"
 SECRET = "planted-secret-7f3a9c1e"
@@ -302,6 +302,7 @@ def test_the_import_leaves_out_rows_that_could_hold_personal_data(project: Path,
     ]
     path = tmp_path / "export.csv"
     path.write_text("\n".join(export + bad) + "\n", encoding="utf-8")
+    drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
     result = run_cli(project, "import-attendance", str(path), "--year", "2025-26")
     assert result.returncode == 0, result.stdout + result.stderr
     first = len(export) + 1

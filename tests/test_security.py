@@ -189,7 +189,7 @@ def test_nothing_runs_in_the_browser(hostile_site: Path, browser) -> None:
         page.goto(base + "events/young-carers-2026-12/", wait_until="networkidle")
         page.click("[data-mycpd-toggle]")
         page.goto(base + "my-cpd/", wait_until="networkidle")
-        assert "Young Carers <script>alert(1)</script>" in page.inner_text("[data-mycpd-rows]")
+        assert "Young Carers <script>alert(1)</script>" in page.inner_text("[data-mycpd-items]")
         page.fill("input.md-search__input", "alert")
         page.wait_for_timeout(800)
         page.keyboard.press("Enter")

@@ -61,6 +61,10 @@ def _check_data(data_dir: Path, content_dir: Path) -> int:
         f"({time.perf_counter() - started:.2f} s)",
         flush=True,
     )
+    if dataset.warnings:
+        from .core.problems import warnings_report
+
+        print(warnings_report(dataset.warnings), flush=True)
     return 0
 
 
@@ -341,6 +345,11 @@ def parser() -> argparse.ArgumentParser:
     importer.add_argument("export", help="the export, a CSV file (Eventbrite's attendee report, or as data/import.yml describes)")
     importer.add_argument("--year", required=True, help="the year the counts belong to, like 2025-26")
     importer.add_argument("--dry-run", action="store_true", help="say what would be written, and write nothing")
+    importer.add_argument(
+        "--accept-suggestions",
+        action="store_true",
+        help='add the mappings the import marks "probably" to data/import.yml (after showing them), and count with them',
+    )
     importer.set_defaults(run=cmd_import)
 
     schema = commands.add_parser("schema", help="write the JSON Schemas of the data files to schema/")

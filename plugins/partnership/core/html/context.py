@@ -36,6 +36,7 @@ from ..present.values import change_text, part_text, target_text, value_html, va
 from ..views.catalogue import SERVICE_NAMES, Catalogue
 from ..views.reports import measure_table
 from ..views.strategy import follow_ups_in, section_objectives
+from . import calendarlinks
 from .eventtext import EventText
 from .fan import fan, group_colours
 from .jsonld import event_json_ld
@@ -93,6 +94,7 @@ def _environment() -> jinja2.Environment:
         fmt=fmt,
         urls=urls,
         event_json_ld=event_json_ld,
+        calendar_links=calendarlinks,
         fan_svg=fan,
         group_colours=group_colours,
         TYPE_NAMES=TYPE_NAMES,

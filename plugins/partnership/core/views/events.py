@@ -19,6 +19,9 @@ from ..models.partners import Partner
 from ..models.pathways import Stage
 from ..refs import ResolvedItem
 
+PEER_REFLECTION_TAG = "peer-reflection"
+"""The tag of events that include reflection with peers (Social Work England asks for one such piece a year)."""
+
 
 @dataclass(frozen=True)
 class SessionView:
@@ -84,6 +87,11 @@ class EventView:
     @property
     def on_demand(self) -> bool:
         return not self.sessions
+
+    @property
+    def peer_reflection(self) -> bool:
+        """Tagged ``peer-reflection``: My CPD marks it as CPD with peer reflection when it is added."""
+        return PEER_REFLECTION_TAG in self.event.tags
 
     @cached_property
     def keys(self) -> frozenset[str]:
