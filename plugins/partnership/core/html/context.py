@@ -31,6 +31,7 @@ from ..present.templating import Renderer, environment
 from ..views.catalogue import Catalogue
 from ..views.events import EventView
 from ..views.reports import measure_table
+from . import calendarlinks
 from .eventtext import EventText
 from .fan import fan, group_colours
 from .jsonld import event_json_ld
@@ -79,6 +80,7 @@ class RenderContext(Renderer):
             t=EventText(dataset.site.contact_email),
             size=size_marker,
             event_json_ld=event_json_ld,
+            calendar_links=calendarlinks,
             fan_svg=fan,
             group_colours=group_colours,
             measure_table_for=lambda area, measure, years: measure_table(
