@@ -528,7 +528,7 @@ def evidence_grid(kit: Toolkit, site: Site, when: dt.datetime) -> bytes:
         ],
         "Who and when",
     )
-    form.heading("Evidence for each domain", 1, new_page=True)
+    form.heading("Evidence for each domain", 1)
     header = ["Domain", *EVIDENCE_SOURCES, "Holistic judgement"]
     rows: list[list[Cell]] = [
         [Label(item_name(item)), *(Ask("Where to find it", lines=3) for _ in EVIDENCE_SOURCES), choose("Choose", JUDGEMENTS)]

@@ -91,6 +91,13 @@ Cell = str | Ask | Label | None
 """What a table cell holds: plain text, a space to answer, a label, or nothing."""
 
 
+def _label(text: str, ask: Ask) -> Label:
+    """A question's label; a list too long for its hint is spelt out under it, so that a printed form shows the choices."""
+    if ask.kind == "choice" and not all(option in ask.hint for option in ask.options):
+        return Label(text, ("One of: " + "; ".join(ask.options) + ".",))
+    return Label(text)
+
+
 class WordForm:
     """One toolkit document being made."""
 
@@ -220,7 +227,7 @@ class WordForm:
 
     def fields(self, rows: Sequence[tuple[str, Ask]], caption: str, header: tuple[str, str] = ("Detail", "Answer")) -> Table:
         """Two columns: what is asked, and the space to answer it."""
-        return self.table(header, [[Label(label), ask] for label, ask in rows], caption, (6.0, 11.0))
+        return self.table(header, [[_label(label, ask), ask] for label, ask in rows], caption, (6.0, 11.0))
 
     def _fill(self, cell: _Cell, value: Cell, title: str) -> None:
         """Put ``value`` in ``cell``; ``title`` names a content control for screen readers ("Evidence: 1. Professionalism")."""
