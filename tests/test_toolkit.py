@@ -147,6 +147,8 @@ def test_word_forms_have_the_features_word_users_expect(built: Path, name: str) 
     styled = [p.style.name for p in document.paragraphs if p.text]
     assert styled[0] == "Title" and document.paragraphs[0].text == title
     assert "Heading 1" in styled, "a navigable structure"
+    levels = [int(name.split()[-1]) for name in styled if name.startswith("Heading ")]
+    assert all(b <= a + 1 for a, b in zip([0, *levels], levels, strict=False)), "no heading level skipped"
     for section in document.sections:
         header = " ".join(p.text for p in section.header.paragraphs)
         assert title in header and SITE["name"] in header
@@ -224,8 +226,9 @@ def test_progression_grid_has_a_landscape_page_per_domain_with_the_levels_side_b
     section = document.sections[0]
     assert section.page_width > section.page_height, "landscape"
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (29.7, 21.0), "A4"
-    domains = [p for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert [p.text for p in domains] == DOMAINS
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert [p.text for p in headings] == ["The levels", "Using the grid", *DOMAINS]
+    domains = headings[2:]
     assert all(p.paragraph_format.page_break_before for p in domains), "each domain starts a page"
     grids = document.tables[1:]
     assert len(grids) == len(DOMAINS)

@@ -88,14 +88,14 @@ def progression_grid(kit: Toolkit, site: Site, when: dt.datetime) -> bytes:
         "what the next level asks, and write notes on the student as they move through the levels. The descriptions are the "
         f"{site.short_name}'s own short guide; the full framework is published by its owner ({pcf.owner}) at {pcf.url}."
     )
-    form.heading("The levels", 2)
+    form.heading("The levels", 1)
     form.table(
         ["Level", "When and by whom it is judged"],
         [[Label(level.name), level.summary or ""] for level in kit.levels],
         "The levels in this grid",
         (8.0, 17.7),
     )
-    form.heading("Using the grid", 2)
+    form.heading("Using the grid", 1)
     form.bullets(
         [
             "Read across a row to see how a domain grows: each level builds on the one before.",
