@@ -79,19 +79,9 @@ class Toolkit:
         """The ASYE level, when the toolkit covers it."""
         return next((level for level in self.levels if level.id == ASYE_LEVEL), None)
 
-    def level(self, level_id: str) -> Level | None:
-        return next((level for level in self.levels if level.id == level_id), None)
-
     @property
     def domains(self) -> tuple[Item, ...]:
         return tuple(self.pcf.items)
-
-    def fingerprint(self) -> str:
-        """Everything the files are made from (besides the site and the instant), as text: for a cache key."""
-        parts = [self.pcf.model_dump_json(), *(level.id for level in self.levels), *(f.model_dump_json() for f in self.kss)]
-        parts += [str(self.on), *self.universities, "|", *self.employers, "|", *self.asye_handed_over]
-        parts.append(self.asye_stage.model_dump_json() if self.asye_stage else "")
-        return "\n".join(parts)
 
 
 def frameworks_in_force(dataset: Dataset, on: dt.date, wanted: tuple[str, ...]) -> tuple[Framework, ...]:
