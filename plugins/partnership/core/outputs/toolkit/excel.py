@@ -1,6 +1,6 @@
 """Excel workbooks with openpyxl, built for printing and for data.
 
-Every workbook opens on a **cover** sheet: the details to fill in once (the
+A :class:`GridBook` opens on a **cover** sheet: the details to fill in once (the
 student's name, the practice educator's) and how to use the workbook. Each
 **grid** sheet is an Excel table (a real header row for screen readers and
 filters) with frozen headers, wrapped text and a drop-down list of

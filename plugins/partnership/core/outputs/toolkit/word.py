@@ -10,9 +10,10 @@ and which have a title for screen readers.
 
 Every space to fill in is a content control (:class:`Ask`) showing a short
 grey hint ("Student's name", "Choose a judgement") that disappears when
-the user types or chooses; a row's height leaves room to write by hand when
-the form is printed blank. Space between parts comes from paragraph
-spacing, never from empty paragraphs.
+the user types or chooses; a long list's choices are spelt out too, and the
+spacing after each hint leaves room to write by hand when the form is
+printed blank. Space between parts comes from paragraph spacing, never from
+empty paragraphs.
 """
 
 from __future__ import annotations
