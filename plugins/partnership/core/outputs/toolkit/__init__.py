@@ -52,9 +52,8 @@ def document(download: Download, extension: str, kit: Toolkit, site: Site, when:
 
 
 def level_guide_pdf(ctx: RenderContext, kit: Toolkit) -> bytes:
-    from weasyprint import HTML
-
-    from ..pdf import CSS
+    """The level guide as a tagged PDF, fetching only the site's own files."""
+    from ..pdf import CSS, html_to_pdf
 
     css = Markup(f":root {{ --primary: {ctx.dataset.site.colours.primary}; }}\n" + CSS.read_text(encoding="utf-8"))
     html = ctx.render(
@@ -68,7 +67,7 @@ def level_guide_pdf(ctx: RenderContext, kit: Toolkit) -> bytes:
         how_to_use=guides.HOW_TO_USE,
         as_a_whole=guides.AS_A_WHOLE,
     )
-    return HTML(string=html, base_url=str(ctx.dataset.content_dir)).write_pdf(pdf_variant="pdf/ua-1")
+    return html_to_pdf(html, ctx.dataset.content_dir, ctx.dataset.site.url, "toolkit/ level guide")
 
 
 def toolkit_files(ctx: RenderContext, pdf: bool = True) -> dict[str, bytes]:

@@ -20,7 +20,9 @@ Every cell is written through :func:`put`, which keeps text as text: a
 framework's title starting with ``=``, ``+``, ``-`` or ``@`` is stored as a
 string and never becomes a formula. The only formulas are the cover
 references above, made by :func:`copy_from_cover` from addresses the code
-chooses.
+chooses; before the file is written, every other cell that would be a
+formula is made text again (:func:`..cells.text_not_formulas`), whoever
+wrote it.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from ...models.site import Site
 from ...present.format import date as long_date
+from ..cells import text_not_formulas
 from ..zipped import restamp
 
 HEADER_FILL = PatternFill("solid", fgColor="1D4F91")
@@ -143,6 +146,8 @@ class GridBook:
         self.workbook.remove(self.workbook.active)
         self.names: dict[str, str] = {}
         """Each detail the grids repeat in their first row, by its label: the cover cell holding it."""
+        self.formulas: set[tuple[str, str]] = set()
+        """The formulas this code wrote, as (sheet title, cell): the only ones the file may hold."""
 
     def cover(self, details: Sequence[Detail], notes: Sequence[str]) -> Worksheet:
         """The first sheet: the details to type once, then how to use the workbook."""
@@ -191,7 +196,7 @@ class GridBook:
         sheet.sheet_properties.tabColor = "1D4F91"
         for column, (label, address) in enumerate(self.names.items(), start=0):
             put(sheet, 1, 2 * column + 1, label, LABEL_FONT)
-            copy_from_cover(sheet, 1, 2 * column + 2, address)
+            self.formulas.add((sheet.title, copy_from_cover(sheet, 1, 2 * column + 2, address).coordinate))
         sheet.row_dimensions[1].height = 20
         top = 2
         for index, text in enumerate(header, start=1):
@@ -235,6 +240,7 @@ class GridBook:
         Written by openpyxl's ExcelWriter rather than ``Workbook.save``, which
         would overwrite the "modified" date set above with the clock.
         """
+        text_not_formulas(self.workbook, keep=self.formulas)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
             ExcelWriter(self.workbook, archive).write_data()
