@@ -55,6 +55,7 @@ EXCEL = ["evidence-grid.xlsx", "kss-asye-grid.xlsx"]
 PDF = ["pcf-level-guide.pdf"]
 JUDGEMENTS = ["Not yet evidenced", "Partly evidenced", "Evidenced"]
 SOURCES = ["Direct observation", "Service user or carer feedback", "Supervision", "Written work", "Reflective log"]
+STUDENT = "Sam Example-Student"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
 
@@ -310,6 +311,7 @@ def test_excel_workbooks_are_built_for_printing_and_for_data(built: Path, name: 
         first = [cell.value for cell in sheet[1]][:4]
         person = first[0]
         assert first[1] == f"='Cover'!$B${labels[person]}&\"\"", "the name typed on the cover, printed on every page"
+        assert sheet.cell(row=1, column=2).data_type == "f", "a live reference, not its text"
         formulas = [c.coordinate for row in sheet.iter_rows(min_row=2) for c in row if c.data_type == "f"]
         assert not formulas, "no formula but the names from the cover"
     if name == "evidence-grid.xlsx":
@@ -474,7 +476,10 @@ def converted(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     folder = tmp_path_factory.mktemp("libreoffice")
     for name in WORD + EXCEL:
         shutil.copy(built / "toolkit" / name, folder / f"{name}.{name.rsplit('.', 1)[1]}")
-    sources = [str(folder / f"{name}.{name.rsplit('.', 1)[1]}") for name in WORD + EXCEL]
+    named = openpyxl.load_workbook(built / "toolkit/evidence-grid.xlsx")
+    named["Cover"]["B6"] = STUDENT
+    named.save(folder / "named.xlsx")
+    sources = [str(folder / f"{name}.{name.rsplit('.', 1)[1]}") for name in WORD + EXCEL] + [str(folder / "named.xlsx")]
     result = subprocess.run(
         [
             soffice,
@@ -593,3 +598,10 @@ def test_excel_sheets_print_with_headers_and_titles_on_every_page(converted: Pat
         assert first in page, "the student's name row is printed on every page"
     for sheet in book.worksheets[1:]:
         assert any(sheet.oddHeader.center.text in page for page in grid_pages), sheet.title
+
+
+@pytest.mark.slow
+def test_the_name_typed_on_the_cover_is_printed_on_every_page_of_the_grid(converted: Path) -> None:
+    pages = [" ".join(page.split()) for page in pdf_pages(converted / "named.pdf")]
+    grid_pages = [page for page in pages if "Direct observation" in page]
+    assert grid_pages and all(f"Student {STUDENT}" in page for page in grid_pages)
