@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 import yaml
 
-from conftest import ROOT, SHARED, copy_project, run_cli
+from conftest import ROOT, SHARED, shared_build
 
 FIXTURE = SHARED / "fixtures" / "admissions-2021-22.yml"
 
@@ -103,10 +103,8 @@ FIXTURE_TABLE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example project with the shared fixture as its admissions area and a 2021-22 report."""
-    project = copy_project(tmp_path_factory.mktemp("fixture") / "project")
+def with_the_fixture(project: Path) -> None:
+    """The shared fixture as the admissions area, and a 2021-22 report with a published attendance table."""
     shutil.copy(FIXTURE, project / "data/metrics/admissions.yml")
     # the example logic model measures a panel figure the real table does not have
     model = project / "data/logic-model/2024-26.yml"
@@ -115,7 +113,12 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     lines = ["event,partner,booked,attended,cancelled,no_show"]
     lines += [f"Event {i},{partner},{b},{a},{c},{n}" for i, (partner, (b, a, c, n)) in enumerate(ROWS.items())]
     (project / "data/attendance/2021-22.csv").write_text("\n".join(lines) + "\n")
-    result = run_cli(project, "build")
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example project with the shared fixture as its admissions area and a 2021-22 report, built once."""
+    project, result = shared_build(tmp_path_factory, "fixture", with_the_fixture)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 
@@ -128,6 +131,7 @@ def strip_note_marks(row: list[str]) -> list[str]:
     return [re.sub(r"(?<=[%\d)])\d$", "", cell) for cell in row]
 
 
+@pytest.mark.slow
 def test_fixture_table_cell_by_cell(fixture_site: Path) -> None:
     page = lxml.html.fromstring((fixture_site / "reports/2021-22/index.html").read_text())
     table = page.xpath('//table[contains(@class, "cpd-measures")]')[0]
@@ -139,6 +143,7 @@ def test_fixture_table_cell_by_cell(fixture_site: Path) -> None:
     assert status.text_content() == "Not met" and "cpd-judgement--not-met" in status.get("class")
 
 
+@pytest.mark.slow
 def test_fixture_csv(fixture_site: Path) -> None:
     rows = list(csv.DictReader(io.StringIO((fixture_site / "reports/2021-22/data/admissions.csv").read_text(encoding="utf-8"))))
     fixture = yaml.safe_load(FIXTURE.read_text())
@@ -151,6 +156,7 @@ def test_fixture_csv(fixture_site: Path) -> None:
     assert len(missing) == len(fixture["measures"]) and all(r["text"] == "No data" for r in missing)
 
 
+@pytest.mark.slow
 def test_appendix_reproduces_a_published_table(fixture_site: Path) -> None:
     page = lxml.html.fromstring((fixture_site / "reports/2021-22/index.html").read_text())
     table = page.xpath('//table[contains(@class, "cpd-attendance")]')[0]
@@ -253,6 +259,8 @@ def pdf_text(path: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
+@pytest.mark.slow
+@pytest.mark.poppler
 def test_pdf_holds_the_same_figures(fixture_site: Path, built: Path) -> None:
     text = pdf_text(fixture_site / "reports/2021-22/report.pdf")
     for value in ("52%", "139.62", "94% (BA)", "100% (MSW)", "At least 78%", "Not met", "57.60%", "1,382"):

@@ -19,13 +19,13 @@ from .present.toolkit import downloads
 from .problems import Problem
 from .schema import schema_files
 from .sources.files import SourceFiles
-from .views.toolkit import ZIP_PATH, toolkit
+from .views.toolkit import toolkit
 
 
 def generated_files(ctx: RenderContext) -> dict[str, str]:
     """Each file the site writes beside its pages (by path in the site) → what it is."""
     data = ctx.dataset
-    found = {"assets/stylesheets/brand.css": "the site's colours"}
+    found = {urls.brand_css(): "the site's colours"}
     for event in ctx.catalogue.events:
         if event.sessions:
             found[urls.event_ics(event.id)] = f"the calendar file of the event {event.id}"
@@ -35,13 +35,13 @@ def generated_files(ctx: RenderContext) -> dict[str, str]:
     found[urls.open_data()] = "the open data of every event"
     found[urls.feed()] = "the feed of new events"
     for name in schema_files():
-        found[f"schema/{name}"] = "a JSON Schema of the data files"
+        found[urls.schema_file(name)] = "a JSON Schema of the data files"
     for report in data.reports:
         for section in report.sections:
             if section.metrics and section.metrics in data.metrics:
                 found[urls.report_csv(report.year, section.metrics)] = f"the {report.year} report's {section.metrics} table"
         if report.attendance and report.attendance in data.attendance:
-            found[f"reports/{report.year}/data/attendance.csv"] = f"the {report.year} report's attendance table"
+            found[urls.report_attendance_csv(report.year)] = f"the {report.year} report's attendance table"
         found[urls.report_pdf(report.year)] = f"the {report.year} report as a PDF"
         for partner in data.partners:
             found[urls.partner_pdf(partner.id, report.year)] = f"{partner.id}'s summary for {report.year}"
@@ -49,8 +49,8 @@ def generated_files(ctx: RenderContext) -> dict[str, str]:
     if kit is not None:
         for download in downloads(kit):
             for extension in download.formats:
-                found[download.path(extension)] = "a download of the PCF toolkit"
-        found[ZIP_PATH] = "the PCF toolkit's downloads in one zip"
+                found[urls.toolkit_file(download.key, extension)] = "a download of the PCF toolkit"
+        found[urls.toolkit_zip()] = "the PCF toolkit's downloads in one zip"
     return found
 
 

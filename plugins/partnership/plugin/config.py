@@ -5,6 +5,7 @@ plugins:
       data_dir: data        # relative to mkdocs.yml
       pdf: true             # write report PDFs (the slowest step)
       downloads: true       # write the toolkit's Word, Excel and PDF files
+      cache_dir: .cache     # PDFs, Word, Excel and zip files kept between builds ("" for none)
 """
 
 from __future__ import annotations
@@ -20,3 +21,5 @@ class PartnershipConfig(base.Config):
     """Write report PDFs. ``serve`` turns this off for fast previews unless asked."""
     downloads = c.Type(bool, default=True)
     """Write the PCF toolkit's Word, Excel and PDF files."""
+    cache_dir = c.Type(str, default=".cache")
+    """Where heavy files are kept between builds, relative to mkdocs.yml; empty to make every file every time."""

@@ -1,21 +1,27 @@
-"""The ``partnership`` MkDocs plugin: MkDocs events in, core views out.
+"""The ``partnership`` MkDocs plugin: MkDocs events in, forwarded to the core's :class:`SiteBuild`.
 
 * ``on_config`` loads and checks ``data/`` (every problem at once, or the
-  build stops) and prepares the pages;
+  build stops) and prepares the build;
 * ``on_files`` adds one generated page per public URL (``File.generated``),
-  outside the navigation except for the section pages;
+  outside the navigation except for the section pages, and starts the
+  build's files (calendars, open data, report PDFs, toolkit files) beside them;
 * ``on_page_content`` swaps each generated page's body for the core's HTML,
   and fills ``[[blocks]]`` in hand-written pages;
-* ``on_post_build`` writes calendars, open data, schemas, report PDFs and
-  toolkit files beside the pages;
+* ``on_post_page`` fills in download sizes and the Content-Security-Policy;
+* ``on_post_build`` waits for the files and reports what went wrong;
 * ``on_serve`` watches ``data/`` so that a YAML edit rebuilds the preview.
+
+Nothing here decides what the site shows; it translates between MkDocs'
+objects and the core's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,21 +35,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..core import clock
-from ..core.addresses import embedded_content
-from ..core.html.blocks import render_blocks
-from ..core.html.context import RenderContext, SitePage
-from ..core.html.pages import all_pages
-from ..core.html.pages.reports import chart_specs
-from ..core.html.security import ThemeScripts, with_policy
-from ..core.html.sizes import fill_sizes, has_markers
+from ..core.build import SiteBuild
+from ..core.html.context import SitePage
+from ..core.html.security import ThemeScripts
 from ..core.load import load_dataset_cached
 from ..core.present import urls
-from ..core.present.charts import draw_all, preload
-from ..core.present.safehtml import clean
-from ..core.problems import DataError
-from .chrome import OncePerFolder
+from ..core.present.templating import compiled_templates
+from ..core.problems import DataError, Problem
+from ..core.worker import WorkFailed
+from .chrome import SharedChrome
 from .config import PartnershipConfig
-from .jobs import OutputJob, can_fork
 from .pages import GeneratedPage
 
 log = get_plugin_logger(__name__)
@@ -59,6 +60,15 @@ class DataProblems(PluginError):
     def __init__(self, error: DataError):
         super().__init__(error.report())
         self.error = error
+
+
+@contextlib.contextmanager
+def _reported() -> Iterator[None]:
+    """The core's failures as MkDocs' plugin errors, which every MkDocs command reports without a traceback."""
+    try:
+        yield
+    except WorkFailed as error:
+        raise PluginError(str(error)) from None
 
 
 def _toc(html: str) -> list[dict[str, Any]]:
@@ -106,6 +116,21 @@ fetch({json.dumps(root)} + ".preview/edited.json", {{cache: "no-store"}})
 </script>"""
 
 
+def _warnings_panel(warnings: list[Problem]) -> str:
+    """In the preview only: the data's warnings, in a panel at the foot of every page."""
+    if not warnings:
+        return ""
+    items = "".join(f"<li><code>{escape(str(w))}</code></li>" for w in warnings)
+    count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+    return (
+        '<aside aria-label="Warnings about the data" style="position:fixed;bottom:0;left:0;right:0;z-index:10;'
+        "max-height:40vh;overflow:auto;background:#fff8e1;color:#1f2328;border-top:3px solid #7a4a00;"
+        'padding:.5rem 1rem;font:15px/1.4 system-ui,sans-serif"><details open><summary style="cursor:pointer">'
+        f"<strong>{count}</strong> in the data: probably typing mistakes (the site is built anyway)"
+        f'</summary><ul style="margin:.25rem 0">{items}</ul></details></aside>'
+    )
+
+
 def _shown(path: str | None, base: Path) -> str | None:
     """``path`` as the editor knows it (relative to the project), if it is inside the project."""
     try:
@@ -138,14 +163,12 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.context: RenderContext | None = None
+        self.build: SiteBuild | None = None
         self.generated: dict[str, SitePage] = {}
         self.data_dir = Path("data")
         self.is_serving = False
         self._full_content: dict[str, str] = {}
-        self.job: OutputJob | None = None
         self._copied: dict[str, str] = {}
-        self.charts_loaded = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
@@ -162,7 +185,17 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         except DataError as error:
             raise DataProblems(error) from None
         now = clock.now()
-        self.context = RenderContext.build(dataset, now, pdf=self.config.pdf)
+        if self.build is not None:
+            self.build.cancel()
+        self.build = SiteBuild(
+            dataset,
+            now,
+            pdf=self.config.pdf,
+            downloads=self.config.downloads,
+            cache_dir=base / self.config.cache_dir if self.config.cache_dir else None,
+            parallel=None if not self.is_serving else False,  # the preview runs threads: no fork there
+            log=log.info,
+        )
         site = dataset.site
         # The theme's templates do not escape; text from data must not become markup.
         config.site_name = escape(site.name)
@@ -176,8 +209,8 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         config.extra["partnership"] = {
             "short_name": site.short_name,
             "contact_email": site.contact_email,
-            "accessibility_url": "accessibility/",
-            "privacy_url": "privacy/",
+            "accessibility_url": urls.accessibility(),
+            "privacy_url": urls.privacy(),
             "colours": site.colours.model_dump(),
             "built": now.strftime("%-d %B %Y"),
         }
@@ -195,14 +228,13 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
     # (search, and anything that lists pages) look at the files.
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.context is not None
-        embedded = self._embedded_content()
-        for src_uri in embedded:
+        assert self.build is not None
+        for src_uri in self.build.embedded_content():
             found = files.get_file_from_path(src_uri)
             if found is not None:
                 files.remove(found)
         self.generated = {}
-        for page in all_pages(self.context):
+        for page in self.build.pages:
             src_uri = f"{page.url}index.md"
             existing = files.get_file_from_path(src_uri)
             if existing is not None and not existing.generated_by:
@@ -225,40 +257,17 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         self._copied = {
             f.dest_uri: _shown(f.abs_src_path, base) or f.src_uri for f in files if not f.is_documentation_page() and f.generated_by is None
         }
-        self._start_outputs(config)
+        # Straight into the site folder that MkDocs has just cleaned (see SiteBuild.start_outputs).
+        self.build.start_outputs(Path(config.site_dir))
         return files
-
-    def _start_outputs(self, config: MkDocsConfig) -> None:
-        """Start writing calendars, data and downloads, beside the pages (in parallel where possible)."""
-        assert self.context is not None
-        if self.job is not None:
-            self.job.cancel()
-        context, pdf, downloads = self.context, self.config.pdf, self.config.downloads
-        specs = chart_specs(context)
-
-        def work(folder: Path, send: Any) -> dict[str, int]:
-            # Imported here: the writers' libraries (openpyxl, python-docx, icalendar)
-            # are only needed by the process that writes the files.
-            from ..core.outputs.writer import write_outputs
-
-            # Charts first: the report pages (built later in the parent) and the PDFs both need them.
-            send("charts", draw_all(specs))
-            return write_outputs(context, folder, pdf=pdf, downloads=downloads, log=log.info)
-
-        # Straight into the site folder that MkDocs has just cleaned: writing
-        # thousands of files once costs half as much as writing and then moving
-        # them, and a failed build discards the whole folder anyway.
-        self.job = OutputJob(work, Path(config.site_dir), parallel=can_fork() and not self.is_serving)
-        self.charts_loaded = False
-
-    def _embedded_content(self) -> set[str]:
-        """Markdown files under content/ that generated pages embed, so they are not pages of their own."""
-        assert self.context is not None
-        return embedded_content(self.context)
 
     # Default priority: Material adds nothing to the environment that this needs.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.globals["once_per_folder"] = OncePerFolder()  # new each build: the nav may have changed
+        if self.build is not None and self.build.compiled is not None:  # the theme's templates, compiled once until they change
+            env.bytecode_cache = compiled_templates(self.build.compiled)
+        chrome = SharedChrome(env.filters["url"])  # new each build: the nav may have changed
+        env.filters["url"] = chrome.url
+        env.globals["shared_chrome"] = chrome
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -272,20 +281,16 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        assert self.context is not None
+        assert self.build is not None
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
-            if not self.charts_loaded and generated.kind in ("report", "measure") and self.job is not None:
-                charts = self.job.part("charts")  # drawn by the second process meanwhile
-                if charts:
-                    preload(charts)  # type: ignore[arg-type]
-                self.charts_loaded = True
-            html = _H1.sub('<h1 id="main-content"', generated.render(), count=1)
+            with _reported():
+                body = self.build.page_html(generated)
+            html = _H1.sub('<h1 id="main-content"', body, count=1)
             # Always set (the theme's skip link needs it); hidden by "hide: toc" where not wanted.
             page.toc = get_toc(_toc(html))
             return html
-        # Hand-written HTML keeps only the allow-listed tags (check names what it would remove); blocks are the site's own.
-        rendered, unknown = render_blocks(clean(html), self.context, page.url)
+        rendered, unknown = self.build.hand_written(html, page.url)
         for name in unknown:
             log.warning("%s: [[%s]] is not a block this site knows", page.file.src_uri, name)
         return rendered
@@ -296,8 +301,9 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
     def _search_version_in(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
         generated = self.generated.get(page.file.src_uri)
         if generated is not None and generated.search_render is not None:
+            assert self.build is not None
             self._full_content[page.file.src_uri] = page.content or ""
-            page.content = generated.search_render()
+            page.content = self.build.search_html(generated)
         return context
 
     # Runs last (-100), after every plugin has read the page: the page itself
@@ -314,41 +320,44 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
     # Runs last (-100): the policy must hash the page's final inline scripts.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if has_markers(output) and self.job is not None:
-            output = fill_sizes(output, self.job.sizes())
-        if not self.is_serving:  # the preview's live-reload script is inline and changes
-            output = with_policy(output, ThemeScripts.from_folders(config.theme.dirs))
-        else:
-            output = output.replace("</body>", _follow_edits(urls.relative("", page.url)) + "</body>", 1)
+        assert self.build is not None
+        with _reported():
+            # The preview's live-reload script is inline and changes: no policy there.
+            output = self.build.finish_page(output, None if self.is_serving else ThemeScripts.from_folders(config.theme.dirs))
+        if self.is_serving:
+            preview = _warnings_panel(self.build.dataset.warnings) + _follow_edits(urls.relative("", page.url))
+            output = output.replace("</body>", preview + "</body>", 1)
         return output
 
     # Runs last (-100), like on_post_page: pages the theme makes itself (404.html) get the policy too.
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        if template_name.endswith(".html") and not self.is_serving:
-            return with_policy(output_content, ThemeScripts.from_folders(config.theme.dirs))
+        if template_name.endswith(".html") and not self.is_serving and self.build is not None:
+            return self.build.finish_page(output_content, ThemeScripts.from_folders(config.theme.dirs))
         return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.job is not None and self.context is not None
-        for source, link in self.context.broken_links:
-            log.warning("content/%s: the link %r leads to no page or file", source, link)
+        assert self.build is not None
         started = time.perf_counter()
-        sizes = self.job.sizes()
-        written = len(sizes)
-        self.job = None
-        for address in sorted(set(sizes) & set(self._copied)):
+        with _reported():
+            finished = self.build.finish()
+        for source, link in finished.broken_links:
+            log.warning("content/%s: the link %r leads to no page or file", source, link)
+        for address in sorted(set(finished.sizes) & set(self._copied)):
             log.warning(
                 "%s has the same address as a file the site makes (/%s); rename or move it",
                 self._copied[address],
                 address,
             )
-        log.info("Wrote %d calendars, data files and downloads (waited %.1f s)", written, time.perf_counter() - started)
+        log.info("Wrote %d calendars, data files and downloads (waited %.1f s)", len(finished.sizes), time.perf_counter() - started)
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.job = None
+        if self.build is not None:
+            self.build.cancel()
+
+    def on_shutdown(self) -> None:
+        if self.build is not None:  # a build stopped by Ctrl+C gets here without on_build_error
+            self.build.cancel()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.data_dir))

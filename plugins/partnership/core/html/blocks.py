@@ -33,7 +33,7 @@ def render_blocks(html: str, ctx: RenderContext, page_url: str) -> tuple[str, li
         if name not in BLOCKS:
             unknown.append(name)
             return match.group(0)
-        return ctx.render(f"blocks/{name}.html", page_url, count=int(number) if number else 3)
+        return ctx.render_page(f"blocks/{name}.html", page_url, count=int(number) if number else 3)
 
     return BLOCK.sub(replace, html), unknown
 

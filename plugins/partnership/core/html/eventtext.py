@@ -19,8 +19,9 @@ from ..views.events import EventView
 class EventText:
     """Cached HTML phrases about events, for one build."""
 
-    def __init__(self) -> None:
+    def __init__(self, contact_email: str) -> None:
         self._cache: dict[tuple[str, str], Markup] = {}
+        self.contact_email = contact_email
 
     def _get(self, kind: str, ev: EventView) -> Markup:
         key = (kind, ev.id)
@@ -51,6 +52,23 @@ class EventText:
     def description(self, ev: EventView) -> Markup:
         """The description's Markdown as safe HTML (rendered once for the page and the search index)."""
         return self._get("description", ev)
+
+    def booking(self, ev: EventView) -> Markup:
+        """Why a visitor cannot book online, as a sentence: ``Booking closed on 4 March 2026.``"""
+        return self._get("booking", ev)
+
+    def _booking(self, ev: EventView) -> Markup:
+        booking, note = ev.booking, f" {ev.event.status_note}" if ev.event.status_note else ""
+        sentence = {
+            "open": "",
+            "by-email": f"To book a place, e-mail {self.contact_email}.",
+            "closed": f"Booking closed on {fmt.date(booking.closed_on)}." if booking.closed_on else "Booking has closed.",
+            "full": f"This event is full.{note}",
+            "postponed": f"This event has been postponed.{note}",
+            "cancelled": f"This event has been cancelled.{note}",
+            "taken-place": "This event has taken place.",
+        }[booking.reason]
+        return escape(sentence)
 
     @staticmethod
     def _description(ev: EventView) -> Markup:

@@ -59,6 +59,6 @@ def event_json_ld(ev: EventView, site: Site) -> Markup:
             "organizer": {"@type": "Organization", "name": ev.provider_label},
             "audience": {"@type": "Audience", "audienceType": ", ".join(s.name for s in ev.stages)},
             "isAccessibleForFree": (e.cost or "").lower().startswith("free"),
-            "url": (site.url + urls.event(ev.id)) if site.url else None,
+            "url": urls.absolute(site.url, urls.event(ev.id)) if site.url else None,
         }
     )

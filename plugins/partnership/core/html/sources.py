@@ -34,7 +34,7 @@ def page_for(dataset: Dataset, path: Path) -> str | None:
     if relative == "pathways.yml":
         return urls.pathways()
     if relative == "partners.yml":
-        return "about/"
+        return urls.content_page("about.md")
     if relative == "site.yml":
         return urls.accessibility()
     if first == "frameworks":
@@ -47,7 +47,7 @@ def page_for(dataset: Dataset, path: Path) -> str | None:
             for section in report.sections:
                 if section.metrics == area:
                     return urls.report(report.year) + f"#{section.id or _slug(section.title)}"
-        return "reports/measures/"
+        return urls.measures()
     if first == "attendance":
         for report in dataset.reports:
             if report.attendance == relative:

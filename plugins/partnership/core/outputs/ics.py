@@ -42,13 +42,9 @@ def host(site: Site) -> str:
     return f"{slugify(site.short_name)}.cpd.invalid"
 
 
-def _absolute(site: Site, path: str) -> str | None:
-    return site.url.rstrip("/") + "/" + path if site.url else None
-
-
 def _vevents(ev: EventView, site: Site, stamp: dt.datetime) -> Iterable[Event]:
     total = len(ev.sessions)
-    page = _absolute(site, urls.event(ev.id))
+    page = urls.absolute(site.url, urls.event(ev.id)) if site.url else None
     for session in ev.sessions:
         vevent = Event()
         vevent.add("uid", f"{ev.id}-{session.number}@{host(site)}")

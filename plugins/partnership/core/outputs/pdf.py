@@ -1,10 +1,14 @@
-"""Annual reports as tagged A4 PDFs (PDF/UA-1), made with WeasyPrint.
+"""Annual reports and partners' summaries as tagged A4 PDFs (PDF/UA-1), made with WeasyPrint.
 
-The document is the report page's content laid out for print: a cover,
+The report is the report page's content laid out for print: a cover,
 contents with page numbers, a running header and page numbers, tables
 whose header rows repeat across pages, the same SVG charts as the web page
 (as vector images with text alternatives), title and language set, fonts
 embedded.
+
+Each document is first rendered to HTML (quick), and the HTML is what the
+PDF is made from: :func:`html_to_pdf` is the slow step, which the writer
+skips when the output cache already holds the PDF of that HTML.
 
 WeasyPrint would fetch whatever a document names (an image at ``http://…``,
 ``file:///etc/…``). :class:`SiteFiles` is its URL fetcher here: it serves
@@ -23,19 +27,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from markupsafe import Markup
-
-from ..html.context import RenderContext
 from ..models.metrics import Measure
 from ..models.reports import Report
-from ..present import urls
-from ..present.charts import chart, chart_id, description
+from ..present.charts import description
 from ..views.attendance import Appendix
 from ..views.reports import ReportView
 from ..views.strategy import PartnerView
+from .documents import ASSETS, Documents
 
-ASSETS = Path(__file__).with_name("assets")
-CSS = ASSETS / "report.css"
 log = logging.getLogger("partnership.pdf")
 
 
@@ -78,53 +77,40 @@ class SiteFiles(_fetcher_base()):  # type: ignore[misc]
         return super().fetch(found.as_uri(), headers)
 
 
-def html_to_pdf(html: str, content_dir: Path, site_url: str | None, document: str, **options: object) -> bytes:
-    """A tagged PDF of ``html``, fetching only the site's own files."""
+def html_to_pdf(html: str, content_dir: Path, site_url: str | None, document: str) -> bytes:
+    """A tagged PDF (PDF/UA-1) of an HTML document, fetching only the site's own files; ``document`` names it in warnings."""
     from weasyprint import HTML
 
     fetcher = SiteFiles(content_dir, site_url, document)
-    return HTML(string=html, base_url=str(content_dir), url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1", **options)
+    return HTML(string=html, base_url=str(content_dir), url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def _data_uri(content: bytes, mime: str) -> str:
     return f"data:{mime};base64," + base64.b64encode(content).decode("ascii")
 
 
-def _chart_uri(measure: Measure, years: list[str]) -> str:
-    svg = str(chart(measure, years, chart_id(measure, years)))
-    return _data_uri(svg.encode("utf-8"), "image/svg+xml")
-
-
-def report_html(ctx: RenderContext, view: ReportView, appendix: Appendix | None) -> str:
+def report_html(docs: Documents, view: ReportView, appendix: Appendix | None) -> str:
     """The report as one HTML document ready for print."""
-    site = ctx.dataset.site
+    site = docs.dataset.site
     logo = None
     if site.logo:
-        path = ctx.dataset.content_dir / site.logo
+        path = docs.dataset.content_dir / site.logo
         if path.is_file():
             logo = _data_uri(path.read_bytes(), mimetypes.guess_type(path.name)[0] or "image/png")
-    css = f":root {{ --primary: {site.colours.primary}; }}\n" + CSS.read_text(encoding="utf-8")
-    return ctx.render(
+
+    def chart_uri(measure: Measure, years: list[str]) -> str:
+        return _data_uri(str(docs.charts.svg(measure, years)).encode("utf-8"), "image/svg+xml")
+
+    return docs.document(
         "report_pdf.html",
-        urls.report(view.year),
-        absolute=True,
         view=view,
         appendix=appendix,
-        css=Markup(css),
         logo=logo,
-        chart_uri=_chart_uri,
+        chart_uri=chart_uri,
         chart_description=description,
     )
 
 
-def partner_pdf(ctx: RenderContext, view: PartnerView, report: Report) -> bytes:
+def partner_html(docs: Documents, view: PartnerView, report: Report) -> str:
     """One page for a partner's board: what the partnership gave it in the report's year."""
-    css = f":root {{ --primary: {ctx.dataset.site.colours.primary}; }}\n" + CSS.read_text(encoding="utf-8")
-    html = ctx.render("partner_pdf.html", urls.partner(view.partner.id), absolute=True, view=view, report=report, css=Markup(css))
-    return html_to_pdf(html, ctx.dataset.content_dir, ctx.dataset.site.url, urls.partner_pdf(view.partner.id, report.year))
-
-
-def report_pdf(ctx: RenderContext, view: ReportView, appendix: Appendix | None) -> bytes:
-    """The report as a tagged PDF."""
-    html = report_html(ctx, view, appendix)
-    return html_to_pdf(html, ctx.dataset.content_dir, ctx.dataset.site.url, urls.report_pdf(view.year), uncompressed_pdf=False)
+    return docs.document("partner_pdf.html", view=view, report=report)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 
 from ..present import format as fmt
-from ..present.values import KEYWORD_TEXT, NO_DATA_TEXT, number_text, value_text
+from ..present.values import KEYWORD_TEXT, NO_DATA_TEXT, NO_SHARE_TEXT, number_text, value_text
 from ..views.attendance import Appendix
 from ..views.reports import MeasureTable
 from .cells import csv_row
@@ -43,6 +44,11 @@ def _csv(header: tuple[str, ...], rows: list[list[object]]) -> bytes:
 
 def _number(value: float) -> str:
     return fmt.number(value).replace(",", "")
+
+
+def _share(share: Decimal | None) -> str:
+    """``57.60`` (a percentage, without the sign); ``–`` when there were no bookings."""
+    return NO_SHARE_TEXT if share is None else str(share)
 
 
 def measures_csv(table: MeasureTable) -> bytes:
@@ -76,10 +82,10 @@ def attendance_csv(appendix: Appendix) -> bytes:
                     f.bookings,
                     f.attended,
                     f.non_attendance,
-                    f.attendance_percent.rstrip("%"),
-                    f.non_attendance_percent.rstrip("%"),
-                    f.cancelled_percent.rstrip("%"),
-                    f.no_show_percent.rstrip("%"),
+                    _share(f.attendance_percent),
+                    _share(f.non_attendance_percent),
+                    _share(f.cancelled_percent),
+                    _share(f.no_show_percent),
                 ]
             )
     return _csv(ATTENDANCE_COLUMNS, rows)

@@ -14,15 +14,21 @@ and a ``<desc>`` (every value), and the page puts the table beside it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import os
 import re
+import tempfile
 from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from ..dataset import Dataset
 from ..models.metrics import Measure
-from ..views.reports import numeric_parts
+from ..views.reports import all_years, numeric_parts, report_view
 from .values import number_text, target_text
 
 #: Alternating dark and mid colours (each at least 3:1 on white, and 3:1 from its neighbours).
@@ -106,46 +112,96 @@ def description(measure: Measure, years: list[str]) -> str:
     return " ".join(lines)
 
 
-def _digest(measure: Measure, years: list[str]) -> str:
-    return hashlib.sha1((measure.model_dump_json() + "|".join(years)).encode()).hexdigest()[:10]
-
-
-_DRAWN: dict[tuple[str, str], str] = {}
-
-
 def chart_id(measure: Measure, years: list[str]) -> str:
-    """The id a measure's chart has on every page that shows it (the same chart, drawn once)."""
+    """The id a measure's chart has on every page that shows it (the same chart, drawn once).
+
+    Measure ids are unique across areas and a chart's years run without a gap,
+    so within a build the id names exactly one chart.
+    """
     return f"chart-{measure.id}-{years[0]}-{years[-1]}"
 
 
-def drawn() -> dict[tuple[str, str], str]:
-    """Every chart drawn so far in this process (to hand to another)."""
-    return dict(_DRAWN)
+def report_charts(dataset: Dataset) -> list[tuple[Measure, list[str]]]:
+    """Every chart the report pages, the measure pages and the report PDFs show: (measure, years)."""
+    specs: list[tuple[Measure, list[str]]] = []
+    for report in dataset.reports:
+        for section in report_view(report, dataset).sections:
+            if section.table:
+                specs.extend(
+                    (row.measure, section.table.years) for row in section.table.rows if chartable(row.measure, section.table.years)
+                )
+    for area in dataset.metrics.values():
+        for measure in area.measures:
+            years = all_years(measure)
+            if years and chartable(measure, years):
+                specs.append((measure, years))
+    return specs
 
 
-def preload(charts: dict[tuple[str, str], str]) -> None:
-    """Charts drawn elsewhere (another process), used instead of drawing them again."""
-    _DRAWN.update(charts)
+class Charts:
+    """The charts of one build, each drawn once: the web pages and the PDFs show the same SVG.
 
-
-def draw_all(specs: list[tuple[Measure, list[str]]]) -> dict[tuple[str, str], str]:
-    """Draw every chart in ``specs`` (measure, years) and return them all."""
-    for measure, years in specs:
-        chart(measure, years, chart_id(measure, years))
-    return drawn()
-
-
-def chart(measure: Measure, years: list[str], chart_id: str) -> Markup:
-    """The SVG chart of ``measure`` over ``years`` (empty when there are fewer than three numbers).
-
-    Drawn once per measure, years and id (the web page and the PDF share it).
+    They can be drawn in another process and handed over (:meth:`draw_all`,
+    then :meth:`add` with what it returned). With a ``kept`` folder, a chart
+    drawn by an earlier build is read from it instead of drawn again: it is
+    kept under a hash of everything it is drawn from (the measure, the years,
+    the chart's id, matplotlib's version and this module's source), so a
+    changed figure is drawn anew.
     """
-    if not chartable(measure, years):
-        return Markup("")
-    key = (_digest(measure, years), chart_id)
-    if key not in _DRAWN:
-        _DRAWN[key] = _draw(measure, years, chart_id)
-    return Markup(_DRAWN[key])
+
+    def __init__(self, kept: Path | None = None) -> None:
+        self._drawn: dict[str, str] = {}
+        self.kept = kept
+
+    def svg(self, measure: Measure, years: list[str]) -> Markup:
+        """The SVG chart of ``measure`` over ``years`` (empty when there are fewer than three numbers)."""
+        if not chartable(measure, years):
+            return Markup("")
+        key = chart_id(measure, years)
+        found = self._drawn.get(key)
+        if found is None:
+            found = self._drawn[key] = self._kept_or_drawn(measure, years, key)
+        return Markup(found)
+
+    def _kept_or_drawn(self, measure: Measure, years: list[str], key: str) -> str:
+        if self.kept is None:
+            return _draw(measure, years, key)
+        path = self.kept / f"{_fingerprint(measure, years, key)}.svg"
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            pass
+        drawn = _draw(measure, years, key)
+        with contextlib.suppress(OSError):  # not kept only means drawing it again next time
+            self.kept.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.kept, prefix=".new-")
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(drawn)
+            os.replace(temporary, path)
+        return drawn
+
+    def draw_all(self, specs: list[tuple[Measure, list[str]]]) -> dict[str, str]:
+        """Draw every chart in ``specs`` (measure, years) and forget kept ones no longer drawn; returns every chart, by id."""
+        for measure, years in specs:
+            self.svg(measure, years)
+        if self.kept is not None and self.kept.is_dir():
+            wanted = {f"{_fingerprint(measure, years, chart_id(measure, years))}.svg" for measure, years in specs}
+            for entry in self.kept.iterdir():
+                if entry.name not in wanted:
+                    entry.unlink(missing_ok=True)
+        return dict(self._drawn)
+
+    def add(self, drawn: dict[str, str]) -> None:
+        """Charts drawn elsewhere (another process), used instead of drawing them again."""
+        self._drawn.update(drawn)
+
+
+def _fingerprint(measure: Measure, years: list[str], chart_id: str) -> str:
+    return hashlib.sha256("\n".join([_SOURCE, chart_id, "|".join(years), measure.model_dump_json()]).encode("utf-8")).hexdigest()
+
+
+_SOURCE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest() + " matplotlib " + metadata.version("matplotlib")
+"""This module's source and matplotlib's version: a change in how charts are drawn draws them all anew."""
 
 
 def _draw(measure: Measure, years: list[str], chart_id: str) -> str:
@@ -159,7 +215,8 @@ def _draw(measure: Measure, years: list[str], chart_id: str) -> str:
     unit = measure.unit
     settings = {
         "svg.fonttype": "none",
-        "svg.hashsalt": f"{chart_id}-{_digest(measure, years)}",
+        # ids inside the SVG come from this salt: the same chart gives the same bytes in every build
+        "svg.hashsalt": f"{chart_id}-{hashlib.sha1((measure.model_dump_json() + '|'.join(years)).encode()).hexdigest()[:10]}",
         "font.family": "DejaVu Sans",
         "font.size": 10,
         "axes.edgecolor": "#505a5f",

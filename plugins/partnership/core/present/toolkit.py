@@ -2,7 +2,8 @@
 
 :func:`downloads` lists them in the order of :data:`PHASES`: before the
 placement, at the start, throughout, midway, at the end, and then the ASYE.
-The toolkit page, the level guide and the zip's README all read this list.
+The toolkit page, the level guide and the zip's README all read this list;
+each file's address is :func:`partnership.core.present.urls.toolkit_file`'s.
 """
 
 from __future__ import annotations
@@ -52,9 +53,6 @@ class Download:
     """When exactly it is used, in a few words."""
     level: Level | None = None
     """The level the file is made for, when it is made for one (a final report)."""
-
-    def path(self, extension: str) -> str:
-        return f"toolkit/{self.key}.{extension}"
 
 
 def downloads(kit: Toolkit) -> tuple[Download, ...]:

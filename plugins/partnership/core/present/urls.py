@@ -4,11 +4,54 @@ Every URL here is relative to the site root and ends in ``/`` for a page:
 ``events/strengths-based-practice-2026-03/``. :func:`relative` turns one
 into a link from another page, so that a site published under a sub-path
 (``https://example.github.io/partnership/``) works unchanged.
+
+Pages are rendered with links from the root, marked by :func:`rooted`, and
+made relative to their page in one pass by :func:`relativise` once the
+page's HTML is whole: a fragment shown on many pages (an event's card) is
+then the same wherever it appears, and is rendered once.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from urllib.parse import quote
+
+ROOT = "\x1e"
+"""Marks a link written from the site's root until :func:`relativise` makes it relative.
+
+A control character: HTML escaping leaves it as it is, no address contains
+it, and it never reaches a published page (:func:`relativise` replaces every one).
+"""
+_ROOTED = re.compile(ROOT + r"""([^\s"'<>\x1e]*)""")
+
+
+def rooted(target: str) -> str:
+    """A link to ``target`` (root-relative) from whatever page will show it."""
+    return ROOT + target
+
+
+def relativise(html: str, page: str) -> str:
+    """``html`` with every :func:`rooted` link made relative to the page at ``page``, in one pass."""
+    if ROOT not in html:
+        return html
+    folder = _folder(page)
+
+    def link(match: re.Match[str]) -> str:
+        path, sharp, anchor = match.group(1).partition("#")
+        if not path and sharp:
+            return f"#{anchor}"
+        return (_from_folder(path, folder) or "./") + (f"#{anchor}" if sharp else "")
+
+    return _ROOTED.sub(link, html)
+
+
+def _folder(page: str) -> str:
+    """The folder relative links start from: the page itself for ``x/``, its parent for ``x/file.html``."""
+    if page.endswith("/") or not page:
+        return page
+    parent = page.rpartition("/")[0]
+    return parent + "/" if parent else ""
 
 
 def relative(target: str, page: str) -> str:
@@ -21,12 +64,7 @@ def relative(target: str, page: str) -> str:
     path, sharp, anchor = target.partition("#")
     if not path and sharp:
         return f"#{anchor}"
-    if page.endswith("/") or not page:
-        folder = page
-    else:
-        parent = page.rpartition("/")[0]
-        folder = parent + "/" if parent else ""
-    link = _from_folder(path, folder) or "./"
+    link = _from_folder(path, _folder(page)) or "./"
     return link + (f"#{anchor}" if sharp else "")
 
 
@@ -42,6 +80,11 @@ def _from_folder(path: str, folder: str) -> str:
         return path[len(folder) :]
     parent = folder[:-1].rpartition("/")[0]
     return "../" + _from_folder(path, parent + "/" if parent else "")
+
+
+def absolute(site_url: str | None, target: str) -> str:
+    """A full address for ``target`` (root-relative) on the published site; ``target`` itself without one."""
+    return site_url.rstrip("/") + "/" + target if site_url else target
 
 
 def content_page(path: str) -> str:
@@ -60,6 +103,16 @@ def home() -> str:
 
 def events() -> str:
     return "events/"
+
+
+def all_events() -> str:
+    """Every upcoming event as cards: what the catalogue fetches when a filter is used."""
+    return "events/all/"
+
+
+def catalogue_filter(filters: dict[str, str]) -> str:
+    """The catalogue with filters set: ``events/?stage=nqsw-asye&pcf=knowledge``."""
+    return "events/?" + "&".join(f"{name}={quote(value)}" for name, value in filters.items())
 
 
 def event(event_id: str) -> str:
@@ -127,6 +180,14 @@ def report_csv(year: str, area: str) -> str:
     return f"reports/{year}/data/{area}.csv"
 
 
+def report_attendance_csv(year: str) -> str:
+    return f"reports/{year}/data/attendance.csv"
+
+
+def measures() -> str:
+    return "reports/measures/"
+
+
 def measure(measure_id: str) -> str:
     return f"reports/measures/{measure_id}/"
 
@@ -159,6 +220,15 @@ def toolkit() -> str:
     return "toolkit/"
 
 
+def toolkit_file(key: str, extension: str) -> str:
+    """One of the toolkit's downloads: ``toolkit/evidence-grid.xlsx``."""
+    return f"toolkit/{key}.{extension}"
+
+
+def toolkit_zip() -> str:
+    return "toolkit/pcf-toolkit.zip"
+
+
 def accessibility() -> str:
     return "accessibility/"
 
@@ -180,4 +250,19 @@ def feed() -> str:
 
 
 def schema(kind: str = "") -> str:
-    return f"schema/{kind}.schema.json" if kind else "schema/"
+    return schema_file(f"{kind}.schema.json") if kind else "schema/"
+
+
+def schema_file(name: str) -> str:
+    """A file in the schema folder: ``schema/event.schema.json``."""
+    return f"schema/{name}"
+
+
+def brand_css() -> str:
+    """The stylesheet made from data/site.yml's colours (mkdocs.yml's extra_css names it too)."""
+    return "assets/stylesheets/brand.css"
+
+
+def docx_library() -> str:
+    """The Word-writing library (vendored in theme/) My CPD loads only when a record is downloaded."""
+    return "assets/javascripts/vendor/docx/docx.iife.js"

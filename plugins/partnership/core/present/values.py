@@ -7,6 +7,8 @@ read ``No more than 20% (DfE)``.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from markupsafe import Markup, escape
 
 from ..models.metrics import MeasureValue, Target
@@ -15,6 +17,13 @@ from . import format as fmt
 
 KEYWORD_TEXT = {"unknown": "Unknown", "n/a": "N/A"}
 NO_DATA_TEXT = "No data"
+NO_SHARE_TEXT = "–"
+"""A percentage of nothing (no bookings), in tables and CSVs."""
+
+
+def share_text(share: Decimal | None) -> str:
+    """A share of bookings as the appendix prints it: ``57.60%``; ``–`` when there were no bookings."""
+    return NO_SHARE_TEXT if share is None else f"{share}%"
 
 
 def number_text(number: float, unit: str) -> str:

@@ -1,7 +1,8 @@
 """The learning and development appendix: bookings and attendance, by partner and by event type.
 
 Every percentage is a share of bookings, rounded half up to two decimals
-(``57.60%``), as partnerships publish them. Partners come in partners.yml
+(``Decimal("57.60")``, which pages show as ``57.60%``), as partnerships
+publish them; None when there are no bookings to divide by. Partners come in partners.yml
 order, then Other, then Unknown, then the Overall row; every partner has a
 row even with no bookings, so the table has the same shape every year.
 """
@@ -19,12 +20,11 @@ from ..models.events import TYPE_NAMES
 NOT_IN_CATALOGUE = "Not in the catalogue"
 
 
-def percent(part: int, whole: int) -> str:
-    """``57.60%``; ``–`` when there is nothing to divide by."""
+def percent(part: int, whole: int) -> Decimal | None:
+    """``part`` as a percentage of ``whole`` to two decimals, rounded half up; None when ``whole`` is 0."""
     if whole == 0:
-        return "–"
-    value = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return f"{value}%"
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -43,19 +43,19 @@ class Figures:
         return self.bookings - self.attended
 
     @property
-    def attendance_percent(self) -> str:
+    def attendance_percent(self) -> Decimal | None:
         return percent(self.attended, self.bookings)
 
     @property
-    def non_attendance_percent(self) -> str:
+    def non_attendance_percent(self) -> Decimal | None:
         return percent(self.non_attendance, self.bookings)
 
     @property
-    def cancelled_percent(self) -> str:
+    def cancelled_percent(self) -> Decimal | None:
         return percent(self.cancelled, self.bookings)
 
     @property
-    def no_show_percent(self) -> str:
+    def no_show_percent(self) -> Decimal | None:
         return percent(self.no_show, self.bookings)
 
 

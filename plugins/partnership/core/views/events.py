@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Literal
 from urllib.parse import quote
 
 from ..clock import elapsed_hours, local
@@ -18,6 +19,11 @@ from ..models.events import Event
 from ..models.partners import Partner
 from ..models.pathways import Stage
 from ..refs import ResolvedItem
+
+BookingState = Literal["open", "by-email", "closed", "full", "postponed", "cancelled", "taken-place"]
+
+PEER_REFLECTION_TAG = "peer-reflection"
+"""The tag of events that include reflection with peers (Social Work England asks for one such piece a year)."""
 
 
 @dataclass(frozen=True)
@@ -36,11 +42,14 @@ class SessionView:
 
 @dataclass(frozen=True)
 class Booking:
-    """Whether a visitor can book, and if not, why: always a sentence to show."""
+    """Whether a visitor can book, and if not, why (pages say it in words: ``html/eventtext.py``)."""
 
     open: bool
     url: str | None
-    message: str
+    """The booking page, or a mailto: address when booking is by e-mail; None when there is no way to book."""
+    reason: BookingState
+    closed_on: dt.date | None = None
+    """The day booking closed, for ``closed``."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,11 @@ class EventView:
     def on_demand(self) -> bool:
         return not self.sessions
 
+    @property
+    def peer_reflection(self) -> bool:
+        """Tagged ``peer-reflection``: My CPD marks it as CPD with peer reflection when it is added."""
+        return PEER_REFLECTION_TAG in self.event.tags
+
     @cached_property
     def keys(self) -> frozenset[str]:
         """The canonical references of the framework items it maps to: ``pcf:values-ethics``."""
@@ -97,21 +111,18 @@ class EventView:
 
 
 def _booking(event: Event, end: dt.datetime | None, now: dt.datetime, contact: str) -> Booking:
-    note = f" {event.status_note}" if event.status_note else ""
     if event.status == "cancelled":
-        return Booking(False, None, f"This event has been cancelled.{note}")
+        return Booking(False, None, "cancelled")
     if end is not None and end < now:
-        return Booking(False, None, "This event has taken place.")
-    if event.status == "postponed":
-        return Booking(False, None, f"This event has been postponed.{note}")
-    if event.status == "full":
-        return Booking(False, None, f"This event is full.{note}")
+        return Booking(False, None, "taken-place")
+    if event.status in ("postponed", "full"):
+        return Booking(False, None, event.status)
     if event.booking_closes and event.booking_closes < now.date():
-        return Booking(False, None, f"Booking closed on {event.booking_closes.day} {event.booking_closes:%B %Y}.")
+        return Booking(False, None, "closed", event.booking_closes)
     if event.booking:
-        return Booking(True, event.booking, "")
+        return Booking(True, event.booking, "open")
     subject = quote(f"Booking: {event.title}")
-    return Booking(False, f"mailto:{contact}?subject={subject}", f"To book a place, e-mail {contact}.")
+    return Booking(False, f"mailto:{contact}?subject={subject}", "by-email")
 
 
 def event_view(event: Event, dataset: Dataset, now: dt.datetime) -> EventView:

@@ -21,6 +21,8 @@ from ..dataset import Dataset
 from ..models.common import slugify, year_label, year_start
 from ..models.metrics import Measure, MeasureValue, MetricsArea, Target
 from ..models.reports import Report, Section
+from ..models.strategy import FollowUp, Objective, ObjectiveUpdate
+from .strategy import RecommendationHistory, follow_ups_in, section_objectives
 
 MET, NOT_MET, NO_DATA = "Met", "Not met", "No data"
 
@@ -166,6 +168,10 @@ class ReportSection:
     section: Section
     id: str
     table: MeasureTable | None
+    objectives: list[tuple[Objective, ObjectiveUpdate | None]] = field(default_factory=list)
+    """The logic model's objectives for this section's area, with the status this report gives each."""
+    follow_ups: list[tuple[RecommendationHistory, FollowUp]] = field(default_factory=list)
+    """Earlier recommendations about this section's area that this report follows up."""
 
 
 @dataclass
@@ -173,6 +179,8 @@ class ReportView:
     report: Report
     years: list[str]
     sections: list[ReportSection]
+    general_follow_ups: list[tuple[RecommendationHistory, FollowUp]] = field(default_factory=list)
+    """Earlier recommendations this report follows up that belong to none of its sections (no area, or an area it has no section for)."""
 
     @property
     def year(self) -> str:
@@ -191,12 +199,23 @@ class ReportView:
 
 def report_view(report: Report, dataset: Dataset) -> ReportView:
     years = years_between(report.baseline, report.year)
+    follow_ups = follow_ups_in(dataset, report)
     sections = []
     for section in report.sections:
         area = dataset.metrics.get(section.metrics or "")
         table = measure_table(area, years) if area else None
-        sections.append(ReportSection(section, section.id or slugify(section.title), table))
-    return ReportView(report, years, sections)
+        sections.append(
+            ReportSection(
+                section,
+                section.id or slugify(section.title),
+                table,
+                section_objectives(dataset, report, section.metrics or ""),
+                [pair for pair in follow_ups if section.metrics and pair[0].recommendation.area == section.metrics],
+            )
+        )
+    placed = {section.metrics for section in report.sections if section.metrics}
+    general = [pair for pair in follow_ups if pair[0].recommendation.area not in placed]
+    return ReportView(report, years, sections, general)
 
 
 def all_years(measure: Measure) -> list[str]:

@@ -44,7 +44,6 @@ PLACEMENT_LEVELS: tuple[str, ...] = ("first-placement", "last-placement")
 """The PCF's levels judged at the end of a placement (BASW's level ids): each gets its own final report."""
 ASYE_LEVEL = "asye"
 """The PCF's level for the first year in practice: the ASYE's forms follow it."""
-ZIP_PATH = "toolkit/pcf-toolkit.zip"
 README_NAME = "README.txt"
 """The zip's own guide to its files."""
 

@@ -32,7 +32,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         },
     )
     yield ctx.page(
-        "events/all/",
+        urls.all_events(),
         "All upcoming events",
         "all_cards.html",
         kind="cards",

@@ -4,29 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...models.metrics import Measure
 from ...present import urls
-from ...present.charts import chartable
 from ...views.attendance import appendix
 from ...views.reports import all_years, report_view
 from ..context import RenderContext, SitePage
-
-
-def chart_specs(ctx: RenderContext) -> list[tuple[Measure, list[str]]]:
-    """Every chart the report and measure pages show: (measure, years)."""
-    specs: list[tuple[Measure, list[str]]] = []
-    for report in ctx.dataset.reports:
-        for section in report_view(report, ctx.dataset).sections:
-            if section.table:
-                specs.extend(
-                    (row.measure, section.table.years) for row in section.table.rows if chartable(row.measure, section.table.years)
-                )
-    for area in ctx.dataset.metrics.values():
-        for measure in area.measures:
-            years = all_years(measure)
-            if years and chartable(measure, years):
-                specs.append((measure, years))
-    return specs
 
 
 def pages(ctx: RenderContext) -> Iterator[SitePage]:
@@ -51,11 +32,12 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
             "report.html",
             description=report.summary or f"{report.title}: the partnership's progress report.",
             kind="report",
+            charts=True,
             values={"view": view, "appendix": appendix(table, dataset) if table else None},
         )
     measures = [(area, measure) for area in dataset.metrics.values() for measure in area.measures]
     yield ctx.page(
-        "reports/measures/",
+        urls.measures(),
         "Every measure, year on year",
         "measures.html",
         description="Every progress measure the partnership reports, with all its years.",
@@ -71,5 +53,6 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
             "measure.html",
             description=f"{measure.name}: every year of this measure.",
             kind="measure",
+            charts=True,
             values={"area": area, "measure": measure, "years": years, "in_reports": in_reports},
         )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ...present import urls
 from ...present.toolkit import PHASES, downloads
 from ...sources.history import last_changed
-from ...views.toolkit import ZIP_PATH, toolkit
+from ...views.toolkit import toolkit
 from ..context import RenderContext, SitePage
 
 #: Markdown the partnership writes for the toolkit page, under content/toolkit/.
@@ -30,7 +30,6 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
             "kit": kit,
             "phases": PHASES,
             "downloads": downloads(kit) if kit else (),
-            "zip_path": ZIP_PATH,
             "changed": changed,
             "content": [path for path in CONTENT if (dataset.content_dir / path).is_file()],
             "events": ctx.catalogue.for_stage("practice-educator"),

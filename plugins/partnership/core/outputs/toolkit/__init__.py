@@ -1,26 +1,29 @@
-"""The practice educators' toolkit's files, made from the data on every build.
+"""The practice educators' toolkit's files, made from the data.
 
-:func:`toolkit_files` returns every file by its path in the site, in the
-order a placement uses them (:func:`~partnership.core.present.toolkit.downloads`),
-and a zip of them all with a README. Each Word and Excel file is made by a
-function of plain inputs (the toolkit view, the site's identity, the
-build's instant) that returns its bytes: :func:`document`. Nothing is a
-template kept in the repository: change a domain's title in pcf.yml and
-every file changes with it.
+Each Word and Excel file is made by a function of plain inputs (the toolkit
+view, the site's identity, the build's instant) that returns its bytes:
+:func:`document`, one per file of
+:func:`~partnership.core.present.toolkit.downloads`, in the order a
+placement uses them. The level guide's PDF is printed from
+:func:`level_guide_html`; :mod:`..writer` writes them all, keeps them in the
+output cache keyed by :func:`inputs` and the code in :data:`CODE`, and adds
+a zip of them all with the README of :func:`readme`. Nothing is a template
+kept in the repository: change a domain's title in pcf.yml and every file
+changes with it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
-from markupsafe import Markup
+from pydantic import TypeAdapter
 
-from ...html.context import RenderContext
 from ...models.site import Site
 from ...present.toolkit import PHASES, Download, downloads
-from ...views.toolkit import README_NAME, ZIP_PATH, Toolkit, toolkit
-from ..zipped import archive
+from ...views.toolkit import Toolkit
+from ..documents import Documents
 from . import asye, grids, guides, placement
 from .readme import readme
 
@@ -43,6 +46,23 @@ MAKERS: dict[tuple[str, str], Maker] = {
     ("kss-asye-grid", "xlsx"): grids.asye_grid,
 }
 
+_CORE = Path(__file__).parents[2]
+#: The code the Word, Excel and zip files are made by, beyond this package: part of their cache keys.
+CODE: tuple[Path, ...] = (
+    *sorted(Path(__file__).parent.glob("*.py")),
+    _CORE / "outputs" / "cells.py",
+    _CORE / "outputs" / "zipped.py",
+    _CORE / "present" / "toolkit.py",
+    _CORE / "present" / "format.py",
+    _CORE / "present" / "urls.py",
+    _CORE / "views" / "toolkit.py",
+    _CORE / "models" / "frameworks.py",
+    _CORE / "models" / "pathways.py",
+    _CORE / "models" / "site.py",
+)
+
+_TOOLKIT = TypeAdapter(Toolkit)
+
 
 def document(download: Download, extension: str, kit: Toolkit, site: Site, when: dt.datetime) -> bytes:
     """One Word or Excel file of the toolkit."""
@@ -51,43 +71,26 @@ def document(download: Download, extension: str, kit: Toolkit, site: Site, when:
     return MAKERS[(download.key, extension)](kit, site, when)
 
 
-def level_guide_pdf(ctx: RenderContext, kit: Toolkit) -> bytes:
-    """The level guide as a tagged PDF, fetching only the site's own files."""
-    from ..pdf import CSS, html_to_pdf
+def inputs(kit: Toolkit, site: Site, when: dt.datetime) -> str:
+    """Everything the Word and Excel files are made from, as text: the whole toolkit view, the site's identity and the build's instant.
 
-    css = Markup(f":root {{ --primary: {ctx.dataset.site.colours.primary}; }}\n" + CSS.read_text(encoding="utf-8"))
-    html = ctx.render(
+    The view holds the frameworks in force, the levels, the partnership's
+    universities and employers (partners.yml) and the ASYE stage and its
+    hand-over (pathways.yml): all the makers of :data:`MAKERS` read.
+    """
+    return "\n".join((_TOOLKIT.dump_json(kit).decode("utf-8"), site.model_dump_json(), when.isoformat()))
+
+
+def level_guide_html(docs: Documents, kit: Toolkit) -> str:
+    """The level guide as an HTML document to print (the PDF is made from it)."""
+    return docs.document(
         "toolkit_guide_pdf.html",
-        "toolkit/",
-        absolute=True,
         kit=kit,
-        css=css,
         phases=PHASES,
         downloads=downloads(kit),
         how_to_use=guides.HOW_TO_USE,
         as_a_whole=guides.AS_A_WHOLE,
     )
-    return html_to_pdf(html, ctx.dataset.content_dir, ctx.dataset.site.url, "toolkit/ level guide")
 
 
-def toolkit_files(ctx: RenderContext, pdf: bool = True) -> dict[str, bytes]:
-    """Every toolkit file by its path in the site, and the zip (empty when there is no PCF with levels)."""
-    kit = toolkit(ctx.dataset, ctx.now.date())
-    if kit is None:
-        return {}
-    site = ctx.dataset.site
-    files: dict[str, bytes] = {}
-    for download in downloads(kit):
-        for extension in download.formats:
-            if extension == "pdf":
-                if pdf:
-                    files[download.path(extension)] = level_guide_pdf(ctx, kit)
-                continue
-            files[download.path(extension)] = document(download, extension, kit, site, ctx.now)
-    members = {path.removeprefix("toolkit/"): content for path, content in files.items()}
-    members = {README_NAME: readme(kit, site, ctx.now, list(members)), **members}
-    files[ZIP_PATH] = archive(members, ctx.now)
-    return files
-
-
-__all__ = ["MAKERS", "document", "toolkit_files"]
+__all__ = ["CODE", "MAKERS", "document", "inputs", "level_guide_html", "readme"]

@@ -6,8 +6,9 @@ import datetime as dt
 import textwrap
 
 from ...models.site import Site
+from ...present import urls
 from ...present.format import date as long_date
-from ...present.toolkit import PHASES, downloads
+from ...present.toolkit import PHASES, Download, downloads
 from ...views.toolkit import Toolkit
 
 WIDTH = 78
@@ -22,6 +23,11 @@ def _wrap(text: str, indent: str = "", hanging: str = "") -> list[str]:
     return lines or [""]
 
 
+def _name(download: Download, extension: str) -> str:
+    """The file's name in the zip."""
+    return urls.toolkit_file(download.key, extension).rpartition("/")[2]
+
+
 def readme(kit: Toolkit, site: Site, when: dt.datetime, names: list[str]) -> bytes:
     """README.txt for a zip holding ``names`` (file names), with Windows line ends so that every editor shows it."""
     lines = ["PCF toolkit for practice educators", site.name, ""]
@@ -34,12 +40,12 @@ def readme(kit: Toolkit, site: Site, when: dt.datetime, names: list[str]) -> byt
         "their owners at the addresses above."
     )
     for phase in PHASES:
-        here = [d for d in downloads(kit) if d.phase == phase.id and any(d.path(ext).rsplit("/", 1)[1] in names for ext in d.formats)]
+        here = [d for d in downloads(kit) if d.phase == phase.id and any(_name(d, ext) in names for ext in d.formats)]
         if not here:
             continue
         lines += ["", phase.title.upper(), *_wrap(phase.summary), ""]
         for download in here:
-            files = [d for d in (download.path(ext).rsplit("/", 1)[1] for ext in download.formats) if d in names]
+            files = [name for name in (_name(download, ext) for ext in download.formats) if name in names]
             kinds = ", ".join(FORMAT_NAMES[name.rsplit(".", 1)[1]] for name in files)
             lines += _wrap(f"{download.title} ({kinds}): {', '.join(files)}")
             lines += _wrap(f"{download.stage}. {download.description}", "    ")
@@ -55,6 +61,6 @@ def readme(kit: Toolkit, site: Site, when: dt.datetime, names: list[str]) -> byt
     )
     lines += [""]
     if site.url:
-        lines += _wrap(f"The latest files: {site.url.rstrip('/')}/toolkit/")
+        lines += _wrap(f"The latest files: {urls.absolute(site.url, urls.toolkit())}")
     lines += _wrap(f"Questions: the {site.short_name} central team, {site.contact_email}")
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")

@@ -1,4 +1,4 @@
-"""Work done in a second process while MkDocs builds the pages.
+"""Work done in a second process while the site generator builds the pages.
 
 Calendars, open data, report PDFs and toolkit documents need nothing from
 the pages, and report charts can be drawn ahead of the pages that show
@@ -13,15 +13,22 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
-from pathlib import Path
 from typing import Generic, TypeVar
 
-from mkdocs.exceptions import PluginError
-
 T = TypeVar("T")
+
+
+class WorkFailed(RuntimeError):
+    """The work failed; the message says what it was doing and holds the traceback."""
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def can_fork() -> bool:
@@ -34,9 +41,21 @@ Send = Callable[[str, object], None]
 """Hands an intermediate result to the parent as soon as it is ready: send(name, value)."""
 
 
-def _child(work: Callable[[Send], object], connection) -> None:  # pragma: no cover - runs in the child
+def _stop(signum: int, frame: object) -> None:  # pragma: no cover - runs in the child
+    """Asked to stop (cancel()): stop the workers this child started (PDF printers), then die of the signal."""
+    for process in multiprocessing.active_children():
+        process.terminate()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
+def _child(work: Callable[[Send], object], connection, other_end) -> None:  # pragma: no cover - runs in the child
+    other_end.close()  # only the parent reads: if it dies, sending fails here instead of waiting for ever
+    signal.signal(signal.SIGTERM, _stop)
     try:
         connection.send(("ok", work(lambda name, value: connection.send(("part", (name, value))))))
+    except OSError as error:  # a full disk, a file that cannot be written: the parent raises it as it is
+        connection.send(("os-error", (traceback.format_exc(), error)))
     except BaseException:
         connection.send(("error", traceback.format_exc()))
     finally:
@@ -62,7 +81,8 @@ class Job(Generic[T]):
         if parallel:
             context = multiprocessing.get_context("fork")
             parent, child = context.Pipe(duplex=False)
-            self._process = context.Process(target=_child, args=(work, child), daemon=True)
+            # Not a daemon: the child may start workers of its own (PDFs are printed on every core).
+            self._process = context.Process(target=_child, args=(work, child, parent))
             self._process.start()
             child.close()
             self._connection = parent
@@ -87,8 +107,11 @@ class Job(Generic[T]):
             self._done = True
             assert self._process is not None
             self._process.join()
+        elif kind == "os-error":
+            text, error = payload  # type: ignore[misc]
+            raise error from WorkFailed(f"{self.what.capitalize()} failed:\n{text}")
         else:
-            raise PluginError(f"{self.what.capitalize()} failed:\n{payload}")
+            raise WorkFailed(f"{self.what.capitalize()} failed:\n{payload}")
 
     def part(self, name: str) -> object | None:
         """An early part of the result; None when working in this process (nothing to wait for)."""
@@ -98,8 +121,13 @@ class Job(Generic[T]):
             self._settle(*self._receive())
         return self._parts.get(name)
 
+    def collect(self) -> None:
+        """Take in every part already sent, without waiting (so that the child never waits for room in the pipe)."""
+        while self._connection is not None and not self._done and self._connection.poll(0):
+            self._settle(*self._receive())
+
     def result(self) -> T:
-        """Wait for the work and return its result (raises PluginError if it failed)."""
+        """Wait for the work and return its result (raises WorkFailed if it failed)."""
         if self._done:
             return self._result  # type: ignore[return-value]
         if not self.parallel:
@@ -111,22 +139,7 @@ class Job(Generic[T]):
         return self._result  # type: ignore[return-value]
 
     def cancel(self) -> None:
+        """Stop the work: the child process and any workers it started."""
         if self._process is not None and self._process.is_alive():
             self._process.terminate()
             self._process.join()
-
-
-class OutputJob(Job[dict[str, int]]):
-    """Files written straight into the site folder that MkDocs is building.
-
-    MkDocs has cleaned the folder before the job starts and writes only
-    pages and theme files into it, none at the paths the job writes.
-    """
-
-    def __init__(self, work: Callable[[Path, Send], dict[str, int]], site_dir: Path, parallel: bool):
-        site_dir.mkdir(parents=True, exist_ok=True)
-        super().__init__("writing calendars, reports and downloads", lambda send: work(site_dir, send), parallel)
-
-    def sizes(self) -> dict[str, int]:
-        """{site path: bytes} of every file written (waits for the job to finish)."""
-        return self.result()

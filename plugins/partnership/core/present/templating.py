@@ -1,0 +1,162 @@
+"""The Jinja set-up that pages and documents share, and what every template is rendered with.
+
+:func:`environment` makes a Jinja environment that loads a layer's own
+templates (``html/templates/`` for pages, ``outputs/templates/`` for printed
+documents) and then the templates both show (``present/templates/``: report
+tables, charts, the logic model, follow-ups), with the site's filters and
+names. :class:`Renderer` holds one build's views and renders a template with a
+``url()`` that the caller chooses: links from the site's root, to be made
+relative to their page (:func:`urls.rooted`), or full addresses for documents
+read away from the site.
+
+Every template is rendered with autoescaping on: text from YAML can never
+become markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..dataset import Dataset
+from ..models.common import slugify
+from ..models.events import FORMAT_NAMES, STATUS_NAMES, TYPE_NAMES
+from ..models.partners import KIND_NAMES
+from ..models.pathways import STRAND_NAMES
+from ..models.strategy import COLUMNS as MODEL_COLUMNS
+from ..views.catalogue import SERVICE_NAMES, Catalogue
+from . import format as fmt
+from . import urls
+from .charts import Charts, chartable, finding
+from .markdown import NarrativeRenderer, plain, render_text
+from .values import change_text, part_text, share_text, target_text, value_html, value_text
+
+Link = Callable[[str], str]
+"""Turns a root-relative site path into the address a rendered template writes."""
+
+
+def compiled_templates(folder: Path) -> jinja2.BytecodeCache:
+    """Compiled templates kept in ``folder`` between builds (by template and source: never stale)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def environment(package: str, compiled: Path | None = None) -> jinja2.Environment:
+    """An environment loading ``package``'s ``templates/`` first, then the shared ones, with the site's filters.
+
+    ``compiled``: a folder to keep compiled templates in between builds (Jinja
+    checks each against its source, so a changed template is compiled again).
+    """
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([jinja2.PackageLoader(package, "templates"), jinja2.PackageLoader(__package__, "templates")]),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=False,
+        auto_reload=False,  # one environment per build; templates do not change during it
+        bytecode_cache=compiled_templates(compiled) if compiled else None,
+    )
+    env.filters.update(
+        date=fmt.date,
+        day=fmt.day,
+        short_day=fmt.short_day,
+        time=fmt.time,
+        number=fmt.number,
+        hours=fmt.hours,
+        filesize=fmt.filesize,
+        share=share_text,
+        markdown=render_text,
+        plain=plain,
+        join_words=fmt.join,
+        lookup=lambda values, names: [names.get(v, v) for v in values],
+    )
+    env.tests["contains"] = lambda values, item: item in values
+    env.globals.update(
+        fmt=fmt,
+        urls=urls,
+        TYPE_NAMES=TYPE_NAMES,
+        FORMAT_NAMES=FORMAT_NAMES,
+        STATUS_NAMES=STATUS_NAMES,
+        SERVICE_NAMES=SERVICE_NAMES,
+        STRAND_NAMES=STRAND_NAMES,
+        KIND_NAMES=KIND_NAMES,
+        value_text=value_text,
+        value_html=value_html,
+        target_text=target_text,
+        change_text=change_text,
+        part_text=part_text,
+        chartable=chartable,
+        finding=finding,
+        slug=slugify,
+        model_columns=MODEL_COLUMNS,
+    )
+    return env
+
+
+class Renderer:
+    """One build's views and a Jinja environment: renders templates, each with the ``url()`` it is given.
+
+    ``known_urls`` is every generated page's address (narratives may link to
+    them); links in narratives that lead nowhere are collected in
+    ``broken_links`` as ``(content file, link)``.
+    """
+
+    def __init__(self, env: jinja2.Environment, dataset: Dataset, now: dt.datetime, catalogue: Catalogue, charts: Charts):
+        self.env = env
+        self.dataset = dataset
+        self.now = now
+        self.catalogue = catalogue
+        self.charts = charts
+        self.known_urls: set[str] = set()
+        self.broken_links: list[tuple[str, str]] = []
+        env.globals.update(chart=charts.svg, latest_value=self.latest_value, narrative=self.narrative)
+
+    def render(self, template: str, url: Link, **values: Any) -> str:
+        """``template`` rendered with links made by ``url`` and the build's views."""
+        return self.env.get_template(template).render(
+            url=url,
+            site=self.dataset.site,
+            data=self.dataset,
+            catalogue=self.catalogue,
+            now=self.now,
+            **values,
+        )
+
+    def absolute(self, target: str) -> str:
+        """A full address for documents read away from the site (PDFs): the site's URL + the path."""
+        return urls.absolute(self.dataset.site.url, target)
+
+    def latest_value(self, measure_id: str) -> str:
+        """``12% (2025-26)``: a measure's latest value, or empty when it has none."""
+        found = self.dataset.measure_by_id.get(measure_id)
+        if not found:
+            return ""
+        measure = found[1]
+        for year in sorted(measure.values, reverse=True):
+            value = measure.values[year]
+            if value.number is not None or value.by:
+                return f"{value_text(value, measure.unit)} ({year})"
+        return ""
+
+    def narrative(self, path: str, prefix: str, link: Link) -> Markup:
+        """A content/ Markdown file as HTML, its links written by ``link`` (the template's ``url``)."""
+
+        def resolve(target: str) -> str | None:
+            if target.endswith(".md"):
+                found = urls.content_page(target)
+                if (self.dataset.content_dir / target).is_file() or found in self.known_urls:
+                    return found
+                return None
+            return target if (self.dataset.content_dir / target).is_file() else None
+
+        renderer = NarrativeRenderer("", resolve, lambda target, _page: link(target))
+        text = (self.dataset.content_dir / path).read_text(encoding="utf-8")
+        html = renderer.render(text, path, prefix)
+        self.broken_links.extend(b for b in renderer.broken if b not in self.broken_links)
+        return html
