@@ -2,31 +2,44 @@
 
 A file is reused only when everything it is made from is unchanged: change
 one figure in a metrics file and the report's PDF and chart say the new
-figure; build at another instant and the files dated with it are made again.
+figure; build at another instant and the files dated with it are made again;
+rename a university, move the ASYE's hand-over or change the toolkit's list of
+files and the toolkit's Word files say so.
 """
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import shutil
 import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
+import lxml.etree
 import pytest
 
-from conftest import copy_project, run_cli
+from conftest import ROOT, copy_project, run_cli
 
 pytestmark = pytest.mark.slow
 
 HEAVY = ("*.pdf", "*.docx", "*.xlsx", "*.zip")
 
 
+def reuse(output: str) -> tuple[int, int]:
+    """(files reused from the cache, files made), as a build's output reports them."""
+    found = re.search(r"Reused (\d+) PDF, Word, Excel and zip files from the cache; made (\d+)", output)
+    assert found, output
+    return int(found.group(1)), int(found.group(2))
+
+
 def build(project: Path, now: str = "2026-11-22T12:00") -> tuple[int, int]:
     """Build ``project``; (files reused from the cache, files made), as the build reports them."""
     result = run_cli(project, "build", now=now)  # a new process: the file-writing process reports to its stdout
     assert result.returncode == 0, result.stdout + result.stderr
-    found = re.search(r"Reused (\d+) PDF, Word, Excel and zip files from the cache; made (\d+)", result.stdout)
-    assert found, result.stdout
-    return int(found.group(1)), int(found.group(2))
+    return reuse(result.stdout)
 
 
 def heavy_files(site: Path) -> dict[str, bytes]:
@@ -67,6 +80,83 @@ def test_the_cache_is_reused_until_a_figure_or_the_instant_changes(tmp_path: Pat
 
     reused, made = build(project, now="2026-11-23T12:00")
     remade = {path for path, content in heavy_files(project / "site").items() if files[path] != content} - changed
-    dated = {path for path in files if path.startswith("toolkit/") and not path.endswith(".pdf")}
-    assert remade == dated, "Word, Excel and zip files are dated with the build's instant; PDFs do not show it"
+    dated = {path for path in files if path.startswith("toolkit/")}
+    assert "toolkit/pcf-level-guide.pdf" in dated and "made on 23 november 2026" in " ".join(
+        pdf_text(project / "site/toolkit/pcf-level-guide.pdf").lower().split()
+    )
+    assert remade == dated, (
+        "Word, Excel and zip files are dated with the build's instant; of the PDFs only the level guide shows it (its day)"
+    )
     assert (reused, made) == (len(files) - len(dated), len(dated))
+
+
+WORD_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def word_text(content: bytes) -> str:
+    """The text of a Word file, a line per paragraph, the choices of its lists included."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        tree = lxml.etree.fromstring(archive.read("word/document.xml"))
+    lines = ["".join(t.text or "" for t in p.iter(f"{WORD_TEXT}t")) for p in tree.iter(f"{WORD_TEXT}p")]
+    lines += [item.get(f"{WORD_TEXT}value") or "" for item in tree.iter(f"{WORD_TEXT}listItem")]
+    return "\n".join(lines)
+
+
+def test_toolkit_files_are_made_again_when_the_partners_the_pathways_or_the_toolkit_code_change(tmp_path: Path) -> None:
+    """The Word and Excel files read partners.yml (universities, employers), pathways.yml (the ASYE's hand-over) and
+    present/toolkit.py (which files there are, and what each is for): each is part of their cache key.
+
+    Each build runs the code of a copy of plugins/, so that the code can be changed too; each change
+    leaves the rest of the cache in use, so a key that left it out would serve the stale file.
+    """
+    project = copy_project(tmp_path / "project")
+    code = tmp_path / "plugins"
+    shutil.copytree(ROOT / "plugins", code, ignore=shutil.ignore_patterns("__pycache__"))
+    environment = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW="2027-10-01T12:00", PYTHONPATH=str(code))
+
+    def toolkit_build() -> tuple[dict[str, bytes], tuple[int, int]]:
+        """The toolkit's Word, Excel and zip files after a build without PDFs, and (reused, made)."""
+        command = [sys.executable, "-m", "partnership.cli", "build", "--no-pdf"]
+        result = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return {p.name: p.read_bytes() for p in sorted((project / "site/toolkit").iterdir()) if p.suffix != ".html"}, reuse(result.stdout)
+
+    def changed(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
+        assert before.keys() == after.keys()
+        return {name for name in before if before[name] != after[name]}
+
+    files, (reused, made) = toolkit_build()
+    assert (reused, made) == (0, len(files)) and "learning-agreement.docx" in files and "kss-asye-grid.xlsx" in files
+    again, counts = toolkit_build()
+    assert again == files and counts == (len(files), 0), "unchanged, every file is reused: one whose key left a change out would be stale"
+
+    partners = project / "data/partners.yml"
+    partners.write_text(partners.read_text().replace("name: University of Riverside\n", "name: University of Riverside and Wye\n", 1))
+    after, counts = toolkit_build()
+    assert "University of Riverside and Wye" in word_text(after["learning-agreement.docx"]), "the university's new name"
+    assert "University of Riverside and Wye" not in word_text(files["learning-agreement.docx"])
+    renamed = changed(files, after)
+    assert {"learning-agreement.docx", "pcf-toolkit.zip"} <= renamed and "kss-asye-grid.xlsx" not in renamed
+    assert counts[1] >= len(renamed), "each changed file was made again, not taken from the cache"
+
+    pathways = project / "data/pathways.yml"
+    text = pathways.read_text()
+    assert text.count("from: 2027-09-01") == 2, "the ASYE's hand-over in children's services, and the ECDP's start"
+    pathways.write_text(text.replace("from: 2027-09-01", "from: 2027-09-15"))
+    files = after
+    after, counts = toolkit_build()
+    handed_over = changed(files, after)
+    plan = word_text(after["asye-development-plan.docx"])
+    assert "since 15 September 2027" in plan and "since 1 September 2027" in word_text(files["asye-development-plan.docx"])
+    assert {"asye-development-plan.docx", "pcf-toolkit.zip"} <= handed_over and "learning-agreement.docx" not in handed_over
+    assert counts[1] >= len(handed_over)
+
+    module = code / "partnership/core/present/toolkit.py"
+    described = "and the plan for the second half."
+    assert module.read_text().count(described) == 1
+    module.write_text(module.read_text().replace(described, "and the plan for the second half, agreed by all."))
+    files = after
+    after, counts = toolkit_build()
+    assert "and the plan for the second half, agreed by all." in word_text(after["pcf-level-guide.docx"]), "the level guide lists the files"
+    assert {"pcf-level-guide.docx", "pcf-toolkit.zip"} <= changed(files, after)
+    assert counts == (0, len(files)), "the code the files are made by has changed: every one is made again"

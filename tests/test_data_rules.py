@@ -281,7 +281,7 @@ EDIT_CASES = [
         "data/frameworks/pcf.yml",
         "      asye: Takes responsibility",
         "      asy: Takes responsibility",
-        "data/frameworks/pcf.yml:61:7: descriptors: 'asy' is not a level of pcf (did you mean asye?); allowed: entry, readiness",
+        "data/frameworks/pcf.yml:82:7: descriptors: 'asy' is not a level of pcf (did you mean asye?); allowed: entry, readiness",
     ),
     (
         "framework id is the file name",
@@ -295,7 +295,7 @@ EDIT_CASES = [
         "data/frameworks/pcf.yml",
         "aliases: [values]",
         "aliases: [knowledge]",
-        "data/frameworks/pcf.yml:124:9: 'knowledge' already means the item 'values-ethics'",
+        "data/frameworks/pcf.yml:157:9: 'knowledge' already means the item 'values-ethics'",
     ),
     (
         "metric percent over 100",

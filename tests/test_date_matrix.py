@@ -138,14 +138,21 @@ def in_force(framework: dict, day: dt.date) -> bool:
 
 
 def check_toolkit(site: Path, instant: dt.datetime) -> None:
-    """The toolkit follows the frameworks in force on the instant's day: the children's grid is the KSS, then its successor."""
+    """The toolkit follows the frameworks in force on the instant's day: the children's grid is the KSS, then its successor,
+    until the ASYE hands over to another stage in children's services (pathways.yml's replaced_by) and the grid leaves it out."""
     day = instant.astimezone(LONDON).date()
     frameworks = {f["id"]: f for f in (yaml.safe_load(p.read_text()) for p in (ROOT / "data/frameworks").glob("*.yml"))}
     children = frameworks["kss-cf"]
     while not in_force(children, day) and children.get("replaced_by"):
         children = frameworks[children["replaced_by"]]
+    asye = next(s for s in yaml.safe_load((ROOT / "data/pathways.yml").read_text()) if s.get("pcf_level") == "asye")
+    handover = asye.get("replaced_by") or {}
+    handed_over = (handover.get("services") or ["children", "adults"]) if handover and handover["from"] <= day else []
+    expected = [
+        f["short_name"] for f in (children, frameworks["kss-adults"]) if not (f.get("services") and set(f["services"]) <= set(handed_over))
+    ]
     book = openpyxl.load_workbook(site / "toolkit/kss-asye-grid.xlsx")
-    assert book.sheetnames[1:] == [children["short_name"], frameworks["kss-adults"]["short_name"]]
+    assert book.sheetnames[1:] == expected
     later = [f for f in frameworks.values() if (f.get("in_force") or {}).get("from", day) > day]
     assert ("Not yet included" in article(site, "toolkit")) == bool(later)
 

@@ -540,8 +540,12 @@ def test_after_the_change_the_filters_offer_the_standards_in_force(built_after: 
 def test_after_the_change_the_toolkit_follows_the_early_career_standards(built_after: Path) -> None:
     book = openpyxl.load_workbook(built_after / "toolkit/kss-asye-grid.xlsx")
     assert book.sheetnames[1:] == ["ECS (children)", "KSS (adults)"]
-    areas = [book["ECS (children)"].cell(row=r, column=1).value for r in range(2, 8)]
+    areas = [book["ECS (children)"].cell(row=r, column=1).value for r in range(3, 9)]
     assert areas == [item["title"] for item in yaml.safe_load((ROOT / ECS).read_text())["items"]]
+    assert book.properties.title == "ASYE standards grid", "not called a KSS grid once it holds the early career standards"
+    notes = " ".join(str(c.value) for c in book["Cover"]["A"] if c.value)
+    assert "a grid of the ECS (children) and the KSS (adults)" in notes and "areas and statements" in notes
+    assert book["ECS (children)"]["A2"].value == "Area"
     toolkit = text_of(page(built_after, "toolkit"))
     assert "The files follow the frameworks in force on 1 July 2027" in toolkit
     assert "Child and family social worker early career standards. Applies from 1 April 2027" in toolkit

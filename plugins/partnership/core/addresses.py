@@ -15,10 +15,11 @@ from __future__ import annotations
 from .html.context import RenderContext
 from .html.pages import all_pages
 from .present import urls
+from .present.toolkit import downloads
 from .problems import Problem
 from .schema import schema_files
 from .sources.files import SourceFiles
-from .views.toolkit import DOWNLOADS, toolkit
+from .views.toolkit import toolkit
 
 
 def generated_files(ctx: RenderContext) -> dict[str, str]:
@@ -44,8 +45,9 @@ def generated_files(ctx: RenderContext) -> dict[str, str]:
         found[urls.report_pdf(report.year)] = f"the {report.year} report as a PDF"
         for partner in data.partners:
             found[urls.partner_pdf(partner.id, report.year)] = f"{partner.id}'s summary for {report.year}"
-    if toolkit(data, ctx.now.date()) is not None:
-        for download in DOWNLOADS:
+    kit = toolkit(data, ctx.now.date())
+    if kit is not None:
+        for download in downloads(kit):
             for extension in download.formats:
                 found[urls.toolkit_file(download.key, extension)] = "a download of the PCF toolkit"
         found[urls.toolkit_zip()] = "the PCF toolkit's downloads in one zip"

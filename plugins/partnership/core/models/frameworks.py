@@ -42,6 +42,8 @@ class Level(DataModel):
     """A shorter name for narrow table columns, e.g. End of first placement → First placement."""
     toolkit: bool = False
     """True for a level the practice educators' toolkit covers (students' placement levels, the ASYE)."""
+    summary: str | None = None
+    """Optional: when and by whom the level is judged, in the partnership's words (shown in the toolkit)."""
 
 
 class ItemPart(DataModel):
@@ -72,6 +74,8 @@ class Item(DataModel):
     """Where the owner publishes the full text of this item."""
     parts: list[ItemPart] = []
     """Optional: the item's numbered parts (Social Work England's 1.1, 1.2 …), each in the partnership's words."""
+    evidence: list[str] = []
+    """Optional: examples of evidence that can show the item, in the partnership's words (shown in the toolkit)."""
 
 
 class Framework(DataModel):

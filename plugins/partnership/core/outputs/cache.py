@@ -11,9 +11,12 @@ it is made from:
   not Markdown, by name and content: images a narrative shows), the site's
   address, the versions of WeasyPrint and the libraries it draws with, and
   the fonts fontconfig offers (file, version and size);
-* a Word or Excel file: the data it is made from, the build's instant
-  (the files are dated with it), the versions of python-docx, openpyxl and
-  lxml, and the source of the code that writes it;
+* a Word or Excel file: the data it is made from (the toolkit's whole
+  view: frameworks, levels, the partners' names, the ASYE's stage and
+  hand-over; and the site's identity), the build's instant (the files are
+  dated with it), the versions of python-docx, openpyxl and lxml, and the
+  source of the code that writes it
+  (:data:`partnership.core.outputs.toolkit.CODE`);
 * a zip: the bytes of every file in it, their names and the build's instant.
 
 Change any of these and the key changes, so a stale file is never served.

@@ -15,6 +15,7 @@ makes every such cell a string cell again.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from openpyxl import Workbook
 
@@ -33,10 +34,14 @@ def csv_row(values: list[object]) -> list[object]:
     return [csv_cell(value) for value in values]
 
 
-def text_not_formulas(workbook: Workbook) -> None:
-    """Every cell of ``workbook`` that openpyxl would write as a formula is written as the text it holds."""
+def text_not_formulas(workbook: Workbook, keep: Collection[tuple[str, str]] = ()) -> None:
+    """Every cell of ``workbook`` that openpyxl would write as a formula is written as the text it holds.
+
+    ``keep`` names the formulas the code itself wrote, as (sheet title, cell
+    coordinate), such as the toolkit's references to its cover sheet.
+    """
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
-                if cell.data_type == "f":
+                if cell.data_type == "f" and (sheet.title, cell.coordinate) not in keep:
                     cell.data_type = "s"

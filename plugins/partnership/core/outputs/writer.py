@@ -22,10 +22,11 @@ from pathlib import Path
 from .. import schema
 from ..colours import brand_css
 from ..present import urls
+from ..present.toolkit import downloads as toolkit_downloads
 from ..views.attendance import appendix
 from ..views.reports import report_view
 from ..views.strategy import partner_view
-from ..views.toolkit import DOWNLOADS, Toolkit, toolkit
+from ..views.toolkit import README_NAME, Toolkit, toolkit
 from ..worker import cores
 from . import ics, opendata, reportdata, zipped
 from . import toolkit as toolkit_files
@@ -36,11 +37,7 @@ from .pdf import html_to_pdf, partner_html, report_html
 Log = Callable[[str], None]
 
 #: The code that writes the Word, Excel and zip files: part of their cache keys.
-OFFICE_CODE = (
-    *sorted(Path(toolkit_files.__file__).parent.glob("*.py")),
-    Path(zipped.__file__),
-    Path(__file__).parents[1] / "views" / "toolkit.py",
-)
+OFFICE_CODE = toolkit_files.CODE
 
 
 class _Folder:
@@ -165,19 +162,21 @@ def _write_data(out: _Folder, docs: Documents) -> None:
 def _office_files(docs: Documents, kit: Toolkit, cache: OutputCache, pdf: bool) -> dict[str, bytes | None]:
     """The toolkit's Word and Excel files by path, in the order the zip holds them (None: the level guide's PDF, printed)."""
     files: dict[str, bytes | None] = {}
-    inputs = toolkit_files.inputs(docs, kit)
-    for download in DOWNLOADS:
-        if download.key == "kss-asye-grid" and not kit.kss:
-            continue
+    site = docs.dataset.site
+    inputs = toolkit_files.inputs(kit, site, docs.now)
+    for download in toolkit_downloads(kit):
         for extension in download.formats:
             path = urls.toolkit_file(download.key, extension)
             if extension == "pdf":
                 if pdf:
                     files[path] = None
                 continue
-            maker = toolkit_files.MAKERS[(download.key, extension)]
             name = key(office_salt(*OFFICE_CODE), inputs, path)
-            files[path] = cache.file(extension, name, lambda maker=maker: maker(docs, kit))
+            files[path] = cache.file(
+                extension,
+                name,
+                lambda download=download, extension=extension: toolkit_files.document(download, extension, kit, site, docs.now),
+            )
     return files
 
 
@@ -216,6 +215,7 @@ def write_outputs(
         for path, content in made.items():
             out.write(path, content)
         members = {path.rpartition("/")[2]: content for path, content in made.items()}
+        members = {README_NAME: toolkit_files.readme(kit, docs.dataset.site, docs.now, list(members)), **members}
         name = key(office_salt(*OFFICE_CODE), docs.now.isoformat(), *(part for item in members.items() for part in item))
         out.write(urls.toolkit_zip(), cache.file("zip", name, lambda: zipped.archive(members, docs.now)))
     log(f"Reused {cache.reused} PDF, Word, Excel and zip files from the cache; made {cache.made}")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...present import urls
+from ...present.toolkit import PHASES, downloads
 from ...sources.history import last_changed
-from ...views.toolkit import DOWNLOADS, toolkit
+from ...views.toolkit import toolkit
 from ..context import RenderContext, SitePage
 
 #: Markdown the partnership writes for the toolkit page, under content/toolkit/.
@@ -27,7 +28,8 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         in_nav=True,
         values={
             "kit": kit,
-            "downloads": DOWNLOADS,
+            "phases": PHASES,
+            "downloads": downloads(kit) if kit else (),
             "changed": changed,
             "content": [path for path in CONTENT if (dataset.content_dir / path).is_file()],
             "events": ctx.catalogue.for_stage("practice-educator"),

@@ -1,8 +1,19 @@
-"""Accessible Word documents with python-docx: real headings, header rows, title and language.
+"""Word forms with python-docx that work the way Word users expect, and pass Word's accessibility checker.
 
-Practice educators fill these in, so every space to write in is a table
-cell marked "Write here" in grey, and every table's first row is a header
-row that repeats on each page it crosses.
+A :class:`WordForm` is an A4 document (portrait or landscape) with its
+title, author, subject and language set; a header naming the form and the
+partnership on every page; a footer with "Page X of Y" fields; the Title,
+Heading 1 and Heading 2 styles, so that the navigation pane shows its
+structure; and tables in the Table Grid style whose first row is a marked
+header row repeated on every page, whose rows never split across pages,
+and which have a title for screen readers.
+
+Every space to fill in is a content control (:class:`Ask`) showing a short
+grey hint ("Student's name", "Choose a judgement") that disappears when
+the user types or chooses; a long list's choices are spelt out too, and the
+spacing after each hint leaves room to write by hand when the form is
+printed blank. Space between parts comes from paragraph spacing, never from
+empty paragraphs.
 """
 
 from __future__ import annotations
@@ -10,160 +21,236 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from docx import Document
-from docx.document import Document as DocumentType
+from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
 
+from ...models.site import Site
+from ...present.format import date as long_date
 from ..zipped import restamp
+from . import docx_parts
+from .docx_parts import Kind
 
 LANGUAGE = "en-GB"
-PROMPT = "Write here"
+INK = RGBColor(0x1F, 0x23, 0x28)
 MUTED = RGBColor(0x4B, 0x55, 0x63)
+HEADER_FILL = "E8ECF1"
+MARGIN_CM = 2.0
+LINE = Pt(16)
+"""The height of one handwritten line in a printed form.
+
+The room under an answer's hint is the spacing after its paragraph, not a
+minimum row height: LibreOffice (7.4) drops the rest of a table whose
+repeated header row and unsplittable rows meet a row with a minimum height
+that ends just at the foot of a page."""
 
 
-def new_document(title: str, author: str, subject: str, when: dt.datetime) -> DocumentType:
-    """An A4 document with its title, author and language set, and Arial 11 pt text."""
-    document = Document()
-    properties = document.core_properties
-    properties.title = title
-    properties.author = author
-    properties.subject = subject
-    properties.language = LANGUAGE
-    properties.created = when.replace(tzinfo=None)
-    properties.modified = when.replace(tzinfo=None)
-    properties.last_modified_by = author
-    properties.revision = 1
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2.0))
-    normal = document.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(11)
-    _set_language(document)
-    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
-        document.styles[name].font.name = "Arial"
-        document.styles[name].font.color.rgb = RGBColor(0x1F, 0x23, 0x28)
-    document.add_paragraph(title, style="Title")
-    return document
+@dataclass(frozen=True)
+class Ask:
+    """A space to answer: a content control with a hint, and room for ``lines`` handwritten lines when printed."""
+
+    hint: str
+    kind: Kind = "text"
+    options: tuple[str, ...] = ()
+    lines: int = 1
 
 
-def _set_language(document: DocumentType) -> None:
-    """Set the document's default language (w:docDefaults/w:rPrDefault/w:rPr/w:lang)."""
-    styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    run_defaults = defaults.find(qn("w:rPrDefault"))
-    if run_defaults is None:
-        run_defaults = OxmlElement("w:rPrDefault")
-        defaults.insert(0, run_defaults)
-    properties = run_defaults.find(qn("w:rPr"))
-    if properties is None:
-        properties = OxmlElement("w:rPr")
-        run_defaults.append(properties)
-    language = properties.find(qn("w:lang"))
-    if language is None:
-        language = OxmlElement("w:lang")
-        properties.append(language)
-    language.set(qn("w:val"), LANGUAGE)
-    language.set(qn("w:eastAsia"), LANGUAGE)
-    language.set(qn("w:bidi"), "ar-SA")
+SHORT_LIST = 60
+"""A drop-down whose options take fewer letters than this lists them in its hint, so that a printed form shows them."""
 
 
-def _repeat_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
-    cant_split = OxmlElement("w:cantSplit")
-    properties.append(cant_split)
+def choose(hint: str, options: Sequence[str]) -> Ask:
+    """A drop-down list of ``options`` (only these); a short list is spelt out in the hint for paper ("Choose: Yes / No")."""
+    spelt = " / ".join(options)
+    return Ask(f"{hint}: {spelt}" if len(spelt) < SHORT_LIST else hint, "choice", tuple(options))
 
 
-def _describe(table: Table, caption: str) -> None:
-    """The table's title and description (w:tblCaption, w:tblDescription) for screen readers."""
-    properties = table._tbl.tblPr
-    for tag, value in (("w:tblCaption", caption), ("w:tblDescription", caption)):
-        element = OxmlElement(tag)
-        element.set(qn("w:val"), value[:250])
-        properties.append(element)
+def pick_or_type(hint: str, options: Sequence[str]) -> Ask:
+    """A list of ``options`` that also takes other text."""
+    return Ask(hint, "combo", tuple(options)) if options else Ask(hint)
 
 
-def _shade(cell: _Cell, colour: str) -> None:
-    properties = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), colour)
-    properties.append(shading)
+DATE = Ask("Choose a date", "date")
 
 
-def write_in(cell: _Cell, text: str, bold: bool = False) -> None:
-    cell.text = ""
-    run = cell.paragraphs[0].add_run(text)
-    run.bold = bold
+@dataclass(frozen=True)
+class Label:
+    """A cell's fixed text: a bold line and, optionally, smaller lines under it."""
+
+    title: str
+    details: tuple[str, ...] = ()
 
 
-def space(cell: _Cell, prompt: str = PROMPT, lines: int = 3) -> None:
-    """A clearly marked space to write in: a grey prompt and room for a few lines."""
-    cell.text = ""
-    paragraph = cell.paragraphs[0]
-    run = paragraph.add_run(prompt)
-    run.italic = True
-    run.font.color.rgb = MUTED
-    for _ in range(lines - 1):
-        cell.add_paragraph("")
+Cell = str | Ask | Label | None
+"""What a table cell holds: plain text, a space to answer, a label, or nothing."""
 
 
-def table(
-    document: DocumentType,
-    header: Sequence[str],
-    rows: Sequence[Sequence[str | None]],
-    caption: str,
-    widths: Sequence[float] | None = None,
-    lines: int = 3,
-) -> Table:
-    """A table with a repeating header row; a ``None`` cell is a space to write in."""
-    grid = document.add_table(rows=1 + len(rows), cols=len(header))
-    grid.style = "Table Grid"
-    grid.alignment = WD_TABLE_ALIGNMENT.LEFT
-    _describe(grid, caption)
-    _repeat_header(grid.rows[0])
-    for index, text in enumerate(header):
-        cell = grid.rows[0].cells[index]
-        write_in(cell, text, bold=True)
-        _shade(cell, "E8ECF1")
-    for r, values in enumerate(rows, start=1):
-        for c, value in enumerate(values):
-            cell = grid.rows[r].cells[c]
-            if value is None:
-                space(cell, lines=lines)
-            else:
-                write_in(cell, value, bold=c == 0)
-    if widths:
+def _label(text: str, ask: Ask) -> Label:
+    """A question's label; a list too long for its hint is spelt out under it, so that a printed form shows the choices."""
+    if ask.kind == "choice" and not all(option in ask.hint for option in ask.options):
+        return Label(text, ("One of: " + "; ".join(ask.options) + ".",))
+    return Label(text)
+
+
+class WordForm:
+    """One toolkit document being made."""
+
+    def __init__(self, title: str, site: Site, subject: str, when: dt.datetime, *, landscape: bool = False, text_size: float = 11):
+        self.title = title
+        self.document = Document()
+        self.controls = docx_parts.ContentControls(self.document)
+        self.width_cm = (29.7 if landscape else 21.0) - 2 * MARGIN_CM
+        self._properties(site, subject, when)
+        self._styles(text_size)
+        self._page(site, when, landscape)
+        self.document.add_paragraph(title, style="Title")
+
+    # -- set-up ----------------------------------------------------------------------
+    def _properties(self, site: Site, subject: str, when: dt.datetime) -> None:
+        properties = self.document.core_properties
+        properties.title = self.title
+        properties.author = site.name
+        properties.subject = subject
+        properties.language = LANGUAGE
+        properties.category = "PCF toolkit for practice educators"
+        properties.keywords = "social work; practice education; PCF"
+        properties.created = when.replace(tzinfo=None)
+        properties.modified = when.replace(tzinfo=None)
+        properties.last_modified_by = site.name
+        properties.revision = 1
+        docx_parts.drop_thumbnail(self.document)
+
+    def _styles(self, text_size: float) -> None:
+        styles = self.document.styles
+        normal = styles["Normal"]
+        normal.font.name = "Arial"
+        normal.font.size = Pt(text_size)
+        normal.paragraph_format.space_before = Pt(0)
+        normal.paragraph_format.space_after = Pt(6)
+        docx_parts.language(self.document, LANGUAGE)
+        for name, size, before in (("Title", 22, 0), ("Heading 1", 15, 16), ("Heading 2", 12.5, 12)):
+            style = styles[name]
+            style.font.name = "Arial"
+            style.font.size = Pt(size)
+            style.font.color.rgb = INK
+            style.paragraph_format.space_before = Pt(before)
+            style.paragraph_format.space_after = Pt(6)
+        styles["Title"].paragraph_format.space_after = Pt(10)
+        for name in ("Header", "Footer"):
+            style = styles[name]
+            style.font.name = "Arial"
+            style.font.size = Pt(9)
+            style.font.color.rgb = MUTED
+            style.paragraph_format.tab_stops.clear_all()
+            style.paragraph_format.space_after = Pt(0)
+
+    def _page(self, site: Site, when: dt.datetime, landscape: bool) -> None:
+        section = self.document.sections[0]
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+        else:
+            section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(MARGIN_CM))
+        section.header_distance = section.footer_distance = Cm(1.0)
+        right = Cm(self.width_cm)
+        header = section.header.paragraphs[0]
+        header.paragraph_format.tab_stops.add_tab_stop(right, WD_TAB_ALIGNMENT.RIGHT)
+        header.add_run(self.title).bold = True
+        header.add_run("\t" + site.name)
+        footer = section.footer.paragraphs[0]
+        footer.paragraph_format.tab_stops.add_tab_stop(right, WD_TAB_ALIGNMENT.RIGHT)
+        docx_parts.page_x_of_y(footer)
+        footer.add_run(f"\t{site.short_name} PCF toolkit, made {long_date(when.date())}")
+
+    # -- writing ---------------------------------------------------------------------
+    def heading(self, text: str, level: int = 1, *, new_page: bool = False) -> Paragraph:
+        paragraph = self.document.add_heading(text, level=level)
+        paragraph.paragraph_format.page_break_before = new_page
+        return paragraph
+
+    def _after_table(self, paragraph: Paragraph) -> Paragraph:
+        """Space a paragraph that follows a table away from it."""
+        previous = paragraph._p.getprevious()
+        if previous is not None and previous.tag == qn("w:tbl"):
+            paragraph.paragraph_format.space_before = Pt(8)
+        return paragraph
+
+    def text(self, text: str, *, keep_with_next: bool = False) -> Paragraph:
+        paragraph = self._after_table(self.document.add_paragraph(text))
+        paragraph.paragraph_format.keep_with_next = keep_with_next
+        return paragraph
+
+    def bullets(self, items: Sequence[str]) -> None:
+        for item in items:
+            self._after_table(self.document.add_paragraph(item, style="List Bullet"))
+
+    def answer(self, label: str, ask: Ask) -> Paragraph:
+        """A line with a bold label and a space to answer after it (outside a table)."""
+        paragraph = self.document.add_paragraph()
+        paragraph.add_run(label + ": ").bold = True
+        self.controls.add(paragraph, ask.kind, ask.hint, label, ask.options)
+        return paragraph
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[Cell]], caption: str, widths: Sequence[float]) -> Table:
+        """A table with a marked, repeating header row and rows kept whole; ``widths`` in cm, scaled to the page."""
+        grid = self.document.add_table(rows=1 + len(rows), cols=len(header))
+        grid.style = "Table Grid"
+        grid.alignment = WD_TABLE_ALIGNMENT.LEFT
         grid.autofit = False
-        for index, width in enumerate(widths):
-            grid.columns[index].width = Cm(width)
+        docx_parts.describe(grid, caption)
+        docx_parts.header_row(grid.rows[0])
+        for index, text in enumerate(header):
+            cell = grid.rows[0].cells[index]
+            cell.paragraphs[0].add_run(text).bold = True
+            docx_parts.shade(cell, HEADER_FILL)
+        for number, values in enumerate(rows, start=1):
+            row = grid.rows[number]
+            first = values[0].title if isinstance(values[0], Label) else values[0] if isinstance(values[0], str) else ""
+            for index, value in enumerate(values):
+                self._fill(row.cells[index], value, f"{header[index]}: {first}" if first and index else header[index])
         for row in grid.rows:
-            for index, width in enumerate(widths):
-                row.cells[index].width = Cm(width)
-    document.add_paragraph("")
-    return grid
+            docx_parts.keep_whole(row)
+        scale = self.width_cm / sum(widths)
+        for index, width in enumerate(widths):
+            grid.columns[index].width = Cm(width * scale)
+            for cell in grid.columns[index].cells:
+                cell.width = Cm(width * scale)
+        return grid
 
+    def fields(self, rows: Sequence[tuple[str, Ask]], caption: str, header: tuple[str, str] = ("Detail", "Answer")) -> Table:
+        """Two columns: what is asked, and the space to answer it."""
+        return self.table(header, [[_label(label, ask), ask] for label, ask in rows], caption, (6.0, 11.0))
 
-def form(document: DocumentType, fields: Sequence[str], caption: str) -> Table:
-    """Two columns: a label, and a space to write its answer."""
-    return table(document, ["Detail", "Your answer"], [[f, None] for f in fields], caption, widths=(6.0, 11.0), lines=1)
+    def _fill(self, cell: _Cell, value: Cell, title: str) -> None:
+        """Put ``value`` in ``cell``; ``title`` names a content control for screen readers ("Evidence: 1. Professionalism")."""
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.space_after = Pt(2)
+        if isinstance(value, Ask):
+            self.controls.add(paragraph, value.kind, value.hint, title, value.options)
+            if value.lines > 1:
+                paragraph.paragraph_format.space_after = LINE * (value.lines - 1) + Pt(2)
+        elif isinstance(value, Label):
+            paragraph.add_run(value.title).bold = True
+            for detail in value.details:
+                extra = cell.add_paragraph()
+                extra.paragraph_format.space_after = Pt(2)
+                small = extra.add_run(detail)
+                small.font.size = Pt(9.5)
+                small.font.color.rgb = MUTED
+        elif value:
+            paragraph.add_run(value)
 
-
-def to_bytes(document: DocumentType, when: dt.datetime) -> bytes:
-    """The .docx file, the same bytes each time for the same document and ``when``."""
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return restamp(buffer.getvalue(), when)
+    def to_bytes(self, when: dt.datetime) -> bytes:
+        """The .docx file, the same bytes each time for the same content and ``when``."""
+        buffer = io.BytesIO()
+        self.document.save(buffer)
+        return restamp(buffer.getvalue(), when)
