@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from .clock import clock_change
 from .colours import contrast
@@ -28,9 +29,10 @@ from .present.markdown import text_findings
 from .problems import Problems, allowed, did_you_mean, not_one_of, quote
 
 Display = Callable[[Path], str]
+M = TypeVar("M", bound=DataModel)
 
 
-def event_sort_key(event: Event) -> tuple:
+def event_sort_key(event: Event) -> tuple[dt.datetime, str, str]:
     """Soonest first; self-paced events, which have no dates, after dated ones."""
     starts = [s.start for s in event.sessions]
     first = min(starts) if starts else dt.datetime.max
@@ -68,8 +70,8 @@ class _Rules:
         """:meth:`unread` for a reference such as ``pcf:knowledge``, ``kss-cf`` or ``pcf@asye``."""
         return self.unread("framework", re.split(r"[:@]", ref, maxsplit=1)[0])
 
-    def duplicates(self, models: Iterable[DataModel], key: Callable[[DataModel], str], field: str, what: str) -> None:
-        first: dict[str, DataModel] = {}
+    def duplicates(self, models: Iterable[M], key: Callable[[M], str], field: str, what: str) -> None:
+        first: dict[str, M] = {}
         for model in models:
             if not model.valid(field):
                 continue
@@ -293,7 +295,12 @@ class _Rules:
                     self.add(stage, ("replaced_by", "stage"), f"replaced_by.stage: a stage cannot replace itself; {allowed(others)}")
                 elif successor is None and not self.unread("stage", change.stage):
                     self.add(stage, ("replaced_by", "stage"), "replaced_by.stage: " + not_one_of("a career stage", change.stage, others))
-                elif successor.in_force and successor.valid("in_force") and not successor.in_force.covers(change.start):
+                elif (
+                    successor is not None
+                    and successor.in_force
+                    and successor.valid("in_force")
+                    and not successor.in_force.covers(change.start)
+                ):
                     period = successor.in_force
                     self.add(
                         stage,
@@ -708,13 +715,13 @@ class _Rules:
         for report in sorted(self.d.reports, key=lambda r: r.year):
             if not report.valid("year"):
                 continue
-            model = self.d.logic_model_for(report.year)
-            allowed = [o.id for o in model.objectives] if model else []
+            logic = self.d.logic_model_for(report.year)
+            allowed = [o.id for o in logic.objectives] if logic else []
             for objective_id in report.objectives:
                 if objective_id not in allowed:
                     where = (
-                        f"one of the {model.period} logic model's objectives"
-                        if model
+                        f"one of the {logic.period} logic model's objectives"
+                        if logic
                         else f"an objective (no logic model in data/logic-model/ covers {report.year})"
                     )
                     self.add(report, ("objectives", objective_id), "objectives: " + not_one_of(where, objective_id, allowed), key=True)

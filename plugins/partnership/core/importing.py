@@ -237,19 +237,19 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: str | None =
             result.no_event += 1
             event_name = "Event not named in the export"
         key = _normal(event_name)
-        event = event_map.get(key) or (event_name if event_name in dataset.event_by_id else None) or titles.get(key)
-        if event:
-            result.events_matched[event_name] = event
+        event_id = event_map.get(key) or (event_name if event_name in dataset.event_by_id else None) or titles.get(key)
+        if event_id:
+            result.events_matched[event_name] = event_id
         else:
-            event = event_name
+            event_id = event_name
         person = tuple(_normal(row.get(c) or "") for c in person_columns)
         if person and any(person):
-            identity = (event, *person)
+            identity = (event_id, *person)
             if identity in seen:
                 result.duplicates += 1
                 continue
             seen.add(identity)
-        if event == event_name and event_name not in result.events_matched:
+        if event_id == event_name and event_name not in result.events_matched:
             result.events_unmatched[event_name] += 1
         typed = cell(row, "organisation")
         if not typed:
@@ -260,9 +260,9 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: str | None =
                 mapped.get(_normal(typed))
                 or partners.get(typed)
                 or partner_names.get(_normal(typed))
-                or ("other" if _normal(typed) == "other" else None)
+                or ("other" if _normal(typed) == "other" else "")
             )
-            if partner is None:
+            if not partner:
                 partner = "unknown"
                 result.unknown_organisations[typed] += 1
                 guess = did_you_mean(typed, choices)
@@ -270,14 +270,14 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: str | None =
                     result.suggestions[typed] = partners.get(guess) or partner_names.get(_normal(guess), guess)
         status = _normal(cell(row, "status"))
         checked = _normal(cell(row, "checked_in"))
-        tally = counts.setdefault((event, partner), Counter())
+        tally = counts.setdefault((event_id, partner), Counter())
         tally["booked"] += 1
         if status in cancelled_values:
             tally["cancelled"] += 1
         elif checked in attended_values or status in attended_values:
             tally["attended"] += 1
         else:
-            catalogued = dataset.event_by_id.get(event)
+            catalogued = dataset.event_by_id.get(event_id)
             ended = True
             if catalogued is not None and catalogued.sessions:
                 ended = max(local(s.end) for s in catalogued.sessions) < now
@@ -288,8 +288,8 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: str | None =
         if guess:
             result.event_suggestions[name] = guess
     order = {p.id: i for i, p in enumerate(dataset.partners)} | {"other": 10_000, "unknown": 10_001}
-    for (event, partner), tally in sorted(counts.items(), key=lambda kv: (kv[0][0].lower(), order.get(kv[0][1], 9_999))):
-        result.rows.append(AttendanceRow(event, partner, tally["booked"], tally["attended"], tally["cancelled"], tally["no_show"]))
+    for (event_id, partner), tally in sorted(counts.items(), key=lambda kv: (kv[0][0].lower(), order.get(kv[0][1], 9_999))):
+        result.rows.append(AttendanceRow(event_id, partner, tally["booked"], tally["attended"], tally["cancelled"], tally["no_show"]))
     return result
 
 

@@ -446,10 +446,13 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
     return dataset
 
 
-_CACHE: dict[tuple[Path, Path], tuple[tuple, Dataset]] = {}
+Fingerprint = tuple[tuple[str, str, int, int], ...]
+"""Every file's (folder, name, size, modification time) under some folders, sorted."""
+
+_CACHE: dict[tuple[Path, Path], tuple[Fingerprint, Dataset]] = {}
 
 
-def _fingerprint(*folders: Path) -> tuple:
+def _fingerprint(*folders: Path) -> Fingerprint:
     """Every file's path, size and modification time under ``folders``."""
     found = []
     for folder in folders:

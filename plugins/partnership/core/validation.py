@@ -16,6 +16,7 @@ import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .problems import Problems, allowed, hint, quote
 from .sources.yamlsource import Path, SourceMap
@@ -82,7 +83,7 @@ def _choices(expected: str) -> list[str]:
     return re.findall(r"'([^']*)'", expected)
 
 
-def _describe(error: dict[str, Any], model: Any, field_path: list[str | int]) -> str:
+def _describe(error: ErrorDetails, model: Any, field_path: list[str | int]) -> str:
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}

@@ -17,7 +17,9 @@ import signal
 import sys
 import traceback
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Generic, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -49,7 +51,7 @@ def _stop(signum: int, frame: object) -> None:  # pragma: no cover - runs in the
     os.kill(os.getpid(), signum)
 
 
-def _child(work: Callable[[Send], object], connection, other_end) -> None:  # pragma: no cover - runs in the child
+def _child(work: Callable[[Send], object], connection: Connection, other_end: Connection) -> None:  # pragma: no cover - runs in the child
     other_end.close()  # only the parent reads: if it dies, sending fails here instead of waiting for ever
     signal.signal(signal.SIGTERM, _stop)
     try:
@@ -76,8 +78,8 @@ class Job(Generic[T]):
         self._done = False
         self._result: T | None = None
         self._parts: dict[str, object] = {}
-        self._process = None
-        self._connection = None
+        self._process: BaseProcess | None = None
+        self._connection: Connection | None = None
         if parallel:
             context = multiprocessing.get_context("fork")
             parent, child = context.Pipe(duplex=False)
@@ -92,7 +94,8 @@ class Job(Generic[T]):
         while True:
             if self._connection.poll(0.2):
                 try:
-                    return self._connection.recv()
+                    message: tuple[str, object] = self._connection.recv()
+                    return message
                 except EOFError:
                     return ("error", f"the process {self.what} ended without a word")
             if not self._process.is_alive() and not self._connection.poll(0):
@@ -100,15 +103,15 @@ class Job(Generic[T]):
 
     def _settle(self, kind: str, payload: object) -> None:
         if kind == "part":
-            name, value = payload  # type: ignore[misc]
+            name, value = cast("tuple[str, object]", payload)
             self._parts[name] = value
         elif kind == "ok":
-            self._result = payload  # type: ignore[assignment]
+            self._result = cast("T", payload)
             self._done = True
             assert self._process is not None
             self._process.join()
         elif kind == "os-error":
-            text, error = payload  # type: ignore[misc]
+            text, error = cast("tuple[str, OSError]", payload)
             raise error from WorkFailed(f"{self.what.capitalize()} failed:\n{text}")
         else:
             raise WorkFailed(f"{self.what.capitalize()} failed:\n{payload}")
@@ -129,14 +132,14 @@ class Job(Generic[T]):
     def result(self) -> T:
         """Wait for the work and return its result (raises WorkFailed if it failed)."""
         if self._done:
-            return self._result  # type: ignore[return-value]
+            return cast("T", self._result)
         if not self.parallel:
             self._result = self.work(lambda name, value: None)
             self._done = True
         else:
             while not self._done:
                 self._settle(*self._receive())
-        return self._result  # type: ignore[return-value]
+        return self._result
 
     def cancel(self) -> None:
         """Stop the work: the child process and any workers it started."""

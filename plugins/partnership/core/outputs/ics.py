@@ -131,7 +131,8 @@ def _inside(calendar: bytes, with_begin: bool = False) -> bytes:
 
 @lru_cache(maxsize=32)
 def _timezone_bytes(first_year: int, last_year: int) -> bytes:
-    return _timezone(first_year, last_year).to_ical()
+    ical: bytes = _timezone(first_year, last_year).to_ical()
+    return ical
 
 
 def calendar(events: Iterable[EventView], site: Site, name: str, now: dt.datetime) -> bytes:

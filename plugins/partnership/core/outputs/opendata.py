@@ -16,7 +16,7 @@ from ..views.catalogue import Catalogue
 from ..views.events import EventView
 
 
-def _event(ev: EventView, dataset: Dataset) -> dict:
+def _event(ev: EventView, dataset: Dataset) -> dict[str, object]:
     e = ev.event
     return {
         "id": ev.id,

@@ -24,6 +24,7 @@ import base64
 import logging
 import mimetypes
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
@@ -41,7 +42,8 @@ log = logging.getLogger("partnership.pdf")
 def _fetcher_base() -> type:
     from weasyprint.urls import URLFetcher
 
-    return URLFetcher
+    base: type = URLFetcher
+    return base
 
 
 class SiteFiles(_fetcher_base()):  # type: ignore[misc]
@@ -66,7 +68,7 @@ class SiteFiles(_fetcher_base()):  # type: ignore[misc]
         inside = any(real.is_relative_to(root) for root in self.roots)
         return real if inside and real.is_file() else None
 
-    def fetch(self, url: str, headers: dict | None = None):  # type: ignore[no-untyped-def]
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
         if url.startswith("data:"):
             return super().fetch(url, headers)
         found = self.local(url)
@@ -82,7 +84,8 @@ def html_to_pdf(html: str, content_dir: Path, site_url: str | None, document: st
     from weasyprint import HTML
 
     fetcher = SiteFiles(content_dir, site_url, document)
-    return HTML(string=html, base_url=str(content_dir), url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")
+    pdf: bytes = HTML(string=html, base_url=str(content_dir), url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf
 
 
 def _data_uri(content: bytes, mime: str) -> str:

@@ -208,12 +208,13 @@ def _draw(measure: Measure, years: list[str], chart_id: str) -> str:
     import matplotlib
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter
+    from matplotlib.typing import RcKeyType
 
     lines = series_of(measure, years)
     shown = [y for y in years if any(y == p[0] for line in lines for p in line.points)]
     positions = {year: i for i, year in enumerate(shown)}
     unit = measure.unit
-    settings = {
+    settings: dict[RcKeyType, object] = {
         "svg.fonttype": "none",
         # ids inside the SVG come from this salt: the same chart gives the same bytes in every build
         "svg.hashsalt": f"{chart_id}-{hashlib.sha1((measure.model_dump_json() + '|'.join(years)).encode()).hexdigest()[:10]}",

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -110,7 +110,14 @@ class Document:
     where: SourceMap
 
 
-def _mark(node_mark: yaml.Mark) -> Mark:
+class _Position(Protocol):
+    """A position as PyYAML's marks hold it (Python or C parser), from 0."""
+
+    line: int
+    column: int
+
+
+def _mark(node_mark: _Position) -> Mark:
     return Mark(node_mark.line + 1, node_mark.column + 1)
 
 
@@ -143,7 +150,7 @@ class _Converter:
                 return self._mapping(node, path, depth)
             if isinstance(node, SequenceNode):
                 return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-            return self._scalar(node, mark, path)
+            return self._scalar(cast(ScalarNode, node), mark, path)
         finally:
             self._active.discard(id(node))
 
@@ -267,7 +274,7 @@ def _too_deep_or_aliased(text: str, display_path: str, problems: Problems) -> bo
                 if aliases > MAX_ALIASES:
                     message = f"this file uses more than {MAX_ALIASES} aliases (*name); a file may use at most {MAX_ALIASES}: write the values out"
             if message:
-                mark = _mark(event.start_mark)
+                mark = _mark(event.start_mark) if event.start_mark else Mark(1, 1)
                 problems.add(display_path, mark.line, mark.column, message, level="syntax")
                 return True
     except yaml.YAMLError:

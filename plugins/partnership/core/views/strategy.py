@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..dataset import Dataset
 from ..models.common import year_label
-from ..models.metrics import Measure, MeasureValue
+from ..models.metrics import Keyword, Measure, MeasureValue
 from ..models.partners import Partner
 from ..models.reports import Report
 from ..models.strategy import FollowUp, LogicModel, Objective, ObjectiveUpdate, Recommendation, period_years
@@ -111,7 +111,7 @@ class PartnerView:
     provided_upcoming: list[EventView]
     provided_past: list[EventView]
     years: list[PartnerYear]
-    measures: list[tuple[Measure, list[tuple[str, float | str]]]]
+    measures: list[tuple[Measure, list[tuple[str, float | Keyword]]]]
     """Measures split by partner: (measure, [(year, this partner's part)])."""
 
     def year(self, year: str) -> PartnerYear | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...models.pathways import Stage
 from ...present import urls
 from ...views.pathways import working_towards
 from ..context import RenderContext, SitePage
@@ -14,7 +15,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
     # A stage that takes over from another (the ECDP from the ASYE) is drawn inside that stage's box, not after it.
     taking_over = {s.replaced_by.stage for s in stages if s.replaced_by}
     trunk = [s for s in stages if s.strand is None and s.id not in taking_over]
-    strands: dict[str, list] = {}
+    strands: dict[str, list[Stage]] = {}
     for stage in stages:
         if stage.strand:
             strands.setdefault(stage.strand, []).append(stage)
