@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -175,7 +176,7 @@ def _office_files(docs: Documents, kit: Toolkit, cache: OutputCache, pdf: bool) 
             files[path] = cache.file(
                 extension,
                 name,
-                lambda download=download, extension=extension: toolkit_files.document(download, extension, kit, site, docs.now),
+                partial(toolkit_files.document, download, extension, kit, site, docs.now),
             )
     return files
 

@@ -66,7 +66,8 @@ def placeholder_style(document: DocumentType) -> None:
 
 
 def style_id(document: DocumentType, name: str) -> str:
-    return document.styles[name].style_id
+    identifier: str = document.styles[name].style_id
+    return identifier
 
 
 class ContentControls:

@@ -39,6 +39,7 @@ from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -76,6 +77,7 @@ class Detail:
 def put(sheet: Worksheet, row: int, column: int, value: str | int | float | None, font: Font = BODY_FONT) -> Cell:
     """Write one cell: text stays text (never a formula, whatever it starts with)."""
     cell = sheet.cell(row=row, column=column)
+    assert isinstance(cell, Cell), "written only outside merged ranges"
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"
@@ -87,6 +89,7 @@ def put(sheet: Worksheet, row: int, column: int, value: str | int | float | None
 def copy_from_cover(sheet: Worksheet, row: int, column: int, source: str) -> Cell:
     """A formula showing the text of the cover's cell ``source`` (empty while it is empty)."""
     cell = sheet.cell(row=row, column=column)
+    assert isinstance(cell, Cell), "written only outside merged ranges"
     cell.value = f'={quote_sheetname(COVER)}!{source}&""'
     cell.font = BODY_FONT
     cell.alignment = WRAP
@@ -104,16 +107,21 @@ def print_setup(sheet: Worksheet, form: str, scope: str, site: Site, when: dt.da
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    setup = sheet.sheet_properties.pageSetUpPr
+    if setup is None:
+        setup = sheet.sheet_properties.pageSetUpPr = PageSetupProperties()
+    setup.fitToPage = True
     sheet.page_margins.top = sheet.page_margins.bottom = 0.9
     sheet.page_margins.header = sheet.page_margins.footer = 0.35
-    sheet.oddHeader.left.text = _header_text(form)[:80]
-    sheet.oddHeader.left.font = "Arial,Bold"
-    sheet.oddHeader.center.text = _header_text(scope)[:80]
-    sheet.oddHeader.right.text = _header_text(site.name)[:80]
-    sheet.oddFooter.left.text = _header_text(f"{site.short_name} PCF toolkit, made {long_date(when.date())}")
-    sheet.oddFooter.right.text = "Page &P of &N"
-    for part in (sheet.oddHeader.left, sheet.oddHeader.center, sheet.oddHeader.right, sheet.oddFooter.left, sheet.oddFooter.right):
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    assert header is not None and footer is not None, "openpyxl makes a sheet's header and footer"
+    header.left.text = _header_text(form)[:80]
+    header.left.font = "Arial,Bold"
+    header.center.text = _header_text(scope)[:80]
+    header.right.text = _header_text(site.name)[:80]
+    footer.left.text = _header_text(f"{site.short_name} PCF toolkit, made {long_date(when.date())}")
+    footer.right.text = "Page &P of &N"
+    for part in (header.left, header.center, header.right, footer.left, footer.right):
         part.size = 9
         if part.font is None:
             part.font = "Arial,Regular"
@@ -143,7 +151,7 @@ class GridBook:
         properties.subject = "PCF toolkit for practice educators"
         properties.language = "en-GB"
         properties.created = properties.modified = when.replace(tzinfo=None)
-        self.workbook.remove(self.workbook.active)
+        self.workbook.remove(self.workbook.worksheets[0])  # the empty sheet a new workbook has
         self.names: dict[str, str] = {}
         """Each detail the grids repeat in their first row, by its label: the cover cell holding it."""
         self.formulas: set[tuple[str, str]] = set()
@@ -151,7 +159,7 @@ class GridBook:
 
     def cover(self, details: Sequence[Detail], notes: Sequence[str]) -> Worksheet:
         """The first sheet: the details to type once, then how to use the workbook."""
-        sheet = self.workbook.create_sheet(COVER, 0)
+        sheet: Worksheet = self.workbook.create_sheet(COVER, 0)
         sheet.column_dimensions["A"].width = 30
         sheet.column_dimensions["B"].width = NOTES_WIDTH - 30
         put(sheet, 1, 1, self.title, TITLE_FONT)
@@ -192,7 +200,7 @@ class GridBook:
 
         ``scope`` (the level, or the standards) is printed in the middle of each page's header.
         """
-        sheet = self.workbook.create_sheet(_safe_sheet_title(title))
+        sheet: Worksheet = self.workbook.create_sheet(_safe_sheet_title(title))
         sheet.sheet_properties.tabColor = "1D4F91"
         for column, (label, address) in enumerate(self.names.items(), start=0):
             put(sheet, 1, 2 * column + 1, label, LABEL_FONT)

@@ -173,7 +173,7 @@ class WordForm:
 
     # -- writing ---------------------------------------------------------------------
     def heading(self, text: str, level: int = 1, *, new_page: bool = False) -> Paragraph:
-        paragraph = self.document.add_heading(text, level=level)
+        paragraph: Paragraph = self.document.add_heading(text, level=level)
         paragraph.paragraph_format.page_break_before = new_page
         return paragraph
 
@@ -202,7 +202,7 @@ class WordForm:
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[Cell]], caption: str, widths: Sequence[float]) -> Table:
         """A table with a marked, repeating header row and rows kept whole; ``widths`` in cm, scaled to the page."""
-        grid = self.document.add_table(rows=1 + len(rows), cols=len(header))
+        grid: Table = self.document.add_table(rows=1 + len(rows), cols=len(header))
         grid.style = "Table Grid"
         grid.alignment = WD_TABLE_ALIGNMENT.LEFT
         grid.autofit = False
