@@ -309,7 +309,7 @@ EDIT_CASES = [
         "data/metrics/placements.yml",
         "2025-26: 12\n",
         "2025-26: twelve\n",
-        "data/metrics/placements.yml:22:16: measures[2].values.2025-26: 'twelve' is not a value; write a number, unknown, n/a, or a mapping with one of value, by or pending",
+        "data/metrics/placements.yml:22:16: measures[2].values.2025-26: 'twelve' is not a value; write a number, unknown, n/a, suppressed, or a mapping with one of value, by or pending",
     ),
     (
         "metric value with two kinds",

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import checks
+from .computed import fill_computed
 from .content import check_content
 from .dataset import Dataset, set_origin
 from .models.attendance import (
@@ -387,6 +388,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
     events = _events(reader)
     metrics = _metrics(reader)
     attendance = _attendance(reader)
+    metrics = fill_computed(metrics, attendance, problems)
     reports = _reports(reader)
     logic_models = _logic_models(reader)
     settings_path = data_dir / "import.yml"
