@@ -7,7 +7,9 @@ measure table, its chart, the narratives that quote it and the appendix can
 never disagree. Years without an attendance file keep their typed values
 (figures from before the partnership kept attendance files); typing a value
 for a year that has a file is a problem, because one of the two would be
-wrong. A percentage of no bookings is ``n/a``.
+wrong. A percentage of no bookings is ``n/a``. A computed percentage shows
+two decimal places in every year, as the appendix does, unless the measure
+sets ``decimals`` itself.
 """
 
 from __future__ import annotations
@@ -63,7 +65,10 @@ def fill_computed(metrics: dict[str, MetricsArea], attendance: dict[str, Attenda
                     )
             for year, table in by_year.items():
                 values[year] = computed_value(measure, table)
-            measures.append(measure.model_copy(update={"values": {year: values[year] for year in sorted(values, key=year_start)}}))
+            update: dict[str, object] = {"values": {year: values[year] for year in sorted(values, key=year_start)}}
+            if measure.decimals is None and unit == "percent":
+                update["decimals"] = 2  # as the appendix prints its percentages: 57.60%, never 57.6% beside 61.84%
+            measures.append(measure.model_copy(update=update))
             changed = True
         filled[key] = area.model_copy(update={"measures": measures}) if changed else area
     return filled

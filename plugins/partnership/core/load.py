@@ -36,6 +36,7 @@ from .models.reports import Report
 from .models.site import Site
 from .models.strategy import LogicModel
 from .problems import Problems, quote
+from .reportrules import report_words
 from .sources.csvsource import decode, load_csv
 from .sources.files import SourceFiles
 from .sources.yamlsource import Document, SourceMap, load_yaml
@@ -412,6 +413,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
         logic_models=logic_models,
     )
     checks.run_all(dataset, problems, display=reader.display)
+    report_words(dataset, reader.files, problems)
     problems.raise_if_any()
     return dataset
 

@@ -86,3 +86,15 @@ class Report(DataModel):
     """What this report recommends; later reports follow them up."""
     follow_ups: dict[Slug, FollowUp] = {}
     """What became of earlier reports' recommendations: recommendation id → {status, note}."""
+
+    def narratives(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Every Markdown file under content/ the report names, with the field that names it: its parts, introduction and sections."""
+        found: list[tuple[tuple[str | int, ...], str]] = []
+        for name in ("foreword", "executive_summary", "introduction", "governance", "method"):
+            if getattr(self, name):
+                found.append(((name,), getattr(self, name)))
+        found.extend((("sections", index, "content"), s.content) for index, s in enumerate(self.sections) if s.content)
+        for name in ("risks", "future", "glossary"):
+            if getattr(self, name):
+                found.append(((name,), getattr(self, name)))
+        return found

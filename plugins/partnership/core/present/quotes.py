@@ -23,7 +23,6 @@ from . import format as fmt
 from .values import Names, number_text, share_text, value_text
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#])")
-_CODE_SPAN = re.compile(r"(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.S)
 
 
 def quoted_text(found: Quoted, names: Names) -> str:
@@ -43,11 +42,8 @@ def with_figures(text: str, report: Report, dataset: Dataset, names: Names, mark
     """``text`` with every reference replaced by its figure (escaped for Markdown when ``markdown``; code spans left alone)."""
     if "{{" not in text:
         return text
-    skipped = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)] if markdown else []
     pieces, last = [], 0
-    for reference in references(text):
-        if any(start <= reference.start < end for start, end in skipped):
-            continue
+    for reference in references(text, markdown):
         try:
             shown = quoted_text(resolve(reference, report, dataset), names)
         except Unresolved as error:

@@ -35,6 +35,8 @@ from ..models.reports import Report
 from ..problems import allowed, hint, quote
 from .attendance import figure, overall
 
+CODE_SPAN = re.compile(r"(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.S)
+"""A Markdown code span: a reference inside one is shown as written (that is how a page explains the syntax)."""
 REFERENCE = re.compile(r"\{\{\s*([A-Za-z_][\w-]*)\s*:\s*([^{}]*?)\s*\}\}")
 """``{{ kind:rest }}``: what a reference looks like (a word, a colon, then anything up to ``}}``)."""
 KINDS = ("measure", "attendance")
@@ -67,15 +69,20 @@ class Quoted:
 class Unresolved(Exception):
     """A reference that names nothing, or a figure the data does not have (yet: ``missing``)."""
 
-    def __init__(self, message: str, missing: bool = False):
+    def __init__(self, message: str, missing: bool = False, unknown_measure: bool = False):
         super().__init__(message)
         self.missing = missing
+        self.unknown_measure = unknown_measure
+        """The measure id names no measure (perhaps one in a metrics file that has problems of its own)."""
 
 
-def references(text: str) -> list[Reference]:
-    """Every reference in ``text``, in order."""
+def references(text: str, markdown: bool = False) -> list[Reference]:
+    """Every reference in ``text``, in order; in ``markdown``, those outside code spans."""
+    skipped = [(m.start(), m.end()) for m in CODE_SPAN.finditer(text)] if markdown else []
     found = []
     for match in REFERENCE.finditer(text):
+        if any(start <= match.start() < end for start, end in skipped):
+            continue
         parts = tuple(part.strip() for part in match.group(2).split(":"))
         found.append(Reference(match.start(), match.end(), match.group(0), match.group(1), parts))
     return found
@@ -101,7 +108,8 @@ def _measure(reference: Reference, report: Report, dataset: Dataset) -> Quoted:
     found = dataset.measure_by_id.get(measure_id)
     if found is None:
         raise Unresolved(
-            f"{quote(measure_id)} is not a measure{hint(measure_id, dataset.measure_by_id)}; {allowed(sorted(dataset.measure_by_id))}"
+            f"{quote(measure_id)} is not a measure{hint(measure_id, dataset.measure_by_id)}; {allowed(sorted(dataset.measure_by_id))}",
+            unknown_measure=True,
         )
     measure = found[1]
     which = reference.parts[1] if len(reference.parts) == 2 else report.year
