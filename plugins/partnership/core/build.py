@@ -68,6 +68,8 @@ class SiteBuild:
         log: Log = print,
     ):
         shown = dataset if drafts else dataset.published()
+        self.withheld = [] if drafts else [report for report in dataset.reports if report.status == "draft"]
+        """Draft reports the published site leaves out: their narratives are no pages of their own either."""
         self.dataset = dataset = dataset_with_figures(shown, partner_names(shown))
         """The data the site shows: figures quoted in reports' words filled in from it."""
         self.now = now
@@ -87,8 +89,8 @@ class SiteBuild:
         self._charts_loaded = False
 
     def embedded_content(self) -> set[str]:
-        """Markdown files under content/ that generated pages embed, so they are not pages of their own."""
-        return embedded_content(self.context)
+        """Markdown files under content/ that generated pages embed (or a draft report left out would), so they are not pages of their own."""
+        return embedded_content(self.context) | {relative for report in self.withheld for _, relative in report.narratives()}
 
     def start_outputs(self, site_dir: Path) -> None:
         """Start writing calendars, data, charts and downloads into ``site_dir``, beside the pages.
