@@ -301,6 +301,13 @@ ATTEMPTS = 6
 """How many times a chart makes more room for its labels before it settles for the places that cover least."""
 LEGEND_AFTER = 3
 """A chart with more lines than this names them in a legend under it; their end labels then give only the figure."""
+LONG_NAME = 24
+"""So does a chart with more than one line when a line's name is longer than this (a partner's name)."""
+
+
+def _legend(lines: list[Series]) -> bool:
+    """Whether the lines are named in a legend under the chart rather than beside their ends."""
+    return len(lines) > LEGEND_AFTER or (len(lines) > 1 and any(len(line.name) > LONG_NAME for line in lines))
 
 
 def _draw(measure: Measure, years: list[str], chart_id: str, names: Names | None = None) -> str:
@@ -345,8 +352,8 @@ def _plot(measure: Measure, lines: list[Series], shown: list[str], headroom: flo
     size = (high - low) or abs(high) or 1
     bottom, top = low - (0 if low == 0 else size * 0.15), high + size * headroom
     # 72 dots per inch: matplotlib's display points are then the SVG's units, so labels are placed where the SVG draws them
-    columns = 1 if any(len(line.name) > 28 for line in lines) else 2
-    legend_rows = math.ceil(len(lines) / columns) if len(lines) > LEGEND_AFTER else 0
+    columns = 1 if any(len(line.name) > LONG_NAME for line in lines) else 2
+    legend_rows = math.ceil(len(lines) / columns) if _legend(lines) else 0
     legend_height = 0.2 * legend_rows + 0.1 if legend_rows else 0  # inches, under the plot
     figure = Figure(figsize=(6.4, 3.0 + legend_height), dpi=72)
     canvas = FigureCanvasAgg(figure)
@@ -416,7 +423,7 @@ def _label(figure: Any, canvas: Any, axes: Any, measure: Measure, lines: list[Se
 
     for index, line in enumerate(lines):
         year, value = line.points[-1]
-        named = 1 < len(lines) <= LEGEND_AFTER  # one line needs no name; many are named in the legend
+        named = len(lines) > 1 and not _legend(lines)  # one line needs no name; a legend names many, or long names
         text = f"{line.name + ' ' if named else ''}{figure_text(value, measure)}"
         width, height = size_of(text, LABEL_SIZE, "bold")
         x, y = to_display((positions[year], value))

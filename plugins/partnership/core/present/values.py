@@ -24,15 +24,15 @@ from ..models.metrics import Measure, MeasureValue, Target
 from ..views.reports import Change
 from . import format as fmt
 
-KEYWORD_TEXT = {"unknown": "[x]", "n/a": "[z]", "suppressed": "[c]"}
-"""The statistical symbol each keyword is shown as."""
-SYMBOLS: tuple[tuple[str, str], ...] = (
-    ("[x]", "not available"),
-    ("[z]", "not applicable"),
-    ("[c]", "confidential: withheld to protect small numbers"),
+SYMBOLS: tuple[tuple[str, str, str], ...] = (
+    ("unknown", "[x]", "not available"),
+    ("n/a", "[z]", "not applicable"),
+    ("suppressed", "[c]", "confidential: withheld to protect small numbers"),
 )
-"""The legend under every measure table: each symbol and what it means."""
-SYMBOL_MEANING = {"unknown": "not available", "n/a": "not applicable", "suppressed": "confidential"}
+"""The legend under a measure table: each keyword, its symbol and what it means (a table explains those it shows)."""
+KEYWORD_TEXT = {keyword: symbol for keyword, symbol, _ in SYMBOLS}
+"""The statistical symbol each keyword is shown as."""
+SYMBOL_MEANING = {keyword: meaning.split(":")[0] for keyword, _, meaning in SYMBOLS}
 """Each keyword in words, where a sentence gives the reason a figure is missing (a chart's gaps)."""
 NO_DATA_TEXT = "No data"
 NO_SHARE_TEXT = "–"

@@ -173,6 +173,22 @@ class MeasureTable:
     def has_targets(self) -> bool:
         return any(row.measure.target for row in self.rows)
 
+    @property
+    def keywords(self) -> set[str]:
+        """The keywords (unknown, n/a, suppressed) the table shows, so that its legend explains exactly those."""
+        found: set[str] = set()
+        for row in self.rows:
+            for _, value, _ in row.cells:
+                if value is None:
+                    continue
+                if value.keyword:
+                    found.add(value.keyword)
+                parts = value.by or {}
+                found.update(part for part in parts.values() if isinstance(part, str))
+                if parts and any(part.cohort not in parts for part in row.parts):
+                    found.add("unknown")  # a partner's row with no figure in a year that has a split
+        return found
+
 
 def measure_table(area: MetricsArea, years: list[str], names: Mapping[str, str] | None = None) -> MeasureTable:
     """One row per measure of ``area``, one column per year; notes numbered in reading order.
