@@ -115,6 +115,9 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     lines = ["event,partner,booked,attended,cancelled,no_show"]
     lines += [f"Event {i},{partner},{b},{a},{c},{n}" for i, (partner, (b, a, c, n)) in enumerate(ROWS.items())]
     (project / "data/attendance/2021-22.csv").write_text("\n".join(lines) + "\n")
+    # bookings and attendance are computed from the attendance files: 2021-22 now has one, so its typed figures go
+    workforce = project / "data/metrics/workforce.yml"
+    workforce.write_text(workforce.read_text().replace("{2021-22: 1021, ", "{").replace("{2021-22: 61.2, ", "{"))
     result = run_cli(project, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
@@ -264,7 +267,12 @@ def pdf_text(path: Path) -> str:
 
 
 def test_pdf_holds_the_same_figures(fixture_site: Path, built: Path) -> None:
-    text = pdf_text(fixture_site / "reports/2021-22/report.pdf")
+    # in reading order, not laid out: a split's parts may wrap within their narrow year column
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(fixture_site / "reports/2021-22/report.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
     for value in ("52%", "139.62", "94% (BA)", "100% (MSW)", "At least 78%", "Not met", "57.60%", "1,382"):
         assert value in text, value
     example = pdf_text(built / "reports/2024-25/report.pdf")
