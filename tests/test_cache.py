@@ -22,7 +22,7 @@ HEAVY = ("*.pdf", "*.docx", "*.xlsx", "*.zip")
 
 def build(project: Path, now: str = "2026-11-22T12:00") -> tuple[int, int]:
     """Build ``project``; (files reused from the cache, files made), as the build reports them."""
-    result = run_cli(project, "build", now=now)
+    result = run_cli(project, "build", now=now)  # a new process: the file-writing process reports to its stdout
     assert result.returncode == 0, result.stdout + result.stderr
     found = re.search(r"Reused (\d+) PDF, Word, Excel and zip files from the cache; made (\d+)", result.stdout)
     assert found, result.stdout
@@ -37,6 +37,7 @@ def pdf_text(path: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
+@pytest.mark.poppler
 def test_the_cache_is_reused_until_a_figure_or_the_instant_changes(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     reused, made = build(project)

@@ -19,7 +19,7 @@ import lxml.html
 import pytest
 import yaml
 
-from conftest import NOW, ROOT, copy_project, run_cli
+from conftest import NOW, ROOT, build_site, copy_project, run_cli
 
 LONDON = ZoneInfo("Europe/London")
 NOW_DT = dt.datetime.fromisoformat(NOW).replace(tzinfo=LONDON)
@@ -237,17 +237,18 @@ def test_calendar_files(built: Path) -> None:
     assert len(stage.walk("VEVENT")) == stage_sessions
 
 
+@pytest.mark.slow
 def test_cancelled_events_stay_in_calendars_marked_cancelled(project: Path) -> None:
     path = project / "data/events/2026-27/young-carers-2026-12.yml"
     path.write_text(path.read_text().replace("status: scheduled", "status: cancelled\nstatus_note: The speakers are unwell."))
-    result = run_cli(project, "build", "--no-pdf")
+    result = build_site(project, "--no-pdf")
     assert result.returncode == 0, result.stderr
     calendar = icalendar.Calendar.from_ical((project / "site/calendar.ics").read_bytes())
     event = next(v for v in calendar.walk("VEVENT") if str(v.get("uid")).startswith("young-carers-2026-12-"))
     assert str(event.get("status")) == "CANCELLED"
     assert str(event.get("summary")).startswith("Cancelled: ")
     first = (project / "site/calendar.ics").read_bytes()
-    again = run_cli(project, "build", "--no-pdf")
+    again = run_cli(project, "build", "--no-pdf")  # a new process, as the nightly build is
     assert again.returncode == 0
     assert (project / "site/calendar.ics").read_bytes() == first, "calendars must be stable from build to build"
 
@@ -318,6 +319,7 @@ def test_navigation_links_work_from_every_page(built: Path) -> None:
 HOSTILE = "<script>alert('x')</script> {{ 7 * 7 }} {% raw %}"
 
 
+@pytest.mark.slow
 def test_text_from_data_is_escaped_everywhere(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     path = project / "data/events/2026-27/young-carers-2026-12.yml"
@@ -327,7 +329,7 @@ def test_text_from_data_is_escaped_everywhere(tmp_path: Path) -> None:
     # (a javascript: link in a description is a located problem: test_adversarial.py)
     text = text.replace("description: |\n", "description: |\n  <img src=x onerror=alert(1)>\n\n")
     path.write_text(text)
-    result = run_cli(project, "build", "--no-pdf")
+    result = build_site(project, "--no-pdf")
     assert result.returncode == 0, result.stdout + result.stderr
     html = (project / "site/events/young-carers-2026-12/index.html").read_text()
     assert "<script>alert" not in html

@@ -6,7 +6,9 @@ import hashlib
 import time
 from pathlib import Path
 
-from conftest import run_cli
+import pytest
+
+from conftest import build_site, run_cli
 
 
 def tree_digest(folder: Path) -> str:
@@ -50,8 +52,9 @@ def test_check_reports_unknown_blocks_in_content(project: Path) -> None:
     assert "content/about.md:3:1: [[upcoming-eventz]] is not a block this site knows; allowed: latest-report" in result.stderr
 
 
+@pytest.mark.slow
 def test_bad_data_leaves_the_last_good_site_unchanged(project: Path) -> None:
-    first = run_cli(project, "build", "--no-pdf")
+    first = build_site(project, "--no-pdf")  # the last good site (the command under test is the second build)
     assert first.returncode == 0, first.stdout + first.stderr
     before = tree_digest(project / "site")
     event = project / "data/events/2026-27/young-carers-2026-12.yml"
@@ -63,8 +66,9 @@ def test_bad_data_leaves_the_last_good_site_unchanged(project: Path) -> None:
     assert not list(project.glob(".site-build-*")), "the temporary build folder was left behind"
 
 
+@pytest.mark.slow
 def test_a_failing_page_build_leaves_the_site_unchanged(project: Path) -> None:
-    first = run_cli(project, "build", "--no-pdf")
+    first = build_site(project, "--no-pdf")  # the last good site (the command under test is the second build)
     assert first.returncode == 0, first.stdout + first.stderr
     before = tree_digest(project / "site")
     # A broken link is a warning, and warnings fail a strict build.
@@ -76,6 +80,7 @@ def test_a_failing_page_build_leaves_the_site_unchanged(project: Path) -> None:
     assert tree_digest(project / "site") == before
 
 
+@pytest.mark.slow
 def test_a_file_at_an_address_the_site_makes_fails_the_build(project: Path) -> None:
     """A hand-written file may not share an address with a generated one (which would win is left to chance)."""
     (project / "content/calendar.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
@@ -85,6 +90,7 @@ def test_a_file_at_an_address_the_site_makes_fails_the_build(project: Path) -> N
     assert not (project / "site").exists()
 
 
+@pytest.mark.slow
 def test_build_replaces_the_site_and_shows_progress(project: Path) -> None:
     result = run_cli(project, "build", "--no-pdf")
     assert result.returncode == 0, result.stderr
@@ -95,11 +101,12 @@ def test_build_replaces_the_site_and_shows_progress(project: Path) -> None:
     assert (project / "site/index.html").is_file()
     stale = project / "site/stale.txt"
     stale.write_text("left from an old build")
-    again = run_cli(project, "build", "--no-pdf")
+    again = build_site(project, "--no-pdf")  # the same publishing code, without starting Python again
     assert again.returncode == 0
     assert not stale.exists()
 
 
+@pytest.mark.slow
 def test_help_and_usage_errors(project: Path) -> None:
     for args in (["--help"], ["check", "--help"], ["build", "--help"], ["serve", "--help"], ["test", "--help"]):
         result = run_cli(project, *args)

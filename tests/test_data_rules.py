@@ -188,7 +188,7 @@ CASES = [
         "tab indentation",
         E,
         "title: x\nsessions:\n\t- {start: 2027-03-04T09:30}\n",
-        "data/events/test/x.yml:3:1: this is not valid YAML: a tab character; indent with spaces only",
+        "data/events/test/x.yml:3:1: this is not valid YAML: line 3 starts with a tab character; indent with spaces only",
     ),
     (
         "duplicate key",

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW, copy_project, run_cli
+from conftest import NOW, build_site, copy_project, run_cli
 from partnership.core.present import urls
 
 pytestmark = pytest.mark.slow
@@ -120,7 +120,7 @@ def test_the_site_builds_the_same_with_materials_templates_as_its_own_theme(tmp_
         project = copy_project(tmp_path / name)
         if change:
             change(project)
-        result = run_cli(project, "build", "--no-pdf")
+        result = build_site(project, "--no-pdf")
         assert result.returncode == 0, result.stdout + result.stderr
         site = project / "site"
         built[name] = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}

@@ -22,7 +22,7 @@ import pytest
 import yaml
 from dateutil.relativedelta import relativedelta
 
-from conftest import NOW, ROOT, copy_project, problems, run_cli
+from conftest import NOW, ROOT, build_site, copy_project, problems, run_cli
 
 LONDON = ZoneInfo("Europe/London")
 AFTER = "2027-07-01T12:00"
@@ -322,6 +322,7 @@ def test_events_for_stages_that_change(project: Path, name: str, text: str, expe
     assert found == ([expected] if expected else []), "\n".join(found)
 
 
+@pytest.mark.slow
 def test_new_event_refuses_a_framework_not_in_force(project: Path) -> None:
     result = run_cli(
         project,
@@ -517,11 +518,12 @@ def test_the_toolkit_says_which_frameworks_it_follows(built: Path) -> None:
 def built_after(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example site built on 1 July 2027, when the child and family KSS no longer apply."""
     project = copy_project(tmp_path_factory.mktemp("after") / "project")
-    result = run_cli(project, "build", "--no-pdf", now=AFTER)
+    result = build_site(project, "--no-pdf", now=AFTER)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 
 
+@pytest.mark.slow
 def test_after_the_change_the_filters_offer_the_standards_in_force(built_after: Path) -> None:
     catalogue = lxml.html.fromstring((built_after / "events/index.html").read_text(encoding="utf-8"))
     labels = {label.get("for"): text_of(label).strip() for label in catalogue.xpath("//form//label")}
@@ -534,6 +536,7 @@ def test_after_the_change_the_filters_offer_the_standards_in_force(built_after: 
     assert "Applies from 1 April 2027, in place of the Knowledge and skills statement for child and family practitioners." in ecs
 
 
+@pytest.mark.slow
 def test_after_the_change_the_toolkit_follows_the_early_career_standards(built_after: Path) -> None:
     book = openpyxl.load_workbook(built_after / "toolkit/kss-asye-grid.xlsx")
     assert book.sheetnames[1:] == ["ECS (children)", "KSS (adults)"]

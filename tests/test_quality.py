@@ -86,6 +86,7 @@ def test_every_internal_link_and_anchor_resolves(built: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.java
 def test_every_page_is_valid_html(built: Path) -> None:
     java = shutil.which("java")
     assert java and VNU.is_file(), "needs Java and tests/node_modules/vnu-jar (python3 build.py test installs it)"

@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 import yaml
 
-from conftest import ROOT, SHARED, copy_project, run_cli
+from conftest import ROOT, SHARED, shared_build
 
 FIXTURE = SHARED / "fixtures" / "admissions-2021-22.yml"
 
@@ -103,10 +103,8 @@ FIXTURE_TABLE = [
 ]
 
 
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example project with the shared fixture as its admissions area and a 2021-22 report."""
-    project = copy_project(tmp_path_factory.mktemp("fixture") / "project")
+def with_the_fixture(project: Path) -> None:
+    """The shared fixture as the admissions area, and a 2021-22 report with a published attendance table."""
     shutil.copy(FIXTURE, project / "data/metrics/admissions.yml")
     # the example logic model measures a panel figure the real table does not have
     model = project / "data/logic-model/2024-26.yml"
@@ -118,7 +116,12 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # bookings and attendance are computed from the attendance files: 2021-22 now has one, so its typed figures go
     workforce = project / "data/metrics/workforce.yml"
     workforce.write_text(workforce.read_text().replace("{2021-22: 1021, ", "{").replace("{2021-22: 61.2, ", "{"))
-    result = run_cli(project, "build")
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example project with the shared fixture as its admissions area and a 2021-22 report, built once."""
+    project, result = shared_build(tmp_path_factory, "fixture", with_the_fixture)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 
@@ -131,6 +134,7 @@ def strip_note_marks(row: list[str]) -> list[str]:
     return [re.sub(r"(?<=[%\d)])\d$", "", cell) for cell in row]
 
 
+@pytest.mark.slow
 def test_fixture_table_cell_by_cell(fixture_site: Path) -> None:
     page = lxml.html.fromstring((fixture_site / "reports/2021-22/index.html").read_text())
     table = page.xpath('//table[contains(@class, "cpd-measures")]')[0]
@@ -152,6 +156,7 @@ def test_fixture_table_cell_by_cell(fixture_site: Path) -> None:
     assert status.text_content() == "Not met" and "cpd-judgement--not-met" in status.get("class")
 
 
+@pytest.mark.slow
 def test_fixture_csv(fixture_site: Path) -> None:
     rows = list(csv.DictReader(io.StringIO((fixture_site / "reports/2021-22/data/admissions.csv").read_text(encoding="utf-8"))))
     fixture = yaml.safe_load(FIXTURE.read_text())
@@ -164,6 +169,7 @@ def test_fixture_csv(fixture_site: Path) -> None:
     assert len(missing) == len(fixture["measures"]) and all(r["text"] == "No data" for r in missing)
 
 
+@pytest.mark.slow
 def test_appendix_reproduces_a_published_table(fixture_site: Path) -> None:
     page = lxml.html.fromstring((fixture_site / "reports/2021-22/index.html").read_text())
     table = page.xpath('//table[contains(@class, "cpd-attendance")]')[0]
@@ -266,6 +272,8 @@ def pdf_text(path: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
+@pytest.mark.slow
+@pytest.mark.poppler
 def test_pdf_holds_the_same_figures(fixture_site: Path, built: Path) -> None:
     # in reading order, not laid out: a split's parts may wrap within their narrow year column
     text = " ".join(

@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 import yaml
 
-from conftest import ROOT, problems, run_cli
+from conftest import ROOT, build_site, problems
 
 MODEL = yaml.safe_load((ROOT / "data/logic-model/2024-26.yml").read_text())
 REPORTS = {year: yaml.safe_load((ROOT / f"data/reports/{year}.yml").read_text()) for year in ("2024-25", "2025-26")}
@@ -83,18 +83,20 @@ def test_recommendations_and_what_became_of_them(built: Path) -> None:
         assert "Latest: Awaiting the next report" in text(tree.xpath(f'//li[@id="{recommendation["id"]}"]')[0])
 
 
+@pytest.mark.slow
 def test_a_forgotten_recommendation_is_shown(project: Path) -> None:
     report = project / "data/reports/2025-26.yml"
     report.write_text(
         report.read_text().replace('  r2425-website: {status: done, note: "This website replaced the e-mailed PDFs in July 2026."}\n', "")
     )
-    result = run_cli(project, "build", "--no-pdf")
+    result = build_site(project, "--no-pdf")
     assert result.returncode == 0, result.stderr
     item = lxml.html.fromstring((project / "site/strategy/recommendations/index.html").read_text()).xpath('//li[@id="r2425-website"]')[0]
     assert "Latest: No update in 2025-26" in text(item)
     assert "2025-26: No update in that report." in text(item)
 
 
+@pytest.mark.poppler
 def test_report_shows_objectives_follow_ups_and_the_logic_model(built: Path) -> None:
     tree = page(built, "reports/2025-26")
     placements = tree.xpath('//table[caption[starts-with(., "Placements & Practice Education: objectives")]]')[0]
@@ -136,6 +138,7 @@ def test_partner_pages(built: Path, partner: str) -> None:
         assert (built / f"partners/{partner}/{year}.pdf").is_file()
 
 
+@pytest.mark.poppler
 def test_partner_summary_pdf(built: Path) -> None:
     booked, attended = partner_counts("riverside-children", "2025-26")
     pdf = built / "partners/riverside-children/2025-26.pdf"

@@ -9,6 +9,7 @@ fail, and 2 when the command itself is wrong.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import logging
 import os
@@ -16,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,6 +61,10 @@ def _check_data(data_dir: Path, content_dir: Path) -> int:
         f"({time.perf_counter() - started:.2f} s)",
         flush=True,
     )
+    if dataset.warnings:
+        from .core.problems import warnings_report
+
+        print(warnings_report(dataset.warnings), flush=True)
     return 0
 
 
@@ -156,7 +162,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                 plugin_config.config.pdf = False
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            build(config)
+            with _dated_by_the_build_clock():
+                build(config)
         finally:
             config.plugins.on_shutdown()
     except DataProblems as error:
@@ -180,6 +187,24 @@ def cmd_build(args: argparse.Namespace) -> int:
         return _fail(f"Publishing failed: {_os_error(error)}\n{args.site_dir}/ is unchanged.")
     print(f"      Done: open {site_dir / 'index.html'}", flush=True)
     return 0
+
+
+@contextlib.contextmanager
+def _dated_by_the_build_clock() -> Iterator[None]:
+    """Let MkDocs date what it writes (the sitemap's lastmod, sitemap.xml.gz's header) by the build's clock.
+
+    MkDocs reads SOURCE_DATE_EPOCH, and otherwise today's date, so a build
+    fixed by PARTNERSHIP_NOW would still change with the calendar. A
+    SOURCE_DATE_EPOCH set by the caller is left as it is.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(clock.now().timestamp()))
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 def _os_error(error: OSError) -> str:
@@ -210,10 +235,34 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(root, address=args.address, pdf=args.pdf, open_browser=args.open)
 
 
+def _test_workers(pytest_args: list[str]) -> list[str]:
+    """pytest-xdist options: a worker process per core (at most 4), unless the arguments say otherwise.
+
+    Much of the suite waits (on Chromium, on a second build process, on
+    LibreOffice), so two workers finish sooner even on two cores (README,
+    "Running the tests", has the figures).
+    """
+    chosen = any(arg.startswith(("-n", "--numprocesses", "--dist")) or arg == "no:xdist" for arg in pytest_args)
+    workers = min(os.cpu_count() or 1, 4)
+    return [] if chosen or workers < 2 else ["--numprocesses", str(workers), "--dist", "worksteal"]
+
+
 def cmd_test(args: argparse.Namespace) -> int:
-    command = [sys.executable, "-m", "pytest", *args.pytest_args]
+    command = [sys.executable, "-m", "pytest", *_test_workers(args.pytest_args), *args.pytest_args]
     print("Running:", " ".join(command[2:]), flush=True)
     return subprocess.call(command, cwd=_root())
+
+
+def cmd_programs(args: argparse.Namespace) -> int:
+    from .bootstrap import programs
+
+    return programs.main(_root())
+
+
+def cmd_lock(args: argparse.Namespace) -> int:
+    from .bootstrap import lock
+
+    return lock.main(_root(), ["--upgrade"] if args.upgrade else [], lambda text: print(f"build.py: {text}", flush=True))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -292,9 +341,28 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--open", action="store_true", help="open the preview in a browser")
     serve.set_defaults(run=cmd_serve)
 
-    test = commands.add_parser("test", help="run every test", description="Run every test (pytest); extra arguments go to pytest.")
-    test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="arguments for pytest, e.g. -k catalogue")
+    test = commands.add_parser(
+        "test",
+        help="run every test",
+        description=(
+            "Run every test (pytest, in a worker process per core); extra arguments go to pytest. "
+            "First installs what the tests need (as root on Debian or Ubuntu), or says how. "
+            "--quick: the fast lane, the data rules and one build. "
+            "--skip-browser: every test that needs no Chromium, poppler, LibreOffice or Java."
+        ),
+    )
+    test.add_argument("pytest_args", nargs=argparse.REMAINDER, help="arguments for pytest, e.g. -k catalogue, --quick or --skip-browser")
     test.set_defaults(run=cmd_test)
+
+    programs = commands.add_parser(
+        "programs",
+        help="check the programs the tests drive (Chromium, poppler, LibreOffice, Java, npm); as root on Debian or Ubuntu, install them",
+    )
+    programs.set_defaults(run=cmd_programs)
+
+    lock = commands.add_parser("lock", help="regenerate requirements.lock and requirements-test.lock from pyproject.toml's pins")
+    lock.add_argument("--upgrade", action="store_true", help="let every dependency move to its newest fitting version")
+    lock.set_defaults(run=cmd_lock)
 
     from .edit.new import add_arguments as add_new
 
@@ -305,6 +373,11 @@ def parser() -> argparse.ArgumentParser:
     importer.add_argument("export", help="the export, a CSV file (Eventbrite's attendee report, or as data/import.yml describes)")
     importer.add_argument("--year", required=True, help="the year the counts belong to, like 2025-26")
     importer.add_argument("--dry-run", action="store_true", help="say what would be written, and write nothing")
+    importer.add_argument(
+        "--accept-suggestions",
+        action="store_true",
+        help='add the mappings the import marks "probably" to data/import.yml (after showing them), and count with them',
+    )
     importer.set_defaults(run=cmd_import)
 
     schema = commands.add_parser("schema", help="write the JSON Schemas of the data files to schema/")

@@ -26,21 +26,35 @@ from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from .core.load import load_dataset_cached
-from .core.problems import DataError
+from .core.problems import DataError, Problem
 from .plugin.plugin import DataProblems
 
 
-def problems_page(title: str, lines: list[str]) -> bytes:
-    """A plain page listing what to fix."""
-    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines)
+def problems_page(title: str, problems: list[Problem] | list[str], warnings: list[Problem] | None = None) -> bytes:
+    """A plain page listing what to fix (each problem with its code frame), then the warnings."""
+    items = "".join(_item(problem) for problem in problems)
+    listed = ""
+    if warnings:
+        listed = f"<h2>{len(warnings)} warning{'s' if len(warnings) != 1 else ''}</h2>" + (
+            "<p>Probably typing mistakes: they do not stop the site being built, so check each says what you meant.</p>"
+            f"<ul>{''.join(_item(w) for w in warnings)}</ul>"
+        )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
 <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1f2328}}
-h1{{color:#b10e1e}}li{{margin:.5rem 0}}code{{white-space:pre-wrap;word-break:break-word}}</style></head>
+h1{{color:#b10e1e}}h2{{color:#7a4a00}}li{{margin:.5rem 0}}code{{white-space:pre-wrap;word-break:break-word}}
+pre{{background:#f6f8fa;padding:.5rem;overflow-x:auto;margin:.25rem 0}}</style></head>
 <body><main><h1>{html.escape(title)}</h1>
 <p>The preview will come back by itself as soon as these are fixed. Each line gives the file, the line and the column.</p>
-<ul>{items}</ul></main></body></html>""".encode()
+<ul>{items}</ul>{listed}</main></body></html>""".encode()
+
+
+def _item(problem: Problem | str) -> str:
+    if isinstance(problem, str):
+        return f"<li><code>{html.escape(problem)}</code></li>"
+    frame = f"<pre>{html.escape(problem.frame)}</pre>" if problem.frame else ""
+    return f"<li><code>{html.escape(str(problem))}</code>{frame}</li>"
 
 
 def serve(root: Path, *, address: str, pdf: bool, open_browser: bool) -> int:
@@ -77,10 +91,11 @@ def serve(root: Path, *, address: str, pdf: bool, open_browser: bool) -> int:
             state["problems"] = None
             _note_edit(config, edited, Path(site_dir))
         except (DataProblems, DataError) as error:
-            found = error.error.problems if isinstance(error, DataProblems) else error.problems
-            lines = [str(p) for p in found]
-            print("\n".join(lines), file=sys.stderr, flush=True)
-            state["problems"] = problems_page(f"The data has {len(lines)} problem{'s' if len(lines) != 1 else ''}", lines)
+            data_error = error.error if isinstance(error, DataProblems) else error
+            found = data_error.problems
+            print(data_error.report(), file=sys.stderr, flush=True)
+            title = f"The data has {len(found)} problem{'s' if len(found) != 1 else ''}"
+            state["problems"] = problems_page(title, found, data_error.warnings)
             _empty(Path(site_dir))
         except (Abort, MkDocsException) as error:
             print(f"The build failed: {error}", file=sys.stderr, flush=True)

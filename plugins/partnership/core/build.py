@@ -8,8 +8,7 @@ and only forwards its own events to it:
    left out with their year's figures (:meth:`Dataset.published`);
 2. :meth:`~SiteBuild.start_outputs` once the site folder is ready: calendars,
    open data, report CSVs and PDFs, toolkit documents and charts are made by a
-   second process (where the platform forks) while the pages are written, and
-   helper processes render event pages ahead (:mod:`.ahead`);
+   second process (where the platform forks) while the pages are written;
 3. :meth:`~SiteBuild.page_html` (and :meth:`~SiteBuild.search_html`) for each
    generated page, and :meth:`~SiteBuild.hand_written` for the Markdown pages
    the generator renders;
@@ -26,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .addresses import embedded_content
-from .ahead import PagesAhead
 from .dataset import Dataset
 from .html.blocks import render_blocks
 from .html.context import RenderContext, SitePage
@@ -37,7 +35,7 @@ from .present.charts import Charts, report_charts
 from .present.quotes import dataset_with_figures
 from .present.safehtml import clean
 from .views.reports import partner_names
-from .worker import Job, Send, can_fork, cores
+from .worker import Job, Send, can_fork
 
 Log = Callable[[str], None]
 
@@ -85,7 +83,6 @@ class SiteBuild:
         self.context = RenderContext.build(dataset, now, pdf=pdf, charts=charts, compiled=self.compiled)
         self.pages: list[SitePage] = all_pages(self.context)
         self._job: Job[dict[str, int]] | None = None
-        self._ahead: PagesAhead | None = None
         self._charts_loaded = False
 
     def embedded_content(self) -> set[str]:
@@ -122,17 +119,11 @@ class SiteBuild:
 
         self._job = Job("writing calendars, reports and downloads", work, parallel)
         self._charts_loaded = False
-        if parallel:
-            self._ahead = PagesAhead(self.pages, helpers=max(1, cores() - 1))
 
     def page_html(self, page: SitePage) -> str:
         """The HTML of a generated page's body (from its h1 down), links relative to the page."""
         if self._job is not None:
             self._job.collect()  # the charts, as soon as they are drawn: the other process goes on to the files
-        if self._ahead is not None:
-            html = self._ahead.body(page)
-            if html is not None:
-                return html
         if page.charts and not self._charts_loaded and self._job is not None:
             drawn = self._job.part("charts")  # drawn by the second process meanwhile
             if drawn:
@@ -142,8 +133,6 @@ class SiteBuild:
 
     def search_html(self, page: SitePage) -> str | None:
         """The short version of a page for the site search to index, if it has one."""
-        if self._ahead is not None and self._ahead.rendered_ahead(page):
-            return self._ahead.search(page)
         return page.search_render() if page.search_render else None
 
     def hand_written(self, html: str, page_url: str) -> tuple[str, list[str]]:
@@ -165,9 +154,6 @@ class SiteBuild:
         assert self._job is not None, "start_outputs() comes first"
         sizes = self._job.result()
         self._job = None
-        if self._ahead is not None:
-            self._ahead.finish()
-            self._ahead = None
         return Finished(sizes, list(self.context.broken_links))
 
     def cancel(self) -> None:
@@ -175,6 +161,3 @@ class SiteBuild:
         if self._job is not None:
             self._job.cancel()
             self._job = None
-        if self._ahead is not None:
-            self._ahead.cancel()
-            self._ahead = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -17,10 +18,10 @@ from .clock import clock_change
 from .colours import contrast
 from .dataset import Dataset, origin
 from .models.attendance import SPECIAL_PARTNERS
-from .models.common import DataModel, slugify, year_start
+from .models.common import DataModel, slugify, year_label, year_start
 from .models.events import RESERVED_IDS, Event
 from .models.frameworks import Framework, InForce, Item
-from .models.metrics import MeasureValue
+from .models.metrics import MeasureValue, MetricsArea
 from .models.pathways import Stage
 from .models.strategy import COLUMNS
 from .present.markdown import text_findings
@@ -50,6 +51,22 @@ class _Rules:
     def add(self, model: DataModel, path: tuple[str | int, ...], message: str, key: bool = False) -> None:
         file, line, column = self.at(model, *path, key=key)
         self.problems.add(file, line, column, message)
+
+    def warn(self, model: DataModel, path: tuple[str | int, ...], message: str, key: bool = False) -> None:
+        """A likely typo in valid data: listed, never stopping the build."""
+        file, line, column = self.at(model, *path, key=key)
+        self.problems.warn(file, line, column, message)
+
+    def unread(self, kind: str, identifier: str) -> bool:
+        """True (and the problem held back) when a reference may lead to an entry that could not be read."""
+        if self.d.unread.missing(kind, identifier):
+            self.problems.held_back += 1
+            return True
+        return False
+
+    def framework_unread(self, ref: str) -> bool:
+        """:meth:`unread` for a reference such as ``pcf:knowledge``, ``kss-cf`` or ``pcf@asye``."""
+        return self.unread("framework", re.split(r"[:@]", ref, maxsplit=1)[0])
 
     def duplicates(self, models: Iterable[DataModel], key: Callable[[DataModel], str], field: str, what: str) -> None:
         first: dict[str, DataModel] = {}
@@ -149,19 +166,19 @@ class _Rules:
             for index, next_id in enumerate(stage.next):
                 if next_id == stage.id:
                     self.add(stage, ("next", index), f"next: a stage cannot lead to itself ({quote(next_id)})")
-                elif next_id not in stage_ids:
+                elif next_id not in stage_ids and not self.unread("stage", next_id):
                     self.add(stage, ("next", index), "next: " + not_one_of("a career stage", next_id, stage_ids))
             self.stage_targets(stage)
 
     def stage_targets(self, stage: Stage) -> None:
         """A stage works towards items (pcf:2), whole frameworks (kss-cf) or frameworks at a level (pcf@asye)."""
         for index, ref in enumerate(stage.frameworks):
-            if self.d.refs.resolve_target(ref) is None:
+            if self.d.refs.resolve_target(ref) is None and not self.framework_unread(ref):
                 self.add(stage, ("frameworks", index), "frameworks: " + self.d.refs.explain_target(ref))
 
     def refs(self, model: DataModel, refs: list[str]) -> None:
         for index, ref in enumerate(refs):
-            if self.d.refs.resolve(ref) is None:
+            if self.d.refs.resolve(ref) is None and not self.framework_unread(ref):
                 self.add(model, ("frameworks", index), "frameworks: " + self.d.refs.explain(ref))
 
     # -- frameworks and stages over time -----------------------------------
@@ -179,7 +196,7 @@ class _Rules:
                         ("replaced_by",),
                         f"replaced_by: a framework cannot replace itself; write the id of the one that takes over; {allowed(others)}",
                     )
-                elif framework.replaced_by not in frameworks:
+                elif framework.replaced_by not in frameworks and not self.unread("framework", framework.replaced_by):
                     self.add(
                         framework,
                         ("replaced_by",),
@@ -274,7 +291,7 @@ class _Rules:
                 successor = stages.get(change.stage)
                 if change.stage == stage.id:
                     self.add(stage, ("replaced_by", "stage"), f"replaced_by.stage: a stage cannot replace itself; {allowed(others)}")
-                elif successor is None:
+                elif successor is None and not self.unread("stage", change.stage):
                     self.add(stage, ("replaced_by", "stage"), "replaced_by.stage: " + not_one_of("a career stage", change.stage, others))
                 elif successor.in_force and successor.valid("in_force") and not successor.in_force.covers(change.start):
                     period = successor.in_force
@@ -409,7 +426,7 @@ class _Rules:
                 (),
                 "provider is missing; add 'provider:' with a partner id, or 'provider_name:' for an organisation outside the partnership",
             )
-        elif event.provider and event.provider not in partner_ids:
+        elif event.provider and event.provider not in partner_ids and not self.unread("partner", event.provider):
             self.add(
                 event,
                 ("provider",),
@@ -428,10 +445,12 @@ class _Rules:
                 key=True,
             )
         for index, stage_id in enumerate(event.audience):
-            if stage_id not in stage_ids:
+            if stage_id not in stage_ids and not self.unread("stage", stage_id):
                 self.add(event, ("audience", index), "audience: " + not_one_of("a career stage", stage_id, stage_ids))
         for finding in text_findings(event.description if event.valid("description") else None):
             self.add(event, ("description",), "description: " + finding.explain())
+        if event.valid("services", "frameworks"):
+            self.services_typos(event)
         if event.valid("format", "venue") and event.format in ("in-person", "hybrid") and not event.venue:
             self.add(event, ("format",), f"venue is missing; an event that is {event.format} needs 'venue:' to say where it happens")
         if not event.valid("format", "sessions"):
@@ -465,6 +484,7 @@ class _Rules:
                     f"sessions[{after + 1}] starts at {second.start:%Y-%m-%dT%H:%M}, before session {before + 1} ends "
                     f"({first.end:%Y-%m-%dT%H:%M}); sessions must not overlap",
                 )
+        self.session_typos(event)
         if event.booking_closes and event.sessions and event.valid("booking_closes"):
             last = max(s.end for s in event.sessions).date()
             if event.booking_closes > last:
@@ -474,6 +494,68 @@ class _Rules:
                     f"booking_closes: {event.booking_closes} is after the event ends ({last}); booking must close by then",
                 )
         self.refs(event, event.frameworks)
+
+    def session_typos(self, event: Event) -> None:
+        """Warnings: sessions listed out of date order, and a session months away from the event's others (a mistyped year)."""
+        sessions = event.sessions
+        for index in range(1, len(sessions)):
+            if sessions[index].start < sessions[index - 1].start:
+                self.warn(
+                    event,
+                    ("sessions", index, "start"),
+                    f"sessions[{index + 1}].start: {sessions[index].start:%Y-%m-%dT%H:%M} comes before session {index} "
+                    f"({sessions[index - 1].start:%Y-%m-%dT%H:%M}); list the sessions in date order (is a date mistyped?)",
+                )
+                break
+        if len(sessions) < 2:
+            return
+        gaps = {
+            index: min(abs((session.start - other.start).days) for n, other in enumerate(sessions) if n != index)
+            for index, session in enumerate(sessions)
+        }
+        far = [index for index, gap in gaps.items() if gap > SESSION_GAP_DAYS]
+        if far and len(far) == len(sessions):
+            # Every session is far from every other (two sessions years apart): the one further from when
+            # the event was added, else the later one, is the likelier slip.
+            added = event.added or min(s.start for s in sessions).date()
+            far = [max(far, key=lambda i: (abs((sessions[i].start.date() - added).days), i))]
+        for index in far:
+            session = sessions[index]
+            others = [s.start for n, s in enumerate(sessions) if n != index]
+            first, last = min(others), max(others)
+            span = f"{first:%Y-%m-%d}" if first.date() == last.date() else f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
+            suggestion = ""
+            for year in sorted({first.year, last.year}):
+                try:
+                    moved = session.start.replace(year=year)
+                except ValueError:  # 29 February
+                    continue
+                if min(abs((moved - other).days) for other in others) <= SESSION_GAP_DAYS:
+                    suggestion = f" (did you mean {moved:%Y-%m-%d}?)"
+                    break
+            self.warn(
+                event,
+                ("sessions", index, "start"),
+                f"sessions[{index + 1}].start: {session.start:%Y-%m-%d} is {gaps[index]} days from the event's other sessions "
+                f"({span}); is the year right?{suggestion}",
+            )
+
+    def services_typos(self, event: Event) -> None:
+        """Warnings: an event for one service mapped to a framework only for the other (KSS for children on an adults' event)."""
+        services = set(event.services)
+        for index, ref in enumerate(event.frameworks):
+            found = self.d.refs.resolve(ref)
+            framework = found.framework if found else None
+            if framework is None or not framework.services or services & set(framework.services):
+                continue
+            theirs = " and ".join(_POSSESSIVE.get(s, s) for s in framework.services)
+            ours = " and ".join(_POSSESSIVE.get(s, s) for s in event.services)
+            self.warn(
+                event,
+                ("frameworks", index),
+                f"frameworks: {quote(ref)} is in {framework.short_name or framework.name}, which is for {theirs} services, "
+                f"but this event is for {ours} services only; check the services, or the framework",
+            )
 
     # -- metrics ------------------------------------------------------------
     def metrics(self) -> None:
@@ -501,6 +583,42 @@ class _Rules:
                         continue  # counted from the year's attendance file, whose own rules say what is wrong with it
                     label = f"measures[{index + 1}].values.{year}"
                     self.value(area, ("measures", index, "values", year), label, measure.unit, value)
+                self.fraction_typos(area, index)
+                self.year_typos(area, index)
+
+    def fraction_typos(self, area: MetricsArea, index: int) -> None:
+        """Warnings: a percentage written as a fraction (0.11 when the other years are 11 to 22)."""
+        measure = area.measures[index]
+        if measure.unit != "percent":
+            return
+        numbers = {year: value.number for year, value in measure.values.items() if value.number is not None}
+        for year, number in numbers.items():
+            others = [n for y, n in numbers.items() if y != year]
+            if not 0 < number < 1 or not others or min(others) < 2:
+                continue
+            self.warn(
+                area,
+                ("measures", index, "values", year),
+                f"measures[{index + 1}].values.{year}: {number:g} looks like a fraction, but the other years are "
+                f"{min(others):g} to {max(others):g} percent; did you mean {number * 100:g}?",
+            )
+
+    def year_typos(self, area: MetricsArea, index: int) -> None:
+        """Warnings: a value for a year far beyond the newest report's (2052-53 typed for 2025-26)."""
+        newest = max((year_start(r.year) for r in self.d.reports if r.valid("year")), default=None)
+        if newest is None:
+            return
+        measure = area.measures[index]
+        for year in measure.values:
+            ahead = year_start(year) - newest
+            if ahead > YEARS_AHEAD:
+                self.warn(
+                    area,
+                    ("measures", index, "values", year),
+                    f"measures[{index + 1}].values: {year} is {ahead} years after the newest report ({year_label(newest)}); "
+                    "is the year right?",
+                    key=True,
+                )
 
     def value(self, area: DataModel, path: tuple[str | int, ...], label: str, unit: str, value: MeasureValue) -> None:
         numbers: list[tuple[tuple[str | int, ...], float]] = []
@@ -521,8 +639,21 @@ class _Rules:
     def attendance(self) -> None:
         allowed = [p.id for p in self.d.partners] + list(SPECIAL_PARTNERS)
         for table in self.d.attendance.values():
+            catalogue = catalogue_names(self.d.events, table.year)
+            warned: set[str] = set()
             for row in table.rows:
-                if row.partner not in allowed:
+                event = catalogue.get(comparable(row.event)) if row.event not in self.d.event_by_id else None
+                if event is not None and row.event not in warned:
+                    warned.add(row.event)
+                    self.problems.warn(
+                        table.path,
+                        row.line,
+                        1,
+                        f"event: {quote(row.event)} is the catalogue's event {event}, written as free text, so its counts are "
+                        f"not joined to the event; write {event} instead (in every row for it), or, if an import wrote it, "
+                        f"map the name to {event} under 'events:' in data/import.yml and import again",
+                    )
+                if row.partner not in allowed and not self.unread("partner", row.partner):
                     self.problems.add(
                         table.path,
                         row.line,
@@ -552,7 +683,7 @@ class _Rules:
                             model, (column, index, "leads_to", n), "leads_to: " + not_one_of("an item of this logic model", target, ids)
                         )
                 for n, measure in enumerate(item.measures):
-                    if measure not in measures:
+                    if measure not in measures and not self.unread("measure", measure):
                         self.add(model, (column, index, "measures", n), "measures: " + not_one_of("a measure id", measure, measures))
                 for n, tag in enumerate(item.tags):
                     # A tag no event has yet shows as "0 events"; one a letter away from a real tag is a typo.
@@ -567,14 +698,14 @@ class _Rules:
                         f"id: {quote(objective.id)} is already the id of an objective in {objective_ids[objective.id]}",
                     )
                 objective_ids.setdefault(objective.id, origin(model).path)
-                if objective.area not in self.d.metrics:
+                if objective.area not in self.d.metrics and not self.unread("area", objective.area):
                     self.add(
                         model,
                         ("objectives", index, "area"),
                         "area: " + not_one_of("a metrics area in data/metrics/", objective.area, areas),
                     )
                 for n, measure in enumerate(objective.measures):
-                    if measure not in measures:
+                    if measure not in measures and not self.unread("measure", measure):
                         self.add(model, ("objectives", index, "measures", n), "measures: " + not_one_of("a measure id", measure, measures))
         made: dict[str, str] = {}
         for report in sorted(self.d.reports, key=lambda r: r.year):
@@ -606,7 +737,7 @@ class _Rules:
                         ("recommendations", index, "id"),
                         f"id: {quote(recommendation.id)} is already a recommendation of the {made[recommendation.id]} report; every recommendation id must be different",
                     )
-                elif recommendation.area and recommendation.area not in self.d.metrics:
+                elif recommendation.area and recommendation.area not in self.d.metrics and not self.unread("area", recommendation.area):
                     self.add(
                         report, ("recommendations", index, "area"), "area: " + not_one_of("a metrics area", recommendation.area, areas)
                     )
@@ -619,11 +750,11 @@ class _Rules:
             return
         event_ids = [e.id for e in self.d.events]
         for name, event_id in settings.events.items():
-            if event_id not in event_ids:
+            if event_id not in event_ids and not self.unread("event", event_id):
                 self.add(settings, ("events", name), "events: " + not_one_of("an event id", event_id, event_ids))
         partner_ids = [p.id for p in self.d.partners] + list(SPECIAL_PARTNERS)
         for name, partner_id in settings.organisations.items():
-            if partner_id not in partner_ids:
+            if partner_id not in partner_ids and not self.unread("partner", partner_id):
                 self.add(settings, ("organisations", name), "organisations: " + not_one_of("a partner id", partner_id, partner_ids))
 
     # -- reports ------------------------------------------------------------
@@ -654,7 +785,7 @@ class _Rules:
                         f"sections: two sections would both be called {quote(section_id)}; give one an 'id:'",
                     )
                 ids.setdefault(section_id, index)
-                if section.metrics and section.metrics not in self.d.metrics:
+                if section.metrics and section.metrics not in self.d.metrics and not self.unread("area", section.metrics):
                     self.add(
                         report,
                         ("sections", index, "metrics"),
@@ -723,6 +854,38 @@ def _span(start: dt.date | None, until: dt.date | None) -> str:
     """``from 2027-04-01``, ``until 2027-03-31``, ``from 2015-01-01 until 2027-03-31``."""
     parts = ([f"from {start}"] if start else []) + ([f"until {until}"] if until else [])
     return " ".join(parts) or "always"
+
+
+SESSION_GAP_DAYS = 180
+"""A session further than this from every other session of its event is probably a mistyped year (a warning)."""
+YEARS_AHEAD = 1
+"""A measure's value for a year more than this after the newest report's is probably a mistyped year (a warning)."""
+
+
+def comparable(text: str) -> str:
+    """A title or id as it is compared loosely: lower case, one space between words, no punctuation."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.replace("’", "'").lower()).split())
+
+
+def in_year(event: Event, year: str | None) -> bool:
+    """True when the event's first session falls in the year (April to March), or no year is given."""
+    if year is None:
+        return True
+    if not event.sessions:
+        return False
+    first = min(s.start for s in event.sessions).date()
+    start = year_start(year)
+    return dt.date(start, 4, 1) <= first <= dt.date(start + 1, 3, 31)
+
+
+def catalogue_names(events: Iterable[Event], year: str | None = None) -> dict[str, str]:
+    """Every catalogue event's title and id, compared loosely → its id (for a title used twice, the event in ``year``, else the first)."""
+    names: dict[str, str] = {}
+    events = list(events)
+    for event in [e for e in events if in_year(e, year)] + events:
+        names.setdefault(comparable(event.title), event.id)
+        names.setdefault(comparable(event.id), event.id)
+    return names
 
 
 def run_all(dataset: Dataset, problems: Problems, display: Display) -> None:

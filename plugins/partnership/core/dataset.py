@@ -21,6 +21,7 @@ from .models.pathways import Stage
 from .models.reports import Report
 from .models.site import Site
 from .models.strategy import LogicModel, period_years
+from .problems import Problem
 from .refs import FrameworkIndex
 from .sources.yamlsource import Mark, Path, SourceMap
 
@@ -57,6 +58,28 @@ def origin(model: DataModel) -> Origin:
 
 
 @dataclass
+class Unread:
+    """What could not be read (a file YAML cannot parse, an entry that failed validation).
+
+    The cross-file rules ask :meth:`missing` before saying that a reference
+    leads nowhere: when partners.yml cannot be read, every event's provider
+    would otherwise be "not a partner id", burying the one real mistake
+    under dozens that only follow from it.
+    """
+
+    ids: dict[str, set[str]] = field(default_factory=dict)
+    """Kind (``partner``, ``stage``, ``framework``, ``event``, ``area``, ``measure``) → ids not read; ``*`` when a whole file of them was not."""
+
+    def add(self, kind: str, identifier: object = "*") -> None:
+        self.ids.setdefault(kind, set()).add(identifier if isinstance(identifier, str) and identifier else "*")
+
+    def missing(self, kind: str, identifier: str) -> bool:
+        """True when ``identifier`` may be one of the ``kind`` entries that could not be read."""
+        found = self.ids.get(kind, set())
+        return "*" in found or identifier in found
+
+
+@dataclass
 class Dataset:
     """Everything in ``data/``, validated and cross-checked."""
 
@@ -78,6 +101,10 @@ class Dataset:
     """How to read booking exports (data/import.yml, or the defaults)."""
     logic_models: list[LogicModel] = field(default_factory=list)
     """Oldest period first."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Likely typos in valid data (see :mod:`.problems`): listed by check, build and the preview; never stopping a build."""
+    unread: Unread = field(default_factory=Unread)
+    """What could not be read; the rules leave alone what only follows from it."""
     refs: FrameworkIndex = field(init=False)
 
     def __post_init__(self) -> None:

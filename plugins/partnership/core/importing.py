@@ -18,22 +18,31 @@ columns, in any row).
 Everything doubtful is counted and reported rather than dropped: rows with
 no organisation, organisations nobody has mapped to a partner yet (counted
 as ``unknown``, with the nearest partner suggested), events not in the
-catalogue (kept under their names), duplicate bookings, columns that were
-not needed.
+catalogue (kept under their names, with the nearest event of the year
+suggested), duplicate bookings, columns that were not needed.
+
+:func:`plan` then works out the year's new attendance file: the rows an
+earlier import wrote for the same events (as its ``<year>.imports.yml``
+records) are replaced, every other row is kept as it is, and rows typed by
+hand for an event of the export stop the import rather than be counted twice.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .checks import comparable, in_year
 from .clock import local
 from .dataset import Dataset
 from .models.attendance import COLUMNS, AttendanceRow, is_personal_column
+from .models.events import Event
+from .models.importing import ImportedEvent, ImportedExport, ImportLog, names
 from .problems import did_you_mean
 
 
@@ -46,20 +55,33 @@ class ImportResult:
     rows: list[AttendanceRow]
     encoding: str
     read: int = 0
+    columns_used: dict[str, str] = field(default_factory=dict)
+    """What the import read (event, organisation …) → the export's name for that column."""
     columns_ignored: list[str] = field(default_factory=list)
     duplicates: int = 0
     no_organisation: int = 0
     unknown_organisations: Counter[str] = field(default_factory=Counter)
     suggestions: dict[str, str] = field(default_factory=dict)
+    """Unmapped organisation spelling → the partner id it is probably."""
     events_matched: dict[str, str] = field(default_factory=dict)
+    """The export's event name → the catalogue event's id."""
     events_unmatched: Counter[str] = field(default_factory=Counter)
+    """The export's event name (not in the catalogue) → its bookings."""
+    event_suggestions: dict[str, str] = field(default_factory=dict)
+    """Unmatched event name → the catalogue event of the year it is probably."""
     no_event: int = 0
     unreadable: list[tuple[int, str]] = field(default_factory=list)
     """(line in the export, why) of every row left out whole; the reason never quotes the row."""
+    people: set[str] = field(default_factory=set, repr=False)
+    """Every name and e-mail address in the export, normalised; kept in memory only, to keep them out of what is written."""
 
     @property
     def events(self) -> set[str]:
         return {row.event for row in self.rows}
+
+    def written_for(self) -> dict[str, str]:
+        """Every event name in the export → the attendance file's ``event`` cell for it."""
+        return {**{name: name for name in self.events_unmatched}, **self.events_matched}
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -74,7 +96,58 @@ def _normal(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
+def _column_key(text: str) -> str:
+    """A column name as compared: ``Check-in``, ``Check In`` and ``checked in`` differ only by letters that count."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+#: What the import reads, as messages name it, and whether the export must have it.
+WANTED: dict[str, tuple[str, bool]] = {
+    "event": ("the event's name", True),
+    "organisation": ("the attendee's organisation", True),
+    "status": ("the booking's status", False),
+    "checked_in": ("whether the attendee was checked in", False),
+}
+
+
+def find_columns(header: list[str], dataset: Dataset) -> dict[str, str]:
+    """Which of the export's columns holds what: the first of the names import.yml lists that the export has.
+
+    Raises :class:`ImportError_` naming what is missing, the names looked for and the export's columns.
+    """
+    columns = dataset.import_settings.columns
+    by_key = {_column_key(name): name for name in header}
+    found: dict[str, str] = {}
+    for what in WANTED:
+        for candidate in names(getattr(columns, what)):
+            if _column_key(candidate) in by_key:
+                found[what] = by_key[_column_key(candidate)]
+                break
+    missing = [what for what, (_, needed) in WANTED.items() if needed and what not in found]
+    if "status" not in found and "checked_in" not in found:
+        missing.append("status or checked_in")
+    if not missing:
+        return found
+    lines = []
+    for what in missing:
+        looked = [n for part in what.split(" or ") for n in names(getattr(columns, part))]
+        described = " or ".join(WANTED[part][0] for part in what.split(" or "))
+        guess = next((g for name in looked if (g := did_you_mean(name, header))), None)
+        lines.append(
+            f"The export has no column for {described} ('{what}'): looked for "
+            + ", ".join(f"'{n}'" for n in looked)
+            + (f" (is it '{guess}'?)" if guess else "")
+            + "."
+        )
+    raise ImportError_(
+        "\n".join(lines)
+        + "\nIts columns are: "
+        + ", ".join(header)
+        + ".\nAdd the export's name for it to the list under 'columns:' in data/import.yml, like  "
+        + f"{missing[0].split(' or ')[0]}: [{', '.join(names(getattr(columns, missing[0].split(' or ')[0]))[:2])}, Your column name]"
+    )
 
 
 def _people(records: list[tuple[int, list[str]]], header: list[str], person_columns: list[str]) -> set[str]:
@@ -97,10 +170,22 @@ def _personal(value: str, people: set[str]) -> str | None:
     return None
 
 
-def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime) -> ImportResult:
-    """Counts per event and partner from an attendee export's bytes."""
+def _event_suggestion(name: str, events: list[Event]) -> str | None:
+    """The catalogue event (of the import's year) an unmatched export name is probably."""
+    if not events:
+        return None
+    loose = comparable(name)
+    containing = [e.id for e in events if comparable(e.title) and (comparable(e.title) in loose or loose in comparable(e.title))]
+    if len(containing) == 1:
+        return containing[0]
+    titles = {e.title: e.id for e in reversed(events)}  # the soonest event for a title used twice
+    guess = did_you_mean(name, list(titles))
+    return titles.get(guess) if guess else None
+
+
+def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: str | None = None) -> ImportResult:
+    """Counts per event and partner from an attendee export's bytes; ``year`` (2025-26) prefers that year's events."""
     settings = dataset.import_settings
-    columns = settings.columns
     text, encoding = decode(raw)
     reader = csv.reader(io.StringIO(text, newline=""))
     records: list[tuple[int, list[str]]] = []
@@ -109,37 +194,32 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime) -> ImportResult:
         records.append((start, cells))
         start = reader.line_num + 1
     header = [h.strip() for h in (records[0][1] if records else [])]
-    needed = [columns.event, columns.organisation]
-    outcome = [c for c in (columns.status, columns.checked_in) if c]
-    missing = [c for c in needed if c not in header]
-    if missing or not any(c in header for c in outcome):
-        absent = missing + ([" or ".join(outcome)] if not any(c in header for c in outcome) else [])
-        raise ImportError_(
-            "The export has no column "
-            + ", ".join(f"'{c}'" for c in absent)
-            + ". Its columns are: "
-            + ", ".join(header)
-            + ". Say which column is which under 'columns:' in data/import.yml."
-        )
-    used = set(needed + outcome + list(columns.person))
-    result = ImportResult(rows=[], encoding=encoding, columns_ignored=[h for h in header if h not in used])
+    found = find_columns(header, dataset)
+    person_columns = [c for c in settings.columns.person if c in header]
+    used = set(found.values()) | set(person_columns)
+    result = ImportResult(rows=[], encoding=encoding, columns_used=found, columns_ignored=[h for h in header if h not in used])
 
     partners = {p.id: p.id for p in dataset.partners}
-    names = {_normal(p.name): p.id for p in dataset.partners}
+    partner_names = {_normal(p.name): p.id for p in dataset.partners}
     mapped = {_normal(k): v for k, v in settings.organisations.items()}
     event_map = {_normal(k): v for k, v in settings.events.items()}
+    of_year = [e for e in dataset.events if in_year(e, year)]
     titles: dict[str, str] = {}
-    for event in dataset.events:
+    for event in of_year + dataset.events:  # this year's events first: a title used every year means this year's
         titles.setdefault(_normal(event.title), event.id)
     attended_values = {_normal(v) for v in settings.attended}
     cancelled_values = {_normal(v) for v in settings.cancelled}
     seen: set[tuple[str, ...]] = set()
     counts: dict[tuple[str, str], Counter[str]] = {}
     choices = list(partners) + [p.name for p in dataset.partners]
-    people = _people(records[1:], header, list(columns.person))
+    result.people = _people(records[1:], header, person_columns)
+
+    def cell(row: dict[str, str], what: str) -> str:
+        column = found.get(what)
+        return (row.get(column) or "").strip() if column else ""
 
     for line, cells in records[1:]:
-        if not any(cell.strip() for cell in cells):
+        if not any(c.strip() for c in cells):
             continue
         result.read += 1
         if len(cells) != len(header):
@@ -148,15 +228,11 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime) -> ImportResult:
             )
             continue
         row = dict(zip(header, cells, strict=True))
-        doubt = [
-            f"its {what} {why}"
-            for what, column in (("event", columns.event), ("organisation", columns.organisation))
-            if (why := _personal(row.get(column) or "", people))
-        ]
+        doubt = [f"its {what} {why}" for what in ("event", "organisation") if (why := _personal(row.get(found[what]) or "", result.people))]
         if doubt:
             result.unreadable.append((line, " and ".join(doubt)))
             continue
-        event_name = (row.get(columns.event) or "").strip()
+        event_name = cell(row, "event")
         if not event_name:
             result.no_event += 1
             event_name = "Event not named in the export"
@@ -166,15 +242,16 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime) -> ImportResult:
             result.events_matched[event_name] = event
         else:
             event = event_name
-            result.events_unmatched[event_name] += 1
-        person = tuple(_normal(row.get(c) or "") for c in columns.person if c in header)
+        person = tuple(_normal(row.get(c) or "") for c in person_columns)
         if person and any(person):
             identity = (event, *person)
             if identity in seen:
                 result.duplicates += 1
                 continue
             seen.add(identity)
-        typed = (row.get(columns.organisation) or "").strip()
+        if event == event_name and event_name not in result.events_matched:
+            result.events_unmatched[event_name] += 1
+        typed = cell(row, "organisation")
         if not typed:
             partner = "unknown"
             result.no_organisation += 1
@@ -182,7 +259,7 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime) -> ImportResult:
             partner = (
                 mapped.get(_normal(typed))
                 or partners.get(typed)
-                or names.get(_normal(typed))
+                or partner_names.get(_normal(typed))
                 or ("other" if _normal(typed) == "other" else None)
             )
             if partner is None:
@@ -190,9 +267,9 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime) -> ImportResult:
                 result.unknown_organisations[typed] += 1
                 guess = did_you_mean(typed, choices)
                 if guess:
-                    result.suggestions[typed] = partners.get(guess) or names.get(_normal(guess), guess)
-        status = _normal(row.get(columns.status) or "") if columns.status else ""
-        checked = _normal(row.get(columns.checked_in) or "") if columns.checked_in else ""
+                    result.suggestions[typed] = partners.get(guess) or partner_names.get(_normal(guess), guess)
+        status = _normal(cell(row, "status"))
+        checked = _normal(cell(row, "checked_in"))
         tally = counts.setdefault((event, partner), Counter())
         tally["booked"] += 1
         if status in cancelled_values:
@@ -206,24 +283,204 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime) -> ImportResult:
                 ended = max(local(s.end) for s in catalogued.sessions) < now
             if ended:
                 tally["no_show"] += 1
+    for name in result.events_unmatched:
+        guess = _event_suggestion(name, of_year)
+        if guess:
+            result.event_suggestions[name] = guess
     order = {p.id: i for i, p in enumerate(dataset.partners)} | {"other": 10_000, "unknown": 10_001}
     for (event, partner), tally in sorted(counts.items(), key=lambda kv: (kv[0][0].lower(), order.get(kv[0][1], 9_999))):
         result.rows.append(AttendanceRow(event, partner, tally["booked"], tally["attended"], tally["cancelled"], tally["no_show"]))
     return result
 
 
-def merge(existing: str | None, result: ImportResult) -> str:
-    """An attendance CSV: the existing rows for other events, then this import's rows."""
-    kept: list[list[str]] = []
-    if existing:
-        reader = csv.reader(io.StringIO(existing.lstrip("\ufeff"), newline=""))
-        header = next(reader, None)
-        if header and [h.strip() for h in header] == list(COLUMNS):
-            kept = [row for row in reader if row and row[0].strip() not in result.events]
+def fingerprint(raw: bytes) -> str:
+    """``sha256:…`` of an export's bytes: the same export imported twice has the same fingerprint."""
+    return "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+def safe_file_name(name: str, result: ImportResult) -> str:
+    """The export's file name to record, unless it holds a person's name or e-mail address from the export."""
+    loose = " " + " ".join(re.split(r"[\s._-]+", name.lower())) + " "
+    if _EMAIL.search(name) or any(len(person) > 3 and f" {person} " in loose for person in result.people):
+        return "(an export whose file name held a person's name)"
+    return name
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """A row of the year's attendance file as it stands, with its line."""
+
+    line: int
+    cells: list[str]
+
+    @property
+    def event(self) -> str:
+        return self.cells[0].strip() if self.cells else ""
+
+    @property
+    def partner(self) -> str:
+        return self.cells[1].strip() if len(self.cells) > 1 else ""
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """Rows an earlier import wrote that this one replaces."""
+
+    export: str
+    imported: dt.datetime
+    same_export: bool
+    name: str
+    lines: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Clash:
+    """Rows this import cannot leave alone and must not replace: they count an event of the export already."""
+
+    event: str
+    lines: tuple[int, ...]
+    why: str
+
+
+@dataclass
+class Plan:
+    """The year's new attendance file and import log, and what changes from the old ones."""
+
+    csv: str
+    log: ImportLog
+    replaced: list[Replaced] = field(default_factory=list)
+    kept: int = 0
+    """Rows of the old file left exactly as they were."""
+    clashes: list[Clash] = field(default_factory=list)
+
+
+def _rows(existing: str | None) -> list[CsvRow]:
+    if not existing:
+        return []
+    reader = csv.reader(io.StringIO(existing.lstrip("\ufeff"), newline=""))
+    rows: list[CsvRow] = []
+    start = 1
+    for cells in reader:
+        if start > 1 and any(c.strip() for c in cells):
+            rows.append(CsvRow(start, cells))
+        start = reader.line_num + 1
+    return rows
+
+
+def plan(
+    existing: str | None,
+    log: ImportLog | None,
+    result: ImportResult,
+    dataset: Dataset,
+    *,
+    export: str,
+    print_: str,
+    now: dt.datetime,
+) -> Plan:
+    """The year's attendance file after this import (``print_`` is the export's fingerprint).
+
+    For each event of the export, the rows an earlier import wrote for it (by the export's name
+    for it, whatever the file calls it now) are replaced; every other row is kept. A row that no
+    import wrote (typed by hand) for an event of this import is a :class:`Clash`: the caller stops.
+    """
+    log = log or ImportLog()
+    rows = _rows(existing)
+    written = result.written_for()
+    earlier: dict[tuple[str, str], tuple[ImportedExport, ImportedEvent]] = {}
+    for record in log.imports:
+        for entry in record.events:
+            for partner in entry.partners:
+                earlier.setdefault((entry.event, partner), (record, entry))
+    replacing = {
+        (entry.event, partner): (record, entry)
+        for record in log.imports
+        for entry in record.events
+        if entry.name in written
+        for partner in entry.partners
+    }
+    new_keys = set(written.values())
+    loose = {comparable(name): key for name, key in written.items()}
+    for key in new_keys:
+        event = dataset.event_by_id.get(key)
+        if event is not None:
+            loose.setdefault(comparable(event.title), key)
+    outcome = Plan(csv="", log=ImportLog())
+    kept: list[CsvRow] = []
+    replaced: dict[tuple[int, str], list[int]] = {}
+    clashes: dict[tuple[str, str], list[int]] = {}
+    for row in rows:
+        origin = replacing.get((row.event, row.partner))
+        if origin is not None:
+            record, entry = origin
+            replaced.setdefault((log.imports.index(record), entry.name), []).append(row.line)
+            continue
+        if row.event in new_keys or comparable(row.event) in loose:
+            by_import = earlier.get((row.event, row.partner))
+            why = (
+                f"written by the import of {by_import[0].export} ({by_import[0].imported:%-d %B %Y}) for its event '{by_import[1].name}'"
+                if by_import
+                else "typed by hand (no import wrote them)"
+            )
+            clashes.setdefault((row.event, why), []).append(row.line)
+        kept.append(row)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows(kept)
-    for row in result.rows:
-        writer.writerow([row.event, row.partner, row.booked, row.attended, row.cancelled, row.no_show])
-    return buffer.getvalue()
+    writer.writerows(row.cells for row in kept)
+    for new in result.rows:
+        writer.writerow([new.event, new.partner, new.booked, new.attended, new.cancelled, new.no_show])
+    outcome.csv = buffer.getvalue()
+    outcome.kept = len(kept)
+    for (index, name), lines in replaced.items():
+        record = log.imports[index]
+        outcome.replaced.append(Replaced(record.export, record.imported, record.fingerprint == print_, name, tuple(lines)))
+    outcome.clashes = [Clash(event, tuple(lines), why) for (event, why), lines in clashes.items()]
+    # The log: earlier imports without the events this one replaces, then this one.
+    records = []
+    for record in log.imports:
+        events = [entry for entry in record.events if entry.name not in written]
+        if events:
+            records.append(record.model_copy(update={"events": events}))
+    partners_by_key: dict[str, list[str]] = {}
+    for new in result.rows:
+        partners_by_key.setdefault(new.event, []).append(new.partner)
+    records.append(
+        ImportedExport(
+            export=export,
+            fingerprint=print_,
+            imported=now.replace(tzinfo=None, second=0, microsecond=0),
+            events=[ImportedEvent(name=name, event=key, partners=partners_by_key.get(key, [])) for name, key in sorted(written.items())],
+        )
+    )
+    outcome.log = ImportLog(imports=records)
+    return outcome
+
+
+LOG_HEADER = """# yaml-language-server: $schema=../../schema/attendance-imports.schema.json
+# Written by 'python3 build.py import-attendance': which rows of {csv} each
+# import wrote, by the export's name for each event, so that importing those
+# events again replaces exactly those rows and leaves every other row (typed
+# by hand, or from another export) alone. Event names and partner ids only:
+# nothing about any person. Leave it to the import; delete it only together
+# with the rows it lists.
+"""
+
+
+def log_text(log: ImportLog, csv_name: str) -> str:
+    """The import log as YAML, with a comment saying what it is."""
+    import yaml
+
+    data = {
+        "imports": [
+            {
+                "export": record.export,
+                "fingerprint": record.fingerprint,
+                "imported": record.imported.strftime("%Y-%m-%dT%H:%M"),
+                "events": [{"name": e.name, "event": e.event, "partners": list(e.partners)} for e in record.events],
+            }
+            for record in log.imports
+        ]
+    }
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=200, default_flow_style=None)
+    body = re.sub(r"^(\s*imported: )'([^']*)'$", r"\1\2", body, flags=re.M)  # a date-time, not text
+    return LOG_HEADER.format(csv=csv_name) + body

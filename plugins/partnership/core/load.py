@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
 from . import checks
 from .computed import fill_computed
 from .content import check_content
-from .dataset import Dataset, set_origin
+from .dataset import Dataset, Unread, set_origin
 from .models.attendance import (
     COLUMNS,
     COUNT_COLUMNS,
+    IMPORT_LOG_SUFFIX,
     AttendanceRow,
     AttendanceTable,
     is_personal_column,
@@ -28,14 +30,14 @@ from .models.attendance import (
 from .models.common import DataModel, _check_year, slugify
 from .models.events import Event
 from .models.frameworks import Framework
-from .models.importing import ImportSettings
+from .models.importing import ImportLog, ImportSettings
 from .models.metrics import MetricsArea
 from .models.partners import Partner
 from .models.pathways import Stage
 from .models.reports import Report
 from .models.site import Site
 from .models.strategy import LogicModel
-from .problems import Problems, quote
+from .problems import Problems, in_order, quote
 from .reportrules import report_words
 from .sources.csvsource import decode, load_csv
 from .sources.files import SourceFiles
@@ -75,6 +77,7 @@ class _Reader:
         self.problems = problems
         content_dir = content_dir or self.base / "content"
         self.files = SourceFiles([data_dir, content_dir, content_dir.parent / "theme"], problems, self.display)
+        self.unread = Unread()
 
     def display(self, path: Path) -> str:
         """A path as messages show it: relative to the project, with forward slashes."""
@@ -105,7 +108,7 @@ class _Reader:
         return self.document(path)
 
     def one(self, doc: Document | None, model: type[M], what: str) -> M | None:
-        """A file that holds one mapping, validated as ``model``."""
+        """A file that holds one mapping, validated as ``model`` (None, reported, when it cannot be)."""
         if doc is None:
             return None
         if not isinstance(doc.data, dict):
@@ -116,25 +119,30 @@ class _Reader:
             set_origin(found, doc.where)
         return found
 
-    def many(self, doc: Document | None, model: type[M], what: str) -> list[M]:
-        """A file that holds a list of mappings, each validated as ``model``."""
+    def many(self, doc: Document | None, model: type[M], what: str, kind: str) -> list[M]:
+        """A file that holds a list of mappings, each validated as ``model``; ``kind`` names them in :attr:`unread`."""
         if doc is None:
+            self.unread.add(kind)
             return []
         if doc.data is None:
             return []
         if not isinstance(doc.data, list):
             self.problems.add(doc.where.path, 1, 1, f"this file must be a list of {what}, each starting with '- '")
+            self.unread.add(kind)
             return []
         result: list[M] = []
         for index, entry in enumerate(doc.data):
             if not isinstance(entry, dict):
                 mark = doc.where.at((index,))
                 self.problems.add(doc.where.path, mark.line, mark.column, f"each entry must be {what}'s fields, 'name: value' a line")
+                self.unread.add(kind)
                 continue
             found = validate(model, entry, doc.where, self.problems, (index,))
             if found is not None:
                 set_origin(found, doc.where, (index,))
                 result.append(found)
+            else:
+                self.unread.add(kind, entry.get("id"))
         return result
 
     def folder(self, name: str, recursive: bool = False, suffixes: tuple[str, ...] = YAML_SUFFIXES) -> list[Path]:
@@ -145,7 +153,7 @@ class _Reader:
         for path in self.files.walk(folder):
             if not recursive and path.parent != folder:
                 continue
-            if path.suffix.lower() in suffixes:
+            if path.name.lower().endswith(suffixes):
                 found.append(path)
             elif path.name != "README.md":
                 self.problems.add(
@@ -166,12 +174,14 @@ class _Reader:
         *,
         default_key: bool = True,
         match_file: bool = True,
+        kinds: tuple[str, ...] = (),
     ) -> Iterator[tuple[M, Document]]:
         """Each valid one-entity-per-file model in ``data/<folder>/`` with its document.
 
         ``key`` (a framework's ``id``, a report's ``year``) defaults to the file's name when
         ``default_key``; with ``match_file`` a key that differs from the file name is a problem
-        and that file is skipped.
+        and that file is skipped. A file that cannot be read marks its key (the file's name) as
+        unread under the first of ``kinds``, and everything under the others.
         """
         for path in self.folder(folder):
             doc = self.document(path)
@@ -179,6 +189,8 @@ class _Reader:
                 doc.data[key] = path.stem
             found = self.one(doc, model, what)
             if found is None or doc is None:
+                for index, kind in enumerate(kinds):
+                    self.unread.add(kind, path.stem if index == 0 else "*")
                 continue
             if match_file and found.valid(key) and not self.named_like_file(doc, key, getattr(found, key), path):
                 continue
@@ -200,7 +212,8 @@ class _Reader:
 
 
 def _frameworks(reader: _Reader) -> dict[str, Framework]:
-    frameworks = {framework.id: framework for framework, _ in reader.per_file("frameworks", Framework, "a framework", "id")}
+    found = reader.per_file("frameworks", Framework, "a framework", "id", kinds=("framework",))
+    frameworks = {framework.id: framework for framework, _ in found}
     if "pcf" in frameworks:  # the PCF leads every list of frameworks
         frameworks = {"pcf": frameworks["pcf"], **frameworks}
     return frameworks
@@ -210,10 +223,10 @@ def _events(reader: _Reader) -> list[Event]:
     events: list[Event] = []
     for path in reader.folder("events", recursive=True):
         doc = reader.document(path)
-        if doc is None:
-            continue
-        if not isinstance(doc.data, dict):
-            reader.problems.add(doc.where.path, 1, 1, "this file must hold one event's fields, one 'name: value' a line")
+        if doc is None or not isinstance(doc.data, dict):
+            reader.unread.add("event", path.stem)
+            if doc is not None:
+                reader.problems.add(doc.where.path, 1, 1, "this file must hold one event's fields, one 'name: value' a line")
             continue
         if "id" not in doc.data:
             stem = path.stem
@@ -230,12 +243,14 @@ def _events(reader: _Reader) -> list[Event]:
         event = reader.one(doc, Event, "an event")
         if event is not None:
             events.append(event)
+        else:
+            reader.unread.add("event", doc.data.get("id"))
     return events
 
 
 def _metrics(reader: _Reader) -> dict[str, MetricsArea]:
     areas: dict[str, MetricsArea] = {}
-    for area, doc in reader.per_file("metrics", MetricsArea, "an area of measures", "area", match_file=False):
+    for area, doc in reader.per_file("metrics", MetricsArea, "an area of measures", "area", match_file=False, kinds=("area", "measure")):
         if not area.valid("area"):
             continue
         if area.area in areas:
@@ -261,10 +276,25 @@ def _logic_models(reader: _Reader) -> list[LogicModel]:
 
 def _attendance(reader: _Reader) -> dict[str, AttendanceTable]:
     tables: dict[str, AttendanceTable] = {}
-    for path in reader.folder("attendance", suffixes=(".csv",)):
+    found = reader.folder("attendance", suffixes=(".csv", IMPORT_LOG_SUFFIX))
+    tables_found = {path.stem for path in found if path.suffix == ".csv"}
+    for path in found:
+        if path.name.endswith(IMPORT_LOG_SUFFIX):
+            year = path.name.removesuffix(IMPORT_LOG_SUFFIX)
+            if year not in tables_found:
+                reader.problems.add(
+                    reader.display(path),
+                    1,
+                    1,
+                    f"this file records what imports wrote into data/attendance/{year}.csv, which does not exist; "
+                    "delete it (or put the attendance file back)",
+                )
+            continue
         table = _attendance_table(reader, path)
         if table is not None:
-            tables[path.relative_to(reader.data_dir).as_posix()] = table
+            log_path = path.with_name(path.stem + IMPORT_LOG_SUFFIX)
+            log = reader.one(reader.document(log_path), ImportLog, "an import log") if log_path.is_file() else None
+            tables[path.relative_to(reader.data_dir).as_posix()] = replace(table, imports=log)
     return tables
 
 
@@ -383,8 +413,8 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
         problems.add(reader.display(data_dir), 1, 1, "the data folder does not exist")
         problems.raise_if_any()
     site = reader.one(reader.required("site.yml", LAYOUT["site.yml"]), Site, "the site")
-    partners = reader.many(reader.required("partners.yml", LAYOUT["partners.yml"]), Partner, "a partner")
-    pathways = reader.many(reader.required("pathways.yml", LAYOUT["pathways.yml"]), Stage, "a career stage")
+    partners = reader.many(reader.required("partners.yml", LAYOUT["partners.yml"]), Partner, "a partner", "partner")
+    pathways = reader.many(reader.required("pathways.yml", LAYOUT["pathways.yml"]), Stage, "a career stage", "stage")
     frameworks = _frameworks(reader)
     events = _events(reader)
     metrics = _metrics(reader)
@@ -411,10 +441,12 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
         reports=reports,
         import_settings=settings or ImportSettings(),
         logic_models=logic_models,
+        unread=reader.unread,
     )
     checks.run_all(dataset, problems, display=reader.display)
     report_words(dataset, reader.files, problems)
     problems.raise_if_any()
+    dataset.warnings = in_order(problems.warnings)
     return dataset
 
 

@@ -6,8 +6,16 @@ same shape, the one the data contract fixes::
     data/events/2026/x.yml:7:3: audience: 'astronaut' is not a career stage; allowed: student, nqsw-asye, …
 
 Problems are collected, never raised one at a time: the people who keep the
-data fix everything in one go. :class:`DataError` carries them all, sorted by
-file, line and column.
+data fix everything in one go. :class:`DataError` carries them all: first the
+files that could not be read at all (other problems may follow from them),
+then the rest sorted by file, line and column.
+
+Beside problems there are **warnings**: likely typos that are still valid
+data (a session years away from the others, a percentage written as a
+fraction). A warning never stops a build; ``check``, ``build`` and the
+preview list it, located like a problem::
+
+    data/events/2026/x.yml:12:12: warning: sessions[3].start: …
 """
 
 from __future__ import annotations
@@ -15,38 +23,77 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
+
+Level = Literal["syntax", "problem", "warning"]
+"""``syntax``: the file could not be read at all; ``problem``: the data is wrong; ``warning``: probably a typo."""
+_RANK: dict[str, int] = {"syntax": 0, "problem": 1, "warning": 2}
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in one place.
+    """One thing wrong (or probably wrong) in one place.
 
     ``line`` and ``column`` count from 1, as editors show them; a problem
     with the file as a whole (it is missing, or empty) is at ``1:1``.
+    ``frame`` is the file's text around the place with a caret under the
+    column, for problems where seeing the lines helps (YAML that cannot be read).
     """
 
     path: str
     line: int
     column: int
     message: str
+    level: Level = "problem"
+    frame: str = field(default="", compare=False, repr=False)
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        marker = "warning: " if self.level == "warning" else ""
+        return f"{self.path}:{self.line}:{self.column}: {marker}{self.message}"
+
+    def shown(self) -> str:
+        """The problem's line, with its code frame below it when it has one."""
+        return f"{self}\n{self.frame}" if self.frame else str(self)
+
+
+def in_order(problems: Iterable[Problem]) -> list[Problem]:
+    """Files that cannot be read first (the likely root causes), then by file, line and column; duplicates once."""
+    return sorted(set(problems), key=lambda p: (_RANK[p.level], p))
+
+
+def plural(count: int, word: str) -> str:
+    """``1 problem``, ``2 problems``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 class DataError(Exception):
     """The data has problems; nothing may be published from it."""
 
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems: list[Problem] = sorted(set(problems))
+    def __init__(self, problems: Iterable[Problem], warnings: Iterable[Problem] = (), held_back: int = 0):
+        self.problems: list[Problem] = in_order(problems)
+        self.warnings: list[Problem] = in_order(warnings)
+        self.held_back = held_back
+        """References not checked because they lead to what could not be read (see :class:`Problems`)."""
         super().__init__(self.report())
 
     def report(self) -> str:
-        """Every problem, one a line, then a count."""
-        lines = [str(p) for p in self.problems]
-        count = len(self.problems)
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found; nothing was published.")
+        """Every problem (with its code frame), then a count; then the warnings."""
+        lines = [p.shown() for p in self.problems]
+        if self.held_back:
+            lines.append(
+                f"({plural(self.held_back, 'reference')} in other files to what could not be read above "
+                f"{'is' if self.held_back == 1 else 'are'} not checked until it can be.)"
+            )
+        lines.append(f"{plural(len(self.problems), 'problem')} found; nothing was published.")
+        if self.warnings:
+            lines.append(warnings_report(self.warnings))
         return "\n".join(lines)
+
+
+def warnings_report(warnings: Sequence[Problem]) -> str:
+    """The warnings, one a line, under a line saying what they are."""
+    head = f"{plural(len(warnings), 'warning')}: probably typing mistakes; the site is built anyway, so check each says what you meant:"
+    return "\n".join([head, *(str(w) for w in warnings)])
 
 
 @dataclass
@@ -54,9 +101,17 @@ class Problems:
     """A collector that rules add to; :meth:`raise_if_any` ends a pass."""
 
     items: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    held_back: int = 0
+    """References a rule did not check because they lead to a file (or an entry) that could not be read."""
 
-    def add(self, path: str, line: int, column: int, message: str) -> None:
-        self.items.append(Problem(path, max(line, 1), max(column, 1), message))
+    def add(self, path: str, line: int, column: int, message: str, *, level: Level = "problem", frame: str = "") -> None:
+        problem = Problem(path, max(line, 1), max(column, 1), message, level, frame)
+        (self.warnings if level == "warning" else self.items).append(problem)
+
+    def warn(self, path: str, line: int, column: int, message: str) -> None:
+        """A likely typo: listed, never stopping the build."""
+        self.add(path, line, column, message, level="warning")
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)
@@ -69,7 +124,7 @@ class Problems:
 
     def raise_if_any(self) -> None:
         if self.items:
-            raise DataError(self.items)
+            raise DataError(self.items, self.warnings, self.held_back)
 
 
 def quote(value: object) -> str:

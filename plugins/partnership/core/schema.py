@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from .models.events import Event
 from .models.frameworks import Framework
-from .models.importing import ImportSettings
+from .models.importing import ImportLog, ImportSettings
 from .models.metrics import MetricsArea
 from .models.partners import Partner
 from .models.pathways import Stage
@@ -39,6 +39,7 @@ KINDS: dict[str, tuple[type[BaseModel], bool, str, str]] = {
     "metrics": (MetricsArea, False, "data/metrics/*.yml", "The progress measures of one area of work"),
     "report": (Report, False, "data/reports/*.yml", "One annual progress report"),
     "import": (ImportSettings, False, "data/import.yml", "How to read booking systems' attendee exports"),
+    "attendance-imports": (ImportLog, False, "data/attendance/*.imports.yml", "What each import wrote into a year's attendance file"),
     "logic-model": (LogicModel, False, "data/logic-model/*.yml", "A logic model and its objectives for a period"),
 }
 

@@ -121,12 +121,6 @@ class Job(Generic[T]):
             self._settle(*self._receive())
         return self._parts.get(name)
 
-    def take(self, name: str) -> object | None:
-        """Like :meth:`part`, and forgets the part (the caller keeps it, once)."""
-        found = self.part(name)
-        self._parts.pop(name, None)
-        return found
-
     def collect(self) -> None:
         """Take in every part already sent, without waiting (so that the child never waits for room in the pipe)."""
         while self._connection is not None and not self._done and self._connection.poll(0):

@@ -14,14 +14,22 @@ def write_checked(path: Path, text: str, data_dir: Path, content_dir: Path, appe
     Returns the problems the write would have caused (empty when it was kept).
     """
     before = path.read_text(encoding="utf-8") if path.exists() else None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text((before or "") + text if append else text, encoding="utf-8")
+    return write_all_checked({path: (before or "") + text if append else text}, data_dir, content_dir)
+
+
+def write_all_checked(files: dict[Path, str], data_dir: Path, content_dir: Path) -> list[str]:
+    """Write several files together, check the whole data folder, and put every one back if anything broke."""
+    before = {path: path.read_text(encoding="utf-8") if path.exists() else None for path in files}
+    for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     try:
         load_dataset(data_dir, content_dir)
     except DataError as error:
-        if before is None:
-            path.unlink()
-        else:
-            path.write_text(before, encoding="utf-8")
+        for path, text in before.items():
+            if text is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_text(text, encoding="utf-8")
         return [str(p) for p in error.problems]
     return []

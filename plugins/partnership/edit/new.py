@@ -12,24 +12,27 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from ..core import clock
 from ..core.dataset import Dataset
 from ..core.load import load_dataset
 from ..core.models.common import slugify, year_label, year_start
-from ..core.models.events import FORMAT_NAMES, TYPE_NAMES
+from ..core.models.events import FORMAT_NAMES, RESERVED_IDS, TYPE_NAMES
 from ..core.models.frameworks import Framework
 from ..core.models.partners import KIND_NAMES
 from ..core.reportrules import PLACEHOLDERS
 from ..core.views.toolkit import KSS_FRAMEWORKS, frameworks_in_force
+from .answers import long_date, parse_date, parse_times, parse_year, time_range
 from .files import write_checked
 from .prompts import Asker
 
 SERVICE_CHOICES = [("children", "Children and families"), ("adults", "Adults"), ("both", "Both")]
-_TIME_RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*(?:-|–|to)\s*(\d{1,2}):(\d{2})\s*$")
+_STOP_WORDS = frozenset({"a", "an", "and", "the", "of", "for", "with", "in", "on", "to", "at", "your", "our", "how"})
 
 
 class Refused(Exception):
@@ -46,34 +49,40 @@ def flow(values: list[str]) -> str:
     return "[" + ", ".join(scalar(v) for v in values) + "]"
 
 
-def check_date(text: str) -> str | None:
-    try:
-        dt.date.fromisoformat(text.strip())
-    except ValueError:
-        return f"'{text}' is not a date; write it as YYYY-MM-DD, like 2027-03-04."
-    return None
+def parse_session(text: str) -> tuple[dt.datetime, dt.datetime]:
+    """``14/04/2027 9.30am-12.30pm`` (or ``2027-04-14 09:30-12:30``): a day and its start and end times."""
+    found = re.match(
+        r"^\s*(?P<day>.*?\d.*?)\s+(?P<times>\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|—|to|until|till)\s*.+)$", text, re.I
+    )
+    if not found:
+        raise ValueError(f"'{text}' is not a day and its times; write it like '14/04/2027 9:30-16:30'.")
+    day = parse_date(found.group("day"))
+    start, end = parse_times(found.group("times"))
+    return dt.datetime.combine(day, start), dt.datetime.combine(day, end)
 
 
-def parse_times(text: str) -> tuple[dt.time, dt.time]:
-    match = _TIME_RANGE.match(text)
-    if not match:
-        raise ValueError(f"'{text}' is not a start and end time; write them like 09:30-16:30.")
-    h1, m1, h2, m2 = (int(g) for g in match.groups())
-    try:
-        start, end = dt.time(h1, m1), dt.time(h2, m2)
-    except ValueError:
-        raise ValueError(f"'{text}' is not a real time; use the 24-hour clock, like 09:30-16:30.") from None
-    if end <= start:
-        raise ValueError(f"'{text}': the end must be after the start (use the 24-hour clock: 4:30pm is 16:30).")
-    return start, end
+def short_id(title: str, first: dt.datetime | None) -> str:
+    """A short web address for an event: its title's first few words, and the month it starts in."""
+    words = [w for w in slugify(title).split("-") if w and w not in _STOP_WORDS] or slugify(title).split("-")
+    stem = "-".join(words[:4])[:40].strip("-") or "event"
+    return stem + (f"-{first:%Y-%m}" if first else "")
 
 
-def check_times(text: str) -> str | None:
-    try:
-        parse_times(text)
-    except ValueError as error:
-        return str(error)
-    return None
+def check_id(dataset: Dataset) -> Callable[[str], str | None]:
+    """Why a typed event id cannot be used (not an id, or taken), or None."""
+
+    def check(text: str) -> str | None:
+        if slugify(text) != text:
+            return (
+                f"'{text}' cannot be a web address; use lower-case words joined by hyphens, like {slugify(text) or 'court-skills-2027-06'}."
+            )
+        if text in dataset.event_by_id:
+            return f"'{text}' is already an event's address; choose another."
+        if text in RESERVED_IDS or text in dataset.frameworks:
+            return f"'{text}' is kept for the catalogue's own pages; choose something more specific, like {text}-workshop."
+        return None
+
+    return check
 
 
 def check_url(text: str) -> str | None:
@@ -210,23 +219,20 @@ def _from_arguments(args: argparse.Namespace, dataset: Dataset) -> EventDraft:
         return value
 
     draft = EventDraft(title=args.title, summary=args.summary, description=args.description)
-    draft.type = one_of("type", args.type, choices["type"])
-    draft.format = one_of("format", args.format, choices["format"])
+    draft.type = one_of("type", args.type.lower(), choices["type"])
+    draft.format = one_of("format", args.format.lower(), choices["format"])
     if args.provider:
         draft.provider = one_of("provider", args.provider, choices["partner"][:-1])
     draft.provider_name = args.provider_name
-    draft.audience = [one_of("audience", s.strip(), choices["stage"]) for s in args.audience.split(",")]
-    services = [s.strip() for s in args.services.split(",")]
+    draft.audience = [one_of("audience", s.strip().lower(), choices["stage"]) for s in args.audience.split(",")]
+    services = [s.strip().lower() for s in args.services.split(",")]
     draft.services = ["children", "adults"] if services == ["both"] else [one_of("services", s, SERVICE_CHOICES[:2]) for s in services]
     draft.venue = args.venue
     for session in args.session or []:
-        day, _, times = session.partition(" ")
-        problem = check_date(day) or check_times(times)
-        if problem:
-            raise Refused(f"--session {session!r}: {problem} Write it like '2027-03-04 09:30-16:30'.")
-        start, end = parse_times(times)
-        date = dt.date.fromisoformat(day)
-        draft.sessions.append((dt.datetime.combine(date, start), dt.datetime.combine(date, end)))
+        try:
+            draft.sessions.append(parse_session(session))
+        except ValueError as error:
+            raise Refused(f"--session {session!r}: {error} Write it like '14/04/2027 9:30-16:30'.") from None
     for name in ("booking",):
         value = getattr(args, name)
         if value and check_url(value):
@@ -246,12 +252,35 @@ def _from_arguments(args: argparse.Namespace, dataset: Dataset) -> EventDraft:
     return draft
 
 
-def _interview(ask: Asker, dataset: Dataset) -> EventDraft:
+def _sessions(ask: Asker, now: dt.datetime) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The event's sessions; all of them in the past is asked about (the event would go straight to the archive)."""
+    while True:
+        ask.say("\nSessions, in UK local time.")
+        sessions = []
+        while True:
+            day = ask.value("Date of the session (like 14/04/2027)", parse_date, echo=long_date)
+            start, end = ask.value("Start and end time (like 9:30-16:30 or 9.30am-12.30pm)", parse_times, echo=lambda t: time_range(*t))
+            sessions.append((dt.datetime.combine(day, start), dt.datetime.combine(day, end)))
+            if not ask.yes("Add another session?"):
+                break
+        last = max(end for _, end in sessions)
+        if last >= now.replace(tzinfo=None):
+            return sessions
+        ask.say(
+            f"  Every session is in the past (today is {long_date(now.date())}), so the event would go straight to the "
+            "past events, not the catalogue. Is the year right?"
+        )
+        if ask.yes("Keep these dates anyway?"):
+            return sessions
+
+
+def _interview(ask: Asker, dataset: Dataset, now: dt.datetime) -> EventDraft:
     choices = _event_choices(dataset)
     draft = EventDraft()
     ask.say("A new CPD event. Press Ctrl+C at any time to stop; nothing is written until the end.\n")
     draft.title = ask.text("Title") or ""
     draft.summary = ask.text("One line about it, for listings", required=False)
+    draft.description = ask.lines("\nWhat will people do and learn? A few sentences for the event's page")
     draft.type = ask.choose("\nWhat type of event is it?", choices["type"])
     provider = ask.choose("\nWho runs it?", choices["partner"])
     if provider == "other":
@@ -265,13 +294,7 @@ def _interview(ask: Asker, dataset: Dataset) -> EventDraft:
     if draft.format in ("in-person", "hybrid"):
         draft.venue = ask.text("Where? (the venue, with its address)")
     if draft.format != "self-paced":
-        ask.say("\nSessions, in UK local time.")
-        while True:
-            day = dt.date.fromisoformat(ask.text("Date of the session (YYYY-MM-DD)", check=check_date) or "")
-            start, end = parse_times(ask.text("Start and end time (like 09:30-16:30)", check=check_times) or "")
-            draft.sessions.append((dt.datetime.combine(day, start), dt.datetime.combine(day, end)))
-            if not ask.yes("Add another session?"):
-                break
+        draft.sessions = _sessions(ask, now)
     else:
         draft.cpd_hours = ask.text("How many hours of CPD is it?", check=check_number)
     draft.capacity = ask.text(
@@ -284,7 +307,7 @@ def _interview(ask: Asker, dataset: Dataset) -> EventDraft:
         draft.frameworks += ask.choose_many("Which PCF domains does it help people evidence?", _items(dataset, "pcf"), required=False)
     # The statements for the event's services that apply on its first day: the child and family KSS
     # until 31 March 2027, then what replaces them (the early career standards).
-    day = min((start for start, _ in draft.sessions), default=dt.datetime.now()).date()
+    day = min((start for start, _ in draft.sessions), default=now.replace(tzinfo=None)).date()
     for framework in frameworks_in_force(dataset, day, KSS_FRAMEWORKS):
         if not framework.services or set(framework.services) & set(draft.services):
             draft.frameworks += ask.choose_many(
@@ -302,17 +325,27 @@ def _interview(ask: Asker, dataset: Dataset) -> EventDraft:
 def new_event(args: argparse.Namespace, root: Path, ask: Asker) -> int:
     data_dir, content_dir = root / args.data, root / "content"
     dataset = load_dataset(data_dir, content_dir)
+    now = clock.now()
     try:
-        draft = _from_arguments(args, dataset) if args.yes else _interview(ask, dataset)
+        draft = _from_arguments(args, dataset) if args.yes else _interview(ask, dataset, now)
     except Refused as error:
         ask.say(f"Not written: {error}")
         return 1
-    today = dt.date.today()
+    today = now.date()
     first = min((s for s, _ in draft.sessions), default=None)
-    stem = slugify(draft.title)[:60].strip("-") + (f"-{first:%Y-%m}" if first else "")
+    stem = short_id(draft.title, first)
     event_id, n = stem, 2
     while event_id in dataset.event_by_id:
         event_id, n = f"{stem}-{n}", n + 1
+    if args.yes and args.id:
+        problem = check_id(dataset)(args.id)
+        if problem:
+            ask.say(f"Not written: --id: {problem}")
+            return 1
+        event_id = args.id
+    elif not args.yes:
+        ask.say(f"\nIts web address will be /events/{event_id}/.")
+        event_id = ask.text("Press Enter to keep it, or type another", default=event_id, check=check_id(dataset)) or event_id
     folder = data_dir / "events" / financial_year(first.date() if first else today)
     path = folder / f"{event_id}.yml"
     depth = len(path.relative_to(data_dir).parts)
@@ -363,6 +396,19 @@ def new_partner(args: argparse.Namespace, root: Path, ask: Asker) -> int:
     return 0
 
 
+def _new_report_year(dataset: Dataset) -> Callable[[str], str]:
+    def read(text: str) -> str:
+        year = parse_year(text)
+        if dataset.report(year):
+            taken = ", ".join(r.year for r in sorted(dataset.reports, key=lambda r: r.year))
+            raise ValueError(
+                f"There is a report for {year} already (data/reports/{year}.yml); reports so far: {taken}. Choose another year."
+            )
+        return year
+
+    return read
+
+
 NARRATIVE = f"""### Objectives
 
 -
@@ -398,13 +444,17 @@ PART_PROMPTS = {
 def new_report(args: argparse.Namespace, root: Path, ask: Asker) -> int:
     data_dir, content_dir = root / args.data, root / "content"
     dataset = load_dataset(data_dir, content_dir)
-    year = args.year or (None if args.yes else ask.text("Which year does it report on? (like 2026-27)"))
-    if not year or not re.match(r"^\d{4}-\d{2}$", year) or (int(year[:4]) + 1) % 100 != int(year[5:]):
-        ask.say(f"Not written: {year!r} is not a year; write it like 2026-27.")
-        return 1
-    if dataset.report(year):
-        ask.say(f"Not written: data/reports/{year}.yml already exists.")
-        return 1
+    if args.yes:
+        try:
+            year = parse_year(args.year or "")
+        except ValueError as error:
+            ask.say(f"Not written: --year: {error}")
+            return 1
+        if dataset.report(year):
+            ask.say(f"Not written: data/reports/{year}.yml already exists.")
+            return 1
+    else:
+        year = ask.value("Which year does it report on? (like 2026-27)", _new_report_year(dataset), default=args.year)
     years = sorted({y for area in dataset.metrics.values() for m in area.measures for y in m.values}, key=year_start)
     baseline = args.baseline or (years[0] if years and year_start(years[0]) <= year_start(year) else year)
     # sections in the order the latest report has them, then any areas it did not use
@@ -487,9 +537,12 @@ def add_arguments(commands: argparse._SubParsersAction) -> None:
         ("--cost", "cost in words"),
         ("--frameworks", "framework:item references, separated by commas"),
         ("--tags", "tags, separated by commas"),
+        ("--id", "its web address, /events/<id>/ (made from the title and month if left out)"),
     ]:
         event.add_argument(flag, help=text)
-    event.add_argument("--session", action="append", help="'YYYY-MM-DD HH:MM-HH:MM'; repeat for several sessions")
+    event.add_argument(
+        "--session", action="append", help="'14/04/2027 9:30-16:30' (or 2027-04-14 09:30-16:30); repeat for several sessions"
+    )
     partner = kinds.add_parser("partner", help="a new partner organisation", description="Add a partner to partners.yml.")
     for flag, text in [
         ("--id", "lower-case id (made from the name if left out)"),

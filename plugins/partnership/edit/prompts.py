@@ -1,10 +1,17 @@
 """Asking questions in the terminal, checking each answer as it is typed.
 
 Every question says what kind of answer it wants, offers numbered choices
-where there is a list, accepts a choice by number or by name (and suggests
-the nearest name when a word is mistyped), and asks again, explaining why,
-until the answer is valid. Questions read from any text stream, so tests
-can answer them.
+where there is a list, accepts a choice by number or by name whatever its
+capitals (and suggests the nearest name when a word is mistyped), reads
+dates and times as people in the UK write them (:mod:`.answers`) and says
+back how it understood them, and asks again, explaining why, until the
+answer is valid: a wrong answer never ends the command. Questions read from
+any text stream, so tests and scripts can answer them.
+
+Plain numbered prompts rather than arrow-key menus (questionary and
+prompt_toolkit): they work the same in every terminal, over SSH, in the
+Windows console, when answers are piped in, and with a screen reader, which
+full-screen menus do not.
 """
 
 from __future__ import annotations
@@ -12,9 +19,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from ..core.problems import did_you_mean
+
+T = TypeVar("T")
 
 
 class Cancelled(Exception):
@@ -59,6 +68,29 @@ class Asker:
                 continue
             return answer
 
+    def value(self, question: str, read: Callable[[str], T], *, default: str | None = None, echo: Callable[[T], str] | None = None) -> T:
+        """An answer turned into a value by ``read`` (which raises ValueError with the reason); said back with ``echo``."""
+        while True:
+            answer = self.text(question, default=default) or ""
+            try:
+                found = read(answer)
+            except ValueError as error:
+                self.say(f"  {error}")
+                continue
+            if echo is not None:
+                self.say(f"  → {echo(found)}")
+            return found
+
+    def lines(self, question: str) -> str | None:
+        """Several lines of text, ended by an empty line (an empty first line skips the question)."""
+        self.say(f"{question} (end with an empty line; press Enter now to skip)")
+        lines: list[str] = []
+        while True:
+            line = self._read("  " if lines else "> ")
+            if not line:
+                return "\n".join(lines).strip() or None
+            lines.append(line)
+
     def choose(self, question: str, options: Sequence[tuple[str, str]], *, default: str | None = None) -> str:
         """One of ``options`` (value, label), by number, value or label."""
         return self.choose_many(question, options, default=default, many=False)[0]
@@ -100,10 +132,11 @@ def _pick(raw: str, options: Sequence[tuple[str, str]], many: bool) -> tuple[lis
     picked: list[str] = []
     parts = [p.strip() for p in raw.split(",") if p.strip()] if many else [raw.strip()]
     for part in parts:
+        by_value = {v.lower(): v for v in values}
         if part.isdigit() and 1 <= int(part) <= len(options):
             value = values[int(part) - 1]
-        elif part in values:
-            value = part
+        elif part.lower() in by_value:
+            value = by_value[part.lower()]
         elif part.lower() in by_label:
             value = by_label[part.lower()]
         elif len(containing := [v for v, label in options if part.lower() in label.lower() or part.lower() == v.rpartition(":")[2]]) == 1:

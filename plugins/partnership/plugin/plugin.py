@@ -41,7 +41,7 @@ from ..core.html.security import ThemeScripts
 from ..core.load import load_dataset_cached
 from ..core.present import urls
 from ..core.present.templating import compiled_templates
-from ..core.problems import DataError
+from ..core.problems import DataError, Problem
 from ..core.worker import WorkFailed
 from .chrome import SharedChrome
 from .config import PartnershipConfig
@@ -114,6 +114,21 @@ fetch({json.dumps(root)} + ".preview/edited.json", {{cache: "no-store"}})
     if (target.pathname !== location.pathname) location.assign(target.href);
   }}).catch(function () {{}});
 </script>"""
+
+
+def _warnings_panel(warnings: list[Problem]) -> str:
+    """In the preview only: the data's warnings, in a panel at the foot of every page."""
+    if not warnings:
+        return ""
+    items = "".join(f"<li><code>{escape(str(w))}</code></li>" for w in warnings)
+    count = f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+    return (
+        '<aside aria-label="Warnings about the data" style="position:fixed;bottom:0;left:0;right:0;z-index:10;'
+        "max-height:40vh;overflow:auto;background:#fff8e1;color:#1f2328;border-top:3px solid #7a4a00;"
+        'padding:.5rem 1rem;font:15px/1.4 system-ui,sans-serif"><details open><summary style="cursor:pointer">'
+        f"<strong>{count}</strong> in the data: probably typing mistakes (the site is built anyway)"
+        f'</summary><ul style="margin:.25rem 0">{items}</ul></details></aside>'
+    )
 
 
 def _shown(path: str | None, base: Path) -> str | None:
@@ -311,7 +326,8 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             # The preview's live-reload script is inline and changes: no policy there.
             output = self.build.finish_page(output, None if self.is_serving else ThemeScripts.from_folders(config.theme.dirs))
         if self.is_serving:
-            output = output.replace("</body>", _follow_edits(urls.relative("", page.url)) + "</body>", 1)
+            preview = _warnings_panel(self.build.dataset.warnings) + _follow_edits(urls.relative("", page.url))
+            output = output.replace("</body>", preview + "</body>", 1)
         return output
 
     # Runs last (-100), like on_post_page: pages the theme makes itself (404.html) get the policy too.

@@ -1,7 +1,10 @@
 /* Catalogue filters.
  *
  * The catalogue works without JavaScript: every facet (career stage, service,
- * PCF domain …) has a static page. This script adds the filter form on top:
+ * PCF domain …) has a static page, listed behind the "Filter" control. This
+ * script puts the filter form there instead: it is open on wide screens and
+ * closed on phones (results first), with the number of filters on shown
+ * beside "Filter";
  * filters combine, the URL query says which are on (so a filtered view can be
  * shared: /events/?stage=nqsw-asye&service=children), the count of matching
  * events is announced to screen readers, and when the page holds only the
@@ -22,6 +25,8 @@
     var none = document.querySelector("[data-cpd-none]");
     var more = document.querySelector("[data-cpd-more]");
     var browse = document.querySelector("[data-cpd-browse]");
+    var panel = document.querySelector("[data-cpd-panel]");
+    var active = document.querySelector("[data-cpd-active]");
     var total = parseInt(list.getAttribute("data-cpd-total") || "0", 10);
     var complete = list.children.length >= total;
     var loading = null;
@@ -33,6 +38,9 @@
     form.hidden = false;
     if (browse) {
       browse.hidden = true;
+    }
+    if (panel && window.matchMedia && window.matchMedia("(min-width: 60em)").matches) {
+      panel.open = true;
     }
 
     var query = new URLSearchParams(window.location.search);
@@ -121,8 +129,25 @@
       return (shown === 1 ? "1 event matches" : shown + " events match") + " your filters.";
     }
 
+    function paintActive(filters) {
+      if (!active) {
+        return;
+      }
+      var on = Object.keys(filters).length;
+      active.hidden = on === 0;
+      active.textContent = "";
+      if (on) {
+        active.appendChild(document.createTextNode(" (" + on + ")"));
+        var words = document.createElement("span");
+        words.className = "cpd-visually-hidden";
+        words.textContent = on === 1 ? " filter on" : " filters on";
+        active.appendChild(words);
+      }
+    }
+
     function apply() {
       var filters = chosen();
+      paintActive(filters);
       if (Object.keys(filters).length && !complete) {
         loadAll().then(apply);
         return;

@@ -30,6 +30,7 @@ from ..present.templating import Renderer, environment
 from ..views.catalogue import Catalogue
 from ..views.events import EventView
 from ..views.reports import measure_table, partner_names, single
+from . import calendarlinks
 from .eventtext import EventText
 from .fan import fan, group_colours
 from .jsonld import event_json_ld
@@ -59,8 +60,6 @@ class SitePage:
     """A short version of the page for the site search to index instead of the whole page."""
     charts: bool = False
     """True when the page shows report charts (drawn ahead, in the build's second process)."""
-    narratives: bool = False
-    """True when the page embeds Markdown from content/ (whose links that lead nowhere the build reports)."""
 
 
 class RenderContext(Renderer):
@@ -80,6 +79,7 @@ class RenderContext(Renderer):
             t=EventText(dataset.site.contact_email),
             size=size_marker,
             event_json_ld=event_json_ld,
+            calendar_links=calendarlinks,
             fan_svg=fan,
             group_colours=group_colours,
             measure_table_for=lambda area, measure, years: measure_table(single(area, measure), years, self.names),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .importing import ImportLog
+
 COLUMNS: tuple[str, ...] = ("event", "partner", "booked", "attended", "cancelled", "no_show")
 COUNT_COLUMNS: tuple[str, ...] = ("booked", "attended", "cancelled", "no_show")
 SPECIAL_PARTNERS: tuple[str, ...] = ("other", "unknown")
@@ -66,3 +68,9 @@ class AttendanceTable:
     year: str
     path: str
     rows: tuple[AttendanceRow, ...]
+    imports: ImportLog | None = None
+    """What imports wrote into it (``<year>.imports.yml``), when any did."""
+
+
+IMPORT_LOG_SUFFIX = ".imports.yml"
+"""``2025-26.imports.yml`` records what each import wrote into ``2025-26.csv``."""

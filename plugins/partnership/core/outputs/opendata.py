@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from email.utils import format_datetime
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..clock import LONDON
-from ..dataset import Dataset
+from ..dataset import Dataset, origin
 from ..present import urls
+from ..sources.history import first_committed
 from ..views.catalogue import Catalogue
 from ..views.events import EventView
 
@@ -74,16 +76,33 @@ def events_json(catalogue: Catalogue) -> bytes:
     return (head[: -len("\n}")] + ",\n" + listed + "\n}\n").encode("utf-8")
 
 
-def _added(ev: EventView) -> dt.datetime:
-    """When the event was published; events that do not say come last, as the oldest news."""
-    if ev.event.added:
-        return dt.datetime.combine(ev.event.added, dt.time(9, 0), LONDON)
-    return dt.datetime(1970, 1, 1, tzinfo=LONDON)
+def published(catalogue: Catalogue) -> dict[str, dt.datetime]:
+    """When each upcoming event was published: its ``added:`` date, else the day its file was first committed.
+
+    An event with neither (a file not yet committed, or a site built outside
+    git) has no date: the feed lists it last and without one, rather than
+    invent one (1 January 1970, or the day of the build, which would make it
+    new again every night).
+    """
+    dataset = catalogue.dataset
+    root = dataset.data_dir.parent
+    committed: dict[Path, dt.date] | None = None
+    dates: dict[str, dt.datetime] = {}
+    for ev in catalogue.upcoming:
+        day = ev.event.added
+        if day is None:
+            if committed is None:
+                committed = first_committed(dataset.data_dir / "events", root)
+            day = committed.get((root / origin(ev.event).path).resolve())
+        if day is not None:
+            dates[ev.id] = dt.datetime.combine(day, dt.time(9, 0), LONDON)
+    return dates
 
 
 def feed(catalogue: Catalogue, limit: int = 50) -> bytes:
-    """RSS 2.0 of upcoming events, newest added first."""
+    """RSS 2.0 of upcoming events, newest published first (see :func:`published`)."""
     site = catalogue.dataset.site
+    dates = published(catalogue)
     rss = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss, "channel")
     ET.SubElement(channel, "title").text = f"New CPD events: {site.name}"
@@ -91,13 +110,15 @@ def feed(catalogue: Catalogue, limit: int = 50) -> bytes:
     ET.SubElement(channel, "description").text = f"CPD events newly added to the {site.short_name} catalogue."
     ET.SubElement(channel, "language").text = "en-gb"
     ET.SubElement(channel, "lastBuildDate").text = format_datetime(catalogue.now)
-    newest = sorted(catalogue.upcoming, key=_added, reverse=True)[:limit]
+    undated = dt.datetime.min.replace(tzinfo=LONDON)
+    newest = sorted(catalogue.upcoming, key=lambda ev: dates.get(ev.id, undated), reverse=True)[:limit]
     for ev in newest:
         item = ET.SubElement(channel, "item")
         ET.SubElement(item, "title").text = ev.title
         ET.SubElement(item, "link").text = urls.absolute(site.url, urls.event(ev.id))
         ET.SubElement(item, "guid", isPermaLink="false").text = f"{site.short_name}:{ev.id}"
-        ET.SubElement(item, "pubDate").text = format_datetime(_added(ev))
+        if ev.id in dates:
+            ET.SubElement(item, "pubDate").text = format_datetime(dates[ev.id])
         when = ev.sessions[0].start.strftime("%-d %B %Y") if ev.sessions else "Available any time"
         ET.SubElement(item, "description").text = f"{when}. {ev.event.summary or ''}".strip()
         ET.SubElement(item, "category").text = ev.event.type

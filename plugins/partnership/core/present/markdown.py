@@ -18,6 +18,7 @@ would remove from content/, with its place: see :mod:`partnership.core.content`)
 
 from __future__ import annotations
 
+import html as html_entities
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -110,11 +111,16 @@ def render_text(text: str | None) -> Markup:
 
 
 def plain(text: str | None) -> str:
-    """Markdown text without its markup, for meta descriptions and feeds."""
+    """Markdown text as plain text, for calendars, JSON-LD, feeds and meta descriptions.
+
+    Its markup is removed and its characters are themselves again (``&`` and
+    ``<``, never ``&amp;`` and ``&lt;``): whatever shows the text escapes it
+    as its own format needs (HTML attributes, XML, JSON in a script).
+    """
     if not text:
         return ""
     html = str(render_text(text))
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
+    return html_entities.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip())
 
 
 LinkResolver = Callable[[str], str | None]

@@ -261,3 +261,8 @@ def schema_file(name: str) -> str:
 def brand_css() -> str:
     """The stylesheet made from data/site.yml's colours (mkdocs.yml's extra_css names it too)."""
     return "assets/stylesheets/brand.css"
+
+
+def docx_library() -> str:
+    """The Word-writing library (vendored in theme/) My CPD loads only when a record is downloaded."""
+    return "assets/javascripts/vendor/docx/docx.iife.js"

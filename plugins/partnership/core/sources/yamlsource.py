@@ -20,6 +20,11 @@ It also refuses what PyYAML would accept silently:
   recursively, and a file of a hundred thousand ``[`` would crash it.
 
 Mapping keys are always strings: ``2019: 5`` gives the key ``"2019"``.
+
+A file that cannot be parsed is one problem of level ``syntax``, placed
+where the mistake most likely is and shown with the lines around it
+(:mod:`.yamlerrors`); such problems are listed before all others, since
+other problems may only follow from them.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..problems import Problems, quote
+from .yamlerrors import code_frame, diagnose
 
 Path = tuple[str | int, ...]
 
@@ -106,34 +112,6 @@ class Document:
 
 def _mark(node_mark: yaml.Mark) -> Mark:
     return Mark(node_mark.line + 1, node_mark.column + 1)
-
-
-_YAML_HINTS = {
-    "mapping values are not allowed": (
-        'a colon followed by a space inside a value; put the whole value in quotes, like title: "Risk: a workshop"'
-    ),
-    "could not find expected ':'": ("a line is missing its colon, or is indented differently from the lines around it"),
-    "that cannot start any token": (
-        "a character that cannot start a value here (often a tab: indent with spaces only, "
-        "or a value starting with @ or ` that needs quotes)"
-    ),
-    "found a tab character that violates indentation": "a tab character; indent with spaces only",
-    "did not find expected key": ("a line is indented differently from the lines around it; line up the fields of one item"),
-    "did not find expected '-' indicator": ("a list item is indented differently from the items around it"),
-    "found undefined alias": "an alias (*name) with no anchor (&name) before it",
-    "found unexpected end of stream": "the file ends inside an unfinished value; check the quotes",
-    "found unknown escape character": ("a backslash in double quotes; use single quotes, or write \\\\ for a backslash"),
-}
-
-
-def _explain_yaml_error(problem: str | None, character: str = "") -> str:
-    if character == "\t":
-        return "this is not valid YAML: a tab character; indent with spaces only"
-    text = (problem or "the file is not valid YAML").strip()
-    for needle, hint in _YAML_HINTS.items():
-        if needle in text:
-            return f"this is not valid YAML: {hint}"
-    return f"this is not valid YAML: {text}"
 
 
 class _Converter:
@@ -242,14 +220,12 @@ def load_yaml(text: str, display_path: str, problems: Problems) -> Document | No
             _reader_problem(text, error, display_path, problems)
             return None
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            lines = text.splitlines()
-            character = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
-            problems.add(display_path, line, column, _explain_yaml_error(error.problem, character))
+            found = diagnose(text, error)
+            frame = code_frame(text, found.line, found.column)
+            problems.add(display_path, found.line, found.column, found.message, level="syntax", frame=frame)
             return None
         except yaml.YAMLError as error:
-            problems.add(display_path, 1, 1, _explain_yaml_error(str(error)))
+            problems.add(display_path, 1, 1, f"this is not valid YAML: {error}", level="syntax")
             return None
         if node is None:
             return Document(None, where)
@@ -261,6 +237,7 @@ def load_yaml(text: str, display_path: str, problems: Problems) -> Document | No
                 1,
                 f"this file holds more than {MAX_VALUES:,} values once its aliases (*name) are expanded, "
                 f"more than a file may have; write the values out, or split the file",
+                level="syntax",
             )
             return None
         data = _Converter(loader, where, problems).convert(node, ())
@@ -291,7 +268,7 @@ def _too_deep_or_aliased(text: str, display_path: str, problems: Problems) -> bo
                     message = f"this file uses more than {MAX_ALIASES} aliases (*name); a file may use at most {MAX_ALIASES}: write the values out"
             if message:
                 mark = _mark(event.start_mark)
-                problems.add(display_path, mark.line, mark.column, message)
+                problems.add(display_path, mark.line, mark.column, message, level="syntax")
                 return True
     except yaml.YAMLError:
         return False
@@ -328,4 +305,6 @@ def _reader_problem(text: str, error: yaml.reader.ReaderError, display_path: str
         column,
         f"this file holds a hidden control character (#x{code:04x}) that YAML does not allow; "
         "delete it (it often comes from copying text out of another program)",
+        level="syntax",
+        frame=code_frame(text, line, column),
     )

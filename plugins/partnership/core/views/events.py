@@ -22,6 +22,9 @@ from ..refs import ResolvedItem
 
 BookingState = Literal["open", "by-email", "closed", "full", "postponed", "cancelled", "taken-place"]
 
+PEER_REFLECTION_TAG = "peer-reflection"
+"""The tag of events that include reflection with peers (Social Work England asks for one such piece a year)."""
+
 
 @dataclass(frozen=True)
 class SessionView:
@@ -90,6 +93,11 @@ class EventView:
     @property
     def on_demand(self) -> bool:
         return not self.sessions
+
+    @property
+    def peer_reflection(self) -> bool:
+        """Tagged ``peer-reflection``: My CPD marks it as CPD with peer reflection when it is added."""
+        return PEER_REFLECTION_TAG in self.event.tags
 
     @cached_property
     def keys(self) -> frozenset[str]:

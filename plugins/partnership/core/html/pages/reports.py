@@ -34,7 +34,6 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
             description=report.summary or f"{report.title}: the partnership's progress report.",
             kind="report",
             charts=True,
-            narratives=True,
             values={"view": view, "appendix": appendix(table, dataset) if table else None, "outline": parts},
         )
     measures = [(area, measure) for area in dataset.metrics.values() for measure in area.measures]

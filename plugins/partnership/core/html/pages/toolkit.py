@@ -24,7 +24,6 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         "toolkit.html",
         description="Level guides, evidence grids and templates for practice educators, as Word, Excel and PDF, built from the PCF.",
         kind="toolkit",
-        narratives=True,
         in_nav=True,
         values={
             "kit": kit,
