@@ -12,7 +12,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import NOW_INSTANT, copy_project, load, problems, run_cli
+from conftest import NOW_INSTANT, build_site, copy_project, load, problems, run_cli, shared_build
 from test_reports import cells
 
 pytestmark = pytest.mark.slow
@@ -36,6 +36,7 @@ def page_text(site: Path, path: str) -> str:
 # -- one source for every attendance figure ---------------------------------------------
 
 
+@pytest.mark.poppler
 def test_an_attendance_figure_cannot_differ_between_table_narrative_and_appendix(tmp_path: Path) -> None:
     """After an import changes the attendance file, the measure table, the narratives, the objectives'
     evidence, the executive summary, the appendix and the PDF all say the new figures, and none the old."""
@@ -50,7 +51,7 @@ def test_an_attendance_figure_cannot_differ_between_table_narrative_and_appendix
 
     share = (Decimal(attended) * 100 / Decimal(booked)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     assert (booked, f"{share}%") != (1457, "61.84%")
-    result = run_cli(project, "build")
+    result = build_site(project)
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
     page = lxml.html.fromstring((site / "reports/2025-26/index.html").read_text(encoding="utf-8"))
@@ -192,10 +193,8 @@ def test_new_report_writes_a_draft_that_cannot_be_published_with_its_placeholder
     assert quote and quote[0].split(":")[1:3] == ["13", "4"], quote
 
 
-@pytest.fixture(scope="module")
-def draft_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example with a draft 2026-27 report (from new report), its attendance file and a figure for 2026-27."""
-    project = copy_project(tmp_path_factory.mktemp("draft") / "project")
+def with_a_draft(project: Path) -> None:
+    """A draft 2026-27 report (from new report), its attendance file and a figure for 2026-27."""
     (project / "data/attendance/2026-27.csv").write_text((project / "data/attendance/2025-26.csv").read_text())
     result = run_cli(project, "new", "report", "--yes", "--year", "2026-27")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -205,7 +204,11 @@ def draft_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "values: {2021-22: 142, 2022-23: 151, 2023-24: 163, 2024-25: 158, 2025-26: 171}",
         "values: {2021-22: 142, 2022-23: 151, 2023-24: 163, 2024-25: 158, 2025-26: 171, 2026-27: 888}",
     )
-    result = run_cli(project, "build")
+
+
+@pytest.fixture(scope="module")
+def draft_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project, result = shared_build(tmp_path_factory, "draft", with_a_draft)
     assert result.returncode == 0, result.stdout + result.stderr
     return project
 
@@ -265,6 +268,7 @@ PARTS = [
 ]
 
 
+@pytest.mark.poppler
 def test_the_report_parts_in_one_order_in_page_contents_and_pdf(built: Path) -> None:
     page = lxml.html.fromstring((built / "reports/2025-26/index.html").read_text(encoding="utf-8"))
     contents = [a.text_content() for a in page.xpath('//nav[@class="cpd-contents"]//a')]
@@ -293,6 +297,7 @@ def test_at_a_glance_shows_headlines_and_targets_by_area(built: Path) -> None:
     assert by_area["All areas"][1:4] == ["9", "2", "0"]
 
 
+@pytest.mark.poppler
 def test_symbols_with_a_legend_and_partners_by_name(built: Path) -> None:
     page = lxml.html.fromstring((built / "reports/2025-26/index.html").read_text(encoding="utf-8"))
     workforce = page.xpath('//table[contains(@class, "cpd-measures")][caption[starts-with(., "Recruitment")]]')[0]

@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 import pytest
 import yaml
 
-from conftest import NOW_INSTANT, copy_project, run_cli
+from conftest import NOW_INSTANT, copy_project, shared_build
 from test_reports import _walk
 
 PRINTABLE_MARGIN = 10.0
@@ -110,19 +110,20 @@ def test_the_check_finds_a_table_too_wide_for_the_page(tmp_path: Path) -> None:
     assert any("printed over each other" in p for p in found), found
 
 
-@pytest.fixture(scope="module")
-def long_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example with the 2025-26 report's tables from 2017-18: nine years, wider than a portrait page holds."""
-    project = copy_project(tmp_path_factory.mktemp("long") / "project")
+def with_nine_years(project: Path) -> None:
+    """The 2025-26 report's tables from 2017-18: nine years, wider than a portrait page holds."""
     report = project / "data/reports/2025-26.yml"
     report.write_text(report.read_text().replace("baseline: 2021-22", "baseline: 2017-18"))
     workforce = project / "data/metrics/workforce.yml"
-    data = yaml.safe_load(workforce.read_text())
-    assert data["measures"][0]["id"] == "nqsw-posts-graduates"
+    assert yaml.safe_load(workforce.read_text())["measures"][0]["id"] == "nqsw-posts-graduates"
     workforce.write_text(
         workforce.read_text().replace("values: {2021-22: 38,", "values: {2017-18: 29, 2018-19: 31, 2019-20: 33, 2020-21: 35, 2021-22: 38,")
     )
-    result = run_cli(project, "build")
+
+
+@pytest.fixture(scope="module")
+def long_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project, result = shared_build(tmp_path_factory, "nine-years", with_nine_years)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 

@@ -17,8 +17,6 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from test_browser import site_url  # noqa: F401  (a fixture: the built site over HTTP)
-
 pytestmark = pytest.mark.browser
 
 CHECK = (Path(__file__).parent / "chart_labels.js").read_text(encoding="utf-8")
@@ -34,7 +32,7 @@ def chart_problems(page, selector: str = "svg.cpd-chart") -> dict[str, list[str]
     return found
 
 
-def test_no_chart_label_collides_on_any_report_or_measure_page(browser, built: Path, site_url: str) -> None:  # noqa: F811
+def test_no_chart_label_collides_on_any_report_or_measure_page(browser, built: Path, site_url: str) -> None:
     pages = sorted(p.parent.relative_to(built).as_posix() for p in (built / "reports").rglob("index.html"))
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -87,7 +85,7 @@ def test_gaps_names_and_text_alternatives(built: Path) -> None:
     assert "Target: At least 90% (Partnership target), met in 2025-26." in desc
 
 
-def test_no_report_table_scrolls_sideways_at_1280_px(browser, built: Path, site_url: str) -> None:  # noqa: F811
+def test_no_report_table_scrolls_sideways_at_1280_px(browser, built: Path, site_url: str) -> None:
     """Every table of every report and measure page fits its column on a 1280 px screen (narrow screens may scroll)."""
     pages = sorted(p.parent.relative_to(built).as_posix() for p in (built / "reports").rglob("index.html"))
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -113,7 +111,7 @@ def test_no_report_table_scrolls_sideways_at_1280_px(browser, built: Path, site_
     assert wide == []
 
 
-def test_the_width_check_finds_a_table_that_scrolls(browser, site_url: str) -> None:  # noqa: F811
+def test_the_width_check_finds_a_table_that_scrolls(browser, site_url: str) -> None:
     """Guard for the test above: the placements table with its split cells kept on one line, as they were, scrolls."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
