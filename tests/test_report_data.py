@@ -322,3 +322,20 @@ def test_symbols_with_a_legend_and_partners_by_name(built: Path) -> None:
     for partner in ("riverside-children", "riverside-adults", "downsford-children", "downsford-adults", "hartwell-council"):
         assert partner not in printed
     assert "Riverside Borough Council Children's Services 37" in printed or "Riverside Borough Council Children's Services" in printed
+
+
+def test_headlines_and_parts_name_what_exists(project: Path) -> None:
+    replace(project, "data/reports/2025-26.yml", "headlines: [statutory-placements,", "headlines: [statutory-placement,")
+    replace(project, "data/reports/2025-26.yml", "glossary: reports/2025-26/glossary.md", "glossary: reports/2025-26/glosary.md")
+    found = problems(project)
+    assert any(
+        re.match(
+            r"data/reports/2025-26\.yml:\d+:\d+: headlines: 'statutory-placement' is not a measure id \(did you mean statutory-placements\?\)",
+            p,
+        )
+        for p in found
+    ), found
+    assert any(
+        re.match(r"data/reports/2025-26\.yml:\d+:\d+: glossary: there is no file content/reports/2025-26/glosary\.md", p) for p in found
+    ), found
+    assert len(found) == 2, found

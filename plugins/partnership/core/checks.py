@@ -796,11 +796,6 @@ class _Rules:
             for path, relative in report.narratives():
                 if path[0] != "sections":  # the introduction and the report's parts (sections are checked above)
                     self.content_file(report, path, relative)
-            for index, measure_id in enumerate(report.headlines):
-                if measure_id not in self.d.measure_by_id:
-                    self.add(
-                        report, ("headlines", index), "headlines: " + not_one_of("a measure id", measure_id, sorted(self.d.measure_by_id))
-                    )
             if report.attendance and report.valid("attendance") and report.attendance not in self.d.attendance:
                 exists = (self.d.data_dir / report.attendance).is_file()
                 available = sorted(self.d.attendance)

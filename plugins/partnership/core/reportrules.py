@@ -8,6 +8,8 @@ preview report them, each at its place:
   follow-up notes, recommendations and narratives names a figure the data
   has; a figure not there yet is allowed in a draft only (the preview says
   so in the text), never in a report to be published;
+* a report's ``headlines`` are measure ids (once every metrics file reads
+  without problems);
 * a report to be published holds none of the placeholder text that
   ``python3 build.py new report`` writes (:data:`PLACEHOLDERS`): a draft
   may, and ``new report`` writes drafts.
@@ -19,7 +21,7 @@ from collections.abc import Iterator
 
 from .dataset import Dataset, origin
 from .models.reports import Report
-from .problems import Problems
+from .problems import Problems, not_one_of
 from .sources.csvsource import decode
 from .sources.files import SourceFiles
 from .views.references import Reference, Unresolved, references, resolve
@@ -50,6 +52,12 @@ def _label(path: tuple[str | int, ...]) -> str:
     return ".".join(f"[{p + 1}]" if isinstance(p, int) else p for p in path).replace(".[", "[")
 
 
+def _metrics_whole(dataset: Dataset) -> bool:
+    """Whether every metrics file was read without problems (otherwise some measures are unknown for now)."""
+    files = list((dataset.data_dir / "metrics").glob("*.yml"))
+    return len(files) <= len(dataset.metrics) and all(area.valid("measures") for area in dataset.metrics.values())
+
+
 def _reference_problems(text: str, report: Report, dataset: Dataset, markdown: bool = False) -> Iterator[tuple[int, str]]:
     """(offset, message) for each reference in ``text`` that names no figure (or, in a report to publish, none yet).
 
@@ -57,8 +65,7 @@ def _reference_problems(text: str, report: Report, dataset: Dataset, markdown: b
     reference to one is then not a problem of the report's (the file's problems
     say what to fix); likewise a figure from an attendance file that has problems.
     """
-    files = list((dataset.data_dir / "metrics").glob("*.yml"))
-    metrics_whole = len(files) <= len(dataset.metrics) and all(area.valid("measures") for area in dataset.metrics.values())
+    metrics_whole = _metrics_whole(dataset)
     on_disk = {f"attendance/{path.name}" for path in (dataset.data_dir / "attendance").glob("*.csv")}
     attendance_whole = on_disk <= set(dataset.attendance)
     for reference in references(text, markdown):
@@ -101,6 +108,16 @@ def report_words(dataset: Dataset, files: SourceFiles, problems: Problems) -> No
     for report in dataset.reports:
         where = origin(report)
         publish = report.status != "draft"
+        if _metrics_whole(dataset):
+            for index, measure_id in enumerate(report.headlines):
+                if measure_id not in dataset.measure_by_id:
+                    mark = where.at("headlines", index)
+                    problems.add(
+                        where.path,
+                        mark.line,
+                        mark.column,
+                        "headlines: " + not_one_of("a measure id", measure_id, sorted(dataset.measure_by_id)),
+                    )
         for path, text in _texts(report):
             mark = where.at(*path)
             found = list(_reference_problems(text, report, dataset))
