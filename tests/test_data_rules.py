@@ -309,7 +309,7 @@ EDIT_CASES = [
         "data/metrics/placements.yml",
         "2025-26: 12\n",
         "2025-26: twelve\n",
-        "data/metrics/placements.yml:22:16: measures[2].values.2025-26: 'twelve' is not a value; write a number, unknown, n/a, or a mapping with one of value, by or pending",
+        "data/metrics/placements.yml:22:16: measures[2].values.2025-26: 'twelve' is not a value; write a number, unknown, n/a, suppressed, or a mapping with one of value, by or pending",
     ),
     (
         "metric value with two kinds",
@@ -337,21 +337,21 @@ EDIT_CASES = [
         "data/metrics/income.yml",
         "- id: dfe-grant",
         "- id: cpd-events",
-        "data/metrics/workforce.yml:53:9: id: 'cpd-events' is already the id of a measure in data/metrics/income.yml",
+        "data/metrics/workforce.yml:54:9: id: 'cpd-events' is already the id of a measure in data/metrics/income.yml",
     ),
     (
         "report area",
         "data/reports/2025-26.yml",
         "metrics: placements",
         "metrics: placement",
-        "data/reports/2025-26.yml:22:14: metrics: 'placement' is not a metrics area in data/metrics/ (did you mean placements?); allowed: admissions, income, placements, reputation, workforce",
+        "data/reports/2025-26.yml:34:14: metrics: 'placement' is not a metrics area in data/metrics/ (did you mean placements?); allowed: admissions, income, placements, reputation, workforce",
     ),
     (
         "report content file",
         "data/reports/2025-26.yml",
         "content: reports/2025-26/income.md",
         "content: reports/2025-26/incomes.md",
-        "data/reports/2025-26.yml:27:14: content: there is no file content/reports/2025-26/incomes.md; create it, or correct the path",
+        "data/reports/2025-26.yml:39:14: content: there is no file content/reports/2025-26/incomes.md; create it, or correct the path",
     ),
     (
         "report baseline",
@@ -372,7 +372,7 @@ EDIT_CASES = [
         "data/reports/2025-26.yml",
         "attendance: attendance/2025-26.csv",
         "attendance: attendance/2025.csv",
-        "data/reports/2025-26.yml:32:13: attendance: 'attendance/2025.csv' is not an attendance file under data/",
+        "data/reports/2025-26.yml:44:13: attendance: 'attendance/2025.csv' is not an attendance file under data/",
     ),
     (
         "site colour contrast",

@@ -231,10 +231,11 @@ def test_new_partner_and_report(project: Path) -> None:
     data = yaml.safe_load((project / "data/reports/2026-27.yml").read_text())
     assert [s["metrics"] for s in data["sections"]] == ["admissions", "placements", "workforce", "income", "reputation"]
     assert (project / "content/reports/2026-27/placements.md").read_text().startswith("### Objectives")
+    assert data["status"] == "draft", "a new report is a draft until it is finished"
     assert problems(project) == []
     built = build_site(project, "--no-pdf")
     assert built.returncode == 0, built.stdout + built.stderr
-    assert (project / "site/reports/2026-27/index.html").is_file()
+    assert not (project / "site/reports/2026-27").exists(), "a draft is not published"
 
 
 def expected_counts() -> Counter[tuple[str, str, str]]:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from partnership.core.models.metrics import MeasureValue, Target
+from partnership.core.models.metrics import Measure, MeasureValue, Target
 from partnership.core.present import format as fmt
 from partnership.core.present.values import change_text, number_text, share_text, target_text, value_html, value_text
 from partnership.core.views.reports import Change
@@ -24,6 +24,12 @@ def test_numbers(value: float, text: str) -> None:
 def test_numbers_to_fixed_decimals() -> None:
     assert fmt.number(57.6, 2) == "57.60"
     assert fmt.number(125370, 0) == "125,370"
+    # rounded half up from the number as written, never binary floating point's nearest (2.67, 61.84, 0)
+    assert fmt.number(2.675, 2) == "2.68"
+    assert fmt.number(61.845, 2) == "61.85"
+    assert fmt.number(0.5, 0) == "1"
+    assert fmt.number(-1.25, 1) == "-1.3"
+    assert fmt.number(1234.5, 0) == "1,235"
 
 
 @pytest.mark.parametrize(("value", "text"), [(1, "1 hour"), (1.5, "1.5 hours"), (6, "6 hours"), (2.333333, "2.33 hours"), (None, "")])
@@ -78,25 +84,52 @@ def test_values_in_their_units(number: float, unit: str, text: str) -> None:
     assert number_text(number, unit) == text
 
 
+def measure(unit: str, decimals: int | None = None) -> Measure:
+    return Measure(id="m", name="M", unit=unit, better="higher", decimals=decimals)
+
+
+PERCENT, COUNT, GBP = measure("percent"), measure("count"), measure("gbp")
+
+
 def test_a_years_value_as_the_report_shows_it() -> None:
-    assert value_text(None, "percent") == "No data"
-    assert value_text(MeasureValue(number=47.0), "percent") == "47%"
-    assert value_text(MeasureValue(keyword="unknown"), "count") == "Unknown"
-    assert value_text(MeasureValue(pending="Data available in 2023"), "count") == "Data available in 2023"
+    assert value_text(None, PERCENT) == "No data"
+    assert value_text(MeasureValue(number=47.0), PERCENT) == "47%"
+    # the statistical symbols of government statistics, explained under every table
+    assert value_text(MeasureValue(keyword="unknown"), COUNT) == "[x]"
+    assert value_text(MeasureValue(keyword="n/a"), COUNT) == "[z]"
+    assert value_text(MeasureValue(keyword="suppressed"), COUNT) == "[c]"
+    assert value_text(MeasureValue(pending="Data available in 2023"), COUNT) == "Data available in 2023"
     split = MeasureValue(by={"BA": 94.0, "MSW": 100.0})
-    assert value_text(split, "percent") == "94% (BA) 100% (MSW)"
-    assert str(value_html(split, "percent")) == '<span class="cpd-split">94% (BA)</span> <span class="cpd-split">100% (MSW)</span>'
-    assert str(value_html(MeasureValue(pending="<b>soon</b>"), "count")) == "&lt;b&gt;soon&lt;/b&gt;"
+    assert value_text(split, PERCENT) == "94% (BA) 100% (MSW)"
+    assert str(value_html(split, PERCENT)) == '<span class="cpd-split">94% (BA)</span> <span class="cpd-split">100% (MSW)</span>'
+    assert str(value_html(MeasureValue(pending="<b>soon</b>"), COUNT)) == "&lt;b&gt;soon&lt;/b&gt;"
+
+
+def test_a_partners_part_is_shown_by_its_name() -> None:
+    split = MeasureValue(by={"riverside-children": 34.0, "BA": 2.0})
+    names = {"riverside-children": "Riverside Children's Services"}
+    assert value_text(split, COUNT, names) == "34 (Riverside Children's Services) 2 (BA)"
+    assert "riverside-children" not in str(value_html(split, COUNT, names))
+
+
+def test_decimals_fix_every_years_places() -> None:
+    two = measure("percent", decimals=2)
+    assert [value_text(MeasureValue(number=n), two) for n in (57.6, 61.84, 60.0)] == ["57.60%", "61.84%", "60.00%"]
+    assert value_text(MeasureValue(number=57.6), PERCENT) == "57.6%", "as written without decimals"
+    assert value_text(MeasureValue(number=1200.0), measure("gbp", decimals=2)) == "£1,200.00"
+    assert value_text(MeasureValue(by={"BA": 94.25}), measure("percent", decimals=1)) == "94.3% (BA)"
+    assert change_text(Change("2024-25", "2025-26", 4.24, "up", "better"), two) == "Up 4.24 points (better)"
+    assert change_text(Change("2024-25", "2025-26", 4.0, "up", "better"), measure("percent", decimals=1)) == "Up 4.0 points (better)"
 
 
 def test_targets_and_changes() -> None:
-    assert target_text(Target(comparison="<=", value=20, source="DfE"), "percent") == "No more than 20% (DfE)"
-    assert target_text(Target(comparison=">=", value=160), "count") == "At least 160"
-    assert change_text(None, "percent") == ""
-    assert change_text(Change("2024-25", "2025-26", 3.0, "up", "better"), "percent") == "Up 3 points (better)"
-    assert change_text(Change("2024-25", "2025-26", -1.0, "down", None), "percent") == "Down 1 point"
-    assert change_text(Change("2024-25", "2025-26", -7000.0, "down", "worse"), "gbp") == "Down £7,000 (worse)"
-    assert change_text(Change("2024-25", "2025-26", 0.0, "no change", None), "count") == "No change"
+    assert target_text(Target(comparison="<=", value=20, source="DfE"), PERCENT) == "No more than 20% (DfE)"
+    assert target_text(Target(comparison=">=", value=160), COUNT) == "At least 160"
+    assert change_text(None, PERCENT) == ""
+    assert change_text(Change("2024-25", "2025-26", 3.0, "up", "better"), PERCENT) == "Up 3 points (better)"
+    assert change_text(Change("2024-25", "2025-26", -1.0, "down", None), PERCENT) == "Down 1 point"
+    assert change_text(Change("2024-25", "2025-26", -7000.0, "down", "worse"), GBP) == "Down £7,000 (worse)"
+    assert change_text(Change("2024-25", "2025-26", 0.0, "no change", None), COUNT) == "No change"
 
 
 def test_shares_of_bookings() -> None:

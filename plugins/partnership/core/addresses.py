@@ -89,9 +89,7 @@ def embedded_content(ctx: RenderContext) -> set[str]:
 
     found: set[str] = set(TOOLKIT_CONTENT)
     for report in ctx.dataset.reports:
-        if report.introduction:
-            found.add(report.introduction)
-        found.update(s.content for s in report.sections if s.content)
+        found.update(relative for _, relative in report.narratives())
     return found
 
 

@@ -4,6 +4,8 @@ A site generator (the MkDocs plugin in ``plugin/``) drives a :class:`SiteBuild`
 and only forwards its own events to it:
 
 1. ``SiteBuild(dataset, now)`` with the checked data: the views and every page (nothing rendered yet);
+   draft reports only with ``drafts=True`` (the live preview), otherwise
+   left out with their year's figures (:meth:`Dataset.published`);
 2. :meth:`~SiteBuild.start_outputs` once the site folder is ready: calendars,
    open data, report CSVs and PDFs, toolkit documents and charts are made by a
    second process (where the platform forks) while the pages are written;
@@ -30,7 +32,9 @@ from .html.pages import all_pages
 from .html.security import ThemeScripts, with_policy
 from .html.sizes import fill_sizes, has_markers
 from .present.charts import Charts, report_charts
+from .present.quotes import dataset_with_figures
 from .present.safehtml import clean
+from .views.reports import partner_names
 from .worker import Job, Send, can_fork
 
 Log = Callable[[str], None]
@@ -58,9 +62,14 @@ class SiteBuild:
         downloads: bool = True,
         cache_dir: Path | None = None,
         parallel: bool | None = None,
+        drafts: bool = False,
         log: Log = print,
     ):
-        self.dataset = dataset
+        shown = dataset if drafts else dataset.published()
+        self.withheld = [] if drafts else [report for report in dataset.reports if report.status == "draft"]
+        """Draft reports the published site leaves out: their narratives are no pages of their own either."""
+        self.dataset = dataset = dataset_with_figures(shown, partner_names(shown))
+        """The data the site shows: figures quoted in reports' words filled in from it."""
         self.now = now
         self.pdf = pdf
         self.downloads = downloads
@@ -70,15 +79,15 @@ class SiteBuild:
         self.log = log
         self.compiled = cache_dir / "templates" if cache_dir else None
         """Where compiled templates are kept between builds."""
-        charts = Charts(cache_dir / "charts" if cache_dir else None)
+        charts = Charts(cache_dir / "charts" if cache_dir else None, partner_names(dataset))
         self.context = RenderContext.build(dataset, now, pdf=pdf, charts=charts, compiled=self.compiled)
         self.pages: list[SitePage] = all_pages(self.context)
         self._job: Job[dict[str, int]] | None = None
         self._charts_loaded = False
 
     def embedded_content(self) -> set[str]:
-        """Markdown files under content/ that generated pages embed, so they are not pages of their own."""
-        return embedded_content(self.context)
+        """Markdown files under content/ that generated pages embed (or a draft report left out would), so they are not pages of their own."""
+        return embedded_content(self.context) | {relative for report in self.withheld for _, relative in report.narratives()}
 
     def start_outputs(self, site_dir: Path) -> None:
         """Start writing calendars, data, charts and downloads into ``site_dir``, beside the pages.

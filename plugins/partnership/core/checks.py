@@ -584,7 +584,10 @@ class _Rules:
                         ("measures", index, "target", "value"),
                         f"target: {measure.target.value:g} is not a percentage; a percent is from 0 to 100",
                     )
+                counted = {table.year for table in self.d.attendance.values()} if measure.computed else set()
                 for year, value in measure.values.items():
+                    if year in counted:
+                        continue  # counted from the year's attendance file, whose own rules say what is wrong with it
                     label = f"measures[{index + 1}].values.{year}"
                     self.value(area, ("measures", index, "values", year), label, measure.unit, value)
                 self.fraction_typos(area, index)
@@ -797,8 +800,9 @@ class _Rules:
                     )
                 if section.content:
                     self.content_file(report, ("sections", index, "content"), section.content)
-            if report.introduction:
-                self.content_file(report, ("introduction",), report.introduction)
+            for path, relative in report.narratives():
+                if path[0] != "sections":  # the introduction and the report's parts (sections are checked above)
+                    self.content_file(report, path, relative)
             if report.attendance and report.valid("attendance") and report.attendance not in self.d.attendance:
                 exists = (self.d.data_dir / report.attendance).is_file()
                 available = sorted(self.d.attendance)

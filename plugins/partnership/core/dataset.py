@@ -6,6 +6,7 @@ view and writer reads from it and nothing writes back to it.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
@@ -114,6 +115,31 @@ class Dataset:
         self.measure_by_id: dict[str, tuple[MetricsArea, Measure]] = {
             m.id: (area, m) for area in self.metrics.values() for m in area.measures
         }
+
+    def published(self) -> Dataset:
+        """The data as the published site shows it: no draft report, and no figure for a year that only a draft reports on.
+
+        A draft (``status: draft``) is shown in the preview only. Its year's
+        measure values and attendance file are the draft's too: they appear
+        nowhere (measure pages, partner pages, charts) until a published report covers the year.
+        """
+        drafts = [r for r in self.reports if r.status == "draft"]
+        if not drafts:
+            return self
+        reports = [r for r in self.reports if r.status != "draft"]
+        withheld = {r.year for r in drafts} - {r.year for r in reports}
+        metrics = {
+            key: area.model_copy(
+                update={
+                    "measures": [
+                        m.model_copy(update={"values": {y: v for y, v in m.values.items() if y not in withheld}}) for m in area.measures
+                    ]
+                }
+            )
+            for key, area in self.metrics.items()
+        }
+        attendance = {path: table for path, table in self.attendance.items() if table.year not in withheld}
+        return dataclasses.replace(self, reports=reports, metrics=metrics, attendance=attendance)
 
     def report(self, year: str) -> Report | None:
         return next((r for r in self.reports if r.year == year), None)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from . import checks
+from .computed import fill_computed
 from .content import check_content
 from .dataset import Dataset, Unread, set_origin
 from .models.attendance import (
@@ -37,6 +38,7 @@ from .models.reports import Report
 from .models.site import Site
 from .models.strategy import LogicModel
 from .problems import Problems, in_order, quote
+from .reportrules import report_words
 from .sources.csvsource import decode, load_csv
 from .sources.files import SourceFiles
 from .sources.yamlsource import Document, SourceMap, load_yaml
@@ -417,6 +419,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
     events = _events(reader)
     metrics = _metrics(reader)
     attendance = _attendance(reader)
+    metrics = fill_computed(metrics, attendance, problems)
     reports = _reports(reader)
     logic_models = _logic_models(reader)
     settings_path = data_dir / "import.yml"
@@ -441,6 +444,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
         unread=reader.unread,
     )
     checks.run_all(dataset, problems, display=reader.display)
+    report_words(dataset, reader.files, problems)
     problems.raise_if_any()
     dataset.warnings = in_order(problems.warnings)
     return dataset

@@ -25,6 +25,7 @@ from ..core.models.common import slugify, year_label, year_start
 from ..core.models.events import FORMAT_NAMES, RESERVED_IDS, TYPE_NAMES
 from ..core.models.frameworks import Framework
 from ..core.models.partners import KIND_NAMES
+from ..core.reportrules import PLACEHOLDERS
 from ..core.views.toolkit import KSS_FRAMEWORKS, frameworks_in_force
 from .answers import long_date, parse_date, parse_times, parse_year, time_range
 from .files import write_checked
@@ -408,7 +409,7 @@ def _new_report_year(dataset: Dataset) -> Callable[[str], str]:
     return read
 
 
-NARRATIVE = """### Objectives
+NARRATIVE = f"""### Objectives
 
 -
 
@@ -420,13 +421,24 @@ NARRATIVE = """### Objectives
 
 
 
-> "A quote from someone who took part."
-> — Their role, their organisation
+> "{PLACEHOLDERS[2]}"
+> — {PLACEHOLDERS[3]}
 
 ### What did not go well
 
 
 """
+
+PART_PROMPTS = {
+    "foreword": "a short foreword from the chair of the board: the year in a few sentences, and thanks.",
+    "executive_summary": "the year's strengths in a short list, and what the board is asked to agree (the recommendations follow it).",
+    "governance": "how the partnership is governed: the boards, how often they meet, and the member organisations.",
+    "method": "how the year was evaluated: where the figures come from, how they were checked, and their limits.",
+    "risks": "the challenges and risks for the coming year, and what is being done about each.",
+    "future": "what the partnership means to do next.",
+    "glossary": "the abbreviations the report uses, as a list: **ASYE**: Assessed and Supported Year in Employment.",
+}
+"""What each optional part of a report holds, as the placeholder ``new report`` writes in its file."""
 
 
 def new_report(args: argparse.Namespace, root: Path, ask: Asker) -> int:
@@ -460,12 +472,19 @@ def new_report(args: argparse.Namespace, root: Path, ask: Asker) -> int:
         f"title: {scalar(title)}",
         f"period: {{start: {start}-04-01, end: {start + 1}-03-31}}   # April to March; change if yours differs",
         f"baseline: {baseline}                 # the first year shown in every measure table",
+        "# draft: shown only in the preview (python3 build.py serve), with a Draft banner. Change it to",
+        "# published once the board has approved the report and every placeholder is replaced.",
+        "status: draft",
         "summary: >-",
-        "  One paragraph for the list of reports and the PDF cover.",
+        f"  {PLACEHOLDERS[0]}",
+        "# The report's parts, each a Markdown file under content/ (delete a line to leave that part out).",
         f"introduction: reports/{year}/introduction.md",
-        "sections:",
     ]
-    narratives = {f"reports/{year}/introduction.md": "Write the introduction here: what the year was about, in a few paragraphs.\n"}
+    narratives = {f"reports/{year}/introduction.md": f"{PLACEHOLDERS[1]}: what the year was about, in a few paragraphs.\n"}
+    for part, prompt in PART_PROMPTS.items():
+        lines.append(f"{part}: reports/{year}/{part.replace('_', '-')}.md")
+        narratives[f"reports/{year}/{part.replace('_', '-')}.md"] = f"{PLACEHOLDERS[4]}: {prompt}\n"
+    lines.append("sections:")
     for area in areas:
         lines.append(f"  - title: {scalar(area.title)}")
         lines.append(f"    content: reports/{year}/{area.area}.md")
@@ -484,8 +503,9 @@ def new_report(args: argparse.Namespace, root: Path, ask: Asker) -> int:
         ask.say("Not written, because the data would have these problems:\n" + "\n".join(problems))
         return 1
     ask.say(
-        f"Wrote {path.relative_to(root)} with {len(areas)} sections, and a Markdown file for each section's "
-        f"narrative in content/reports/{year}/. It will be published at /reports/{year}/."
+        f"Wrote {path.relative_to(root)} as a draft with {len(areas)} sections, and a Markdown file for each part and each "
+        f"section's narrative in content/reports/{year}/. The preview shows it; once every placeholder is replaced, "
+        f"'status: published' publishes it at /reports/{year}/."
     )
     return 0
 

@@ -194,6 +194,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             downloads=self.config.downloads,
             cache_dir=base / self.config.cache_dir if self.config.cache_dir else None,
             parallel=None if not self.is_serving else False,  # the preview runs threads: no fork there
+            drafts=self.is_serving,  # draft reports are shown in the preview only
             log=log.info,
         )
         site = dataset.site

@@ -24,13 +24,12 @@ from typing import Any
 from markupsafe import Markup
 
 from ..dataset import Dataset
-from ..models.metrics import MetricsArea
 from ..present import urls
 from ..present.charts import Charts
 from ..present.templating import Renderer, environment
 from ..views.catalogue import Catalogue
 from ..views.events import EventView
-from ..views.reports import measure_table
+from ..views.reports import measure_table, partner_names, single
 from . import calendarlinks
 from .eventtext import EventText
 from .fan import fan, group_colours
@@ -83,9 +82,7 @@ class RenderContext(Renderer):
             calendar_links=calendarlinks,
             fan_svg=fan,
             group_colours=group_colours,
-            measure_table_for=lambda area, measure, years: measure_table(
-                MetricsArea.model_construct(area=area.area, title=area.title, measures=[measure]), years
-            ),
+            measure_table_for=lambda area, measure, years: measure_table(single(area, measure), years, self.names),
         )
 
     @classmethod
@@ -93,7 +90,7 @@ class RenderContext(Renderer):
         cls, dataset: Dataset, now: dt.datetime, pdf: bool = True, charts: Charts | None = None, compiled: Path | None = None
     ) -> RenderContext:
         """The views of ``dataset`` as of ``now``; ``compiled``: where compiled templates are kept between builds."""
-        return cls(dataset, now, Catalogue.build(dataset, now), charts or Charts(), pdf=pdf, compiled=compiled)
+        return cls(dataset, now, Catalogue.build(dataset, now), charts or Charts(names=partner_names(dataset)), pdf=pdf, compiled=compiled)
 
     def compile_templates(self) -> None:
         """Compile every page template now (before the build forks, so that no process compiles them again)."""

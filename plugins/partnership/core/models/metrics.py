@@ -3,7 +3,8 @@
 A measure's value for a year is one of:
 
 * a number: ``2017-18: 52``;
-* a keyword: ``unknown`` or ``n/a``;
+* a keyword: ``unknown``, ``n/a`` or ``suppressed`` (withheld to protect
+  confidentiality: small numbers);
 * a mapping with exactly one of ``value``, ``by`` (a split by cohort) or
   ``pending`` (text such as "Data available in 2023"), and an optional
   ``note`` shown as a footnote.
@@ -15,9 +16,10 @@ which raises one plain-English error for anything else.
 from __future__ import annotations
 
 import math
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..problems import quote
@@ -26,8 +28,40 @@ from .common import DataModel, Slug, Year
 Unit = Literal["percent", "count", "number", "gbp"]
 Better = Literal["higher", "lower", "neither"]
 Comparison = Literal[">=", "<=", ">", "<", "=="]
-Keyword = Literal["unknown", "n/a"]
-KEYWORDS: tuple[str, ...] = ("unknown", "n/a")
+Keyword = Literal["unknown", "n/a", "suppressed"]
+KEYWORDS: tuple[str, ...] = ("unknown", "n/a", "suppressed")
+
+#: What ``computed: attendance.<figure>`` may name: each a figure of a year's attendance file's Overall row.
+ATTENDANCE_FIGURES: dict[str, str] = {
+    "booked": "count",
+    "attended": "count",
+    "non_attended": "count",
+    "attendance_pct": "percent",
+    "non_attendance_pct": "percent",
+    "cancelled_pct": "percent",
+    "no_show_pct": "percent",
+}
+_COMPUTED = re.compile(r"^attendance\.([a-z_]+)$")
+
+
+def _check_computed(value: str) -> str:
+    match = _COMPUTED.match(value)
+    if match and match.group(1) in ATTENDANCE_FIGURES:
+        return value
+    raise PydanticCustomError(
+        "computed",
+        "{value} is not a figure the site can compute; allowed: {allowed}",
+        {"value": quote(value), "allowed": ", ".join(f"attendance.{name}" for name in ATTENDANCE_FIGURES)},
+    )
+
+
+Computed = Annotated[
+    str,
+    AfterValidator(_check_computed),
+    WithJsonSchema(
+        {"enum": [f"attendance.{name}" for name in ATTENDANCE_FIGURES], "description": "A figure computed from data/attendance/<year>.csv."}
+    ),
+]
 
 
 class MeasureValue(BaseModel):
@@ -57,7 +91,7 @@ def _number(value: Any) -> float | None:
             number = math.inf
         if not math.isfinite(number):
             raise PydanticCustomError(
-                "measure_value", "{value} is not an ordinary number; write a number, unknown or n/a", {"value": quote(value)}
+                "measure_value", "{value} is not an ordinary number; write a number, unknown, n/a or suppressed", {"value": quote(value)}
             )
         return number
     return None
@@ -69,7 +103,7 @@ def _keyword(value: Any) -> str | None:
     return None
 
 
-_VALUE_HELP = "write a number, unknown, n/a, or a mapping with one of value, by or pending (and an optional note)"
+_VALUE_HELP = "write a number, unknown, n/a, suppressed, or a mapping with one of value, by or pending (and an optional note)"
 
 
 def parse_value(raw: Any) -> MeasureValue:
@@ -111,7 +145,7 @@ def parse_value(raw: Any) -> MeasureValue:
         keyword = _keyword(inner)
         if number is None and keyword is None:
             raise PydanticCustomError(
-                "measure_value", "value: {value} is not a number; write a number, unknown or n/a", {"value": quote(inner)}
+                "measure_value", "value: {value} is not a number; write a number, unknown, n/a or suppressed", {"value": quote(inner)}
             )
         return MeasureValue(number=number, keyword=keyword, note=note_text)
     if kind == "pending":
@@ -129,7 +163,7 @@ def parse_value(raw: Any) -> MeasureValue:
         if number is None and keyword is None:
             raise PydanticCustomError(
                 "measure_value",
-                "by: {cohort} is {value}, not a number; write a number, unknown or n/a",
+                "by: {cohort} is {value}, not a number; write a number, unknown, n/a or suppressed",
                 {"cohort": cohort, "value": quote(part)},
             )
         by[str(cohort)] = number if number is not None else keyword  # type: ignore[assignment]
@@ -137,7 +171,7 @@ def parse_value(raw: Any) -> MeasureValue:
 
 
 _VALUE_SCHEMA: dict[str, Any] = {
-    "description": "A number, unknown, n/a, or a mapping with exactly one of value, by or pending, and an optional note.",
+    "description": "A number, unknown, n/a, suppressed, or a mapping with exactly one of value, by or pending, and an optional note.",
     "anyOf": [
         {"type": "number"},
         {"enum": list(KEYWORDS)},
@@ -183,6 +217,10 @@ class Measure(DataModel):
     target: Target | None = None
     description: str | None = None
     """How the figure is counted, shown on the measure's own page."""
+    decimals: int | None = Field(default=None, ge=0, le=3)
+    """How many decimal places every year shows (0 to 3); otherwise each value as written."""
+    computed: Computed | None = None
+    """attendance.<figure>: each year's value from data/attendance/<year>.csv instead of typed values."""
     values: dict[Year, Value] = {}
     """Year (YYYY-YY) → value."""
 

@@ -30,9 +30,8 @@ from urllib.request import url2pathname
 
 from ..models.metrics import Measure
 from ..models.reports import Report
-from ..present.charts import description
 from ..views.attendance import Appendix
-from ..views.reports import ReportView
+from ..views.reports import ReportView, outline
 from ..views.strategy import PartnerView
 from .documents import ASSETS, Documents
 
@@ -108,9 +107,9 @@ def report_html(docs: Documents, view: ReportView, appendix: Appendix | None) ->
         "report_pdf.html",
         view=view,
         appendix=appendix,
+        outline=outline(view, appendix is not None, docs.dataset.logic_model_for(view.year) is not None),
         logo=logo,
         chart_uri=chart_uri,
-        chart_description=description,
     )
 
 

@@ -2,8 +2,10 @@
 
 UTF-8 with a header row. ``value`` holds the number as recorded (empty for
 keywords, pending figures and missing years); ``text`` holds what the
-report shows (``57.6%``, ``Unknown``, ``Data available in 2023``, ``No
-data``); ``note`` any footnote. Text that a spreadsheet would run as a
+report shows (``57.60%``, ``[x]``, ``Data available in 2023``, ``No
+data``); ``note`` any footnote. A split's ``cohort`` is as the data writes
+it (a partner's id) and ``cohort_name`` as the report shows it (the
+partner's name). Text that a spreadsheet would run as a
 formula is written as text (:mod:`.cells`).
 """
 
@@ -14,12 +16,12 @@ import io
 from decimal import Decimal
 
 from ..present import format as fmt
-from ..present.values import KEYWORD_TEXT, NO_DATA_TEXT, NO_SHARE_TEXT, number_text, value_text
+from ..present.values import NO_DATA_TEXT, NO_SHARE_TEXT, Names, cohort_name, part_text, value_text
 from ..views.attendance import Appendix
 from ..views.reports import MeasureTable
 from .cells import csv_row
 
-MEASURE_COLUMNS = ("area", "measure_id", "measure", "unit", "year", "cohort", "value", "text", "note")
+MEASURE_COLUMNS = ("area", "measure_id", "measure", "unit", "year", "cohort", "value", "text", "note", "cohort_name")
 ATTENDANCE_COLUMNS = (
     "group",
     "key",
@@ -51,7 +53,8 @@ def _share(share: Decimal | None) -> str:
     return NO_SHARE_TEXT if share is None else str(share)
 
 
-def measures_csv(table: MeasureTable) -> bytes:
+def measures_csv(table: MeasureTable, names: Names | None = None) -> bytes:
+    """One row per measure, year and part of a split; ``names`` (partner id → name) fill ``cohort_name``."""
     rows: list[list[object]] = []
     area = table.area
     for row in table.rows:
@@ -61,12 +64,12 @@ def measures_csv(table: MeasureTable) -> bytes:
             if value is not None and value.by:
                 for cohort, part in value.by.items():
                     number = _number(part) if isinstance(part, float) else ""
-                    text = number_text(part, m.unit) if isinstance(part, float) else KEYWORD_TEXT.get(part, part)
-                    rows.append([area.area, m.id, m.name, m.unit, year, cohort, number, text, note])
+                    text = part_text(part, m)
+                    rows.append([area.area, m.id, m.name, m.unit, year, cohort, number, text, note, cohort_name(cohort, names or {})])
                 continue
             number = _number(value.number) if value is not None and value.number is not None else ""
-            text = value_text(value, m.unit) if value is not None else NO_DATA_TEXT
-            rows.append([area.area, m.id, m.name, m.unit, year, "", number, text, note])
+            text = value_text(value, m) if value is not None else NO_DATA_TEXT
+            rows.append([area.area, m.id, m.name, m.unit, year, "", number, text, note, ""])
     return _csv(MEASURE_COLUMNS, rows)
 
 

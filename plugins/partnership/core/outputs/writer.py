@@ -154,7 +154,7 @@ def _write_data(out: _Folder, docs: Documents) -> None:
         view = report_view(report, dataset)
         for section in view.sections:
             if section.table:
-                out.write(urls.report_csv(report.year, section.table.area.area), reportdata.measures_csv(section.table))
+                out.write(urls.report_csv(report.year, section.table.area.area), reportdata.measures_csv(section.table, docs.names))
         table = dataset.attendance.get(report.attendance or "")
         if table:
             out.write(urls.report_attendance_csv(report.year), reportdata.attendance_csv(appendix(table, dataset)))

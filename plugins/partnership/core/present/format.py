@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 
 def date(value: dt.date) -> str:
@@ -57,9 +58,15 @@ def span(starts: Sequence[dt.datetime]) -> str:
 
 
 def number(value: float, decimals: int | None = None) -> str:
-    """``1,382``, ``139.62``, ``4.1``: thousands separated, no stray ``.0``."""
+    """``1,382``, ``139.62``, ``4.1``: thousands separated, no stray ``.0``.
+
+    With ``decimals``, exactly that many places, rounded half up from the
+    number as written (``61.845`` → ``61.85``, where binary floating point
+    would give ``61.84``).
+    """
     if decimals is not None:
-        return f"{value:,.{decimals}f}"
+        exact = Decimal(repr(float(value))) if not isinstance(value, Decimal) else value
+        return f"{exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP):,.{decimals}f}"
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,}".rstrip("0").rstrip(".") if "e" not in f"{value}" else f"{value:,}"

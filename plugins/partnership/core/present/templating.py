@@ -28,13 +28,19 @@ from ..models.common import slugify
 from ..models.events import FORMAT_NAMES, STATUS_NAMES, TYPE_NAMES
 from ..models.partners import KIND_NAMES
 from ..models.pathways import STRAND_NAMES
+from ..models.reports import PARTS, Report
 from ..models.strategy import COLUMNS as MODEL_COLUMNS
 from ..views.catalogue import SERVICE_NAMES, Catalogue
+from ..views.reports import partner_names
 from . import format as fmt
 from . import urls
-from .charts import Charts, chartable, finding
+from .charts import Charts, alternative, chartable, finding, gaps_note
 from .markdown import NarrativeRenderer, plain, render_text
-from .values import change_text, part_text, share_text, target_text, value_html, value_text
+from .quotes import with_figures
+from .values import SYMBOLS, change_text, cohort_name, part_text, share_text, target_text, value_html, value_text
+
+LANDSCAPE_AFTER = 6
+"""A measure table with more year columns than this is printed on a landscape page of its own (portrait A4 fits six)."""
 
 Link = Callable[[str], str]
 """Turns a root-relative site path into the address a rendered template writes."""
@@ -86,14 +92,15 @@ def environment(package: str, compiled: Path | None = None) -> jinja2.Environmen
         SERVICE_NAMES=SERVICE_NAMES,
         STRAND_NAMES=STRAND_NAMES,
         KIND_NAMES=KIND_NAMES,
-        value_text=value_text,
-        value_html=value_html,
         target_text=target_text,
+        SYMBOLS=SYMBOLS,
         change_text=change_text,
         part_text=part_text,
         chartable=chartable,
-        finding=finding,
         slug=slugify,
+        zip=zip,
+        LANDSCAPE_AFTER=LANDSCAPE_AFTER,
+        PARTS=dict(PARTS),
         model_columns=MODEL_COLUMNS,
     )
     return env
@@ -115,7 +122,19 @@ class Renderer:
         self.charts = charts
         self.known_urls: set[str] = set()
         self.broken_links: list[tuple[str, str]] = []
-        env.globals.update(chart=charts.svg, latest_value=self.latest_value, narrative=self.narrative)
+        self.names = partner_names(dataset)
+        """Partner id → name: a split's parts are shown by name."""
+        env.globals.update(
+            chart=charts.svg,
+            latest_value=self.latest_value,
+            narrative=self.narrative,
+            value_text=lambda value, measure: value_text(value, measure, self.names),
+            value_html=lambda value, measure: value_html(value, measure, self.names),
+            cohort_name=lambda cohort: cohort_name(cohort, self.names),
+            finding=lambda measure, years: finding(measure, years, self.names),
+            chart_gaps=lambda measure, years: gaps_note(measure, years, self.names),
+            chart_alt=lambda measure, years: alternative(measure, years, self.names),
+        )
 
     def render(self, template: str, url: Link, **values: Any) -> str:
         """``template`` rendered with links made by ``url`` and the build's views."""
@@ -141,11 +160,12 @@ class Renderer:
         for year in sorted(measure.values, reverse=True):
             value = measure.values[year]
             if value.number is not None or value.by:
-                return f"{value_text(value, measure.unit)} ({year})"
+                return f"{value_text(value, measure, self.names)} ({year})"
         return ""
 
-    def narrative(self, path: str, prefix: str, link: Link) -> Markup:
-        """A content/ Markdown file as HTML, its links written by ``link`` (the template's ``url``)."""
+    def narrative(self, path: str, prefix: str, link: Link, report: Report | None = None) -> Markup:
+        """A content/ Markdown file as HTML, its links written by ``link`` (the template's ``url``);
+        figures it quotes by reference (``{{ measure:<id> }}``) taken from ``report``'s data."""
 
         def resolve(target: str) -> str | None:
             if target.endswith(".md"):
@@ -157,6 +177,8 @@ class Renderer:
 
         renderer = NarrativeRenderer("", resolve, lambda target, _page: link(target))
         text = (self.dataset.content_dir / path).read_text(encoding="utf-8")
+        if report is not None:
+            text = with_figures(text, report, self.dataset, self.names, markdown=True)
         html = renderer.render(text, path, prefix)
         self.broken_links.extend(b for b in renderer.broken if b not in self.broken_links)
         return html

@@ -1,24 +1,45 @@
 """Report figures written for people: ``47%``, ``1,382``, ``139.62``, ``£125,370``.
 
-Keywords and pending text are shown as written (``Unknown``, ``N/A``, ``Data
-available in 2023``); a split value reads ``94% (BA) 100% (MSW)``; targets
-read ``No more than 20% (DfE)``.
+Each measure's figures are written with its unit and, when it fixes one,
+its number of decimal places (``decimals: 2`` writes ``61.20%`` beside
+``61.84%``); otherwise each value as it was written. Values that are not
+figures use the symbols of government statistics (the Analysis Function's
+guidance on symbols in tables), explained under every table:
+``[x]`` not available (``unknown``), ``[z]`` not applicable (``n/a``) and
+``[c]`` confidential (``suppressed``: withheld to protect small numbers).
+Pending text is shown as written (``Data available in 2023``), and a year
+with no value at all reads ``No data``. A split value reads
+``94% (BA) 100% (MSW)``, a partner's part by the partner's name, never its
+id; targets read ``No more than 20% (DfE)``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from markupsafe import Markup, escape
 
-from ..models.metrics import MeasureValue, Target
+from ..models.metrics import Measure, MeasureValue, Target
 from ..views.reports import Change
 from . import format as fmt
 
-KEYWORD_TEXT = {"unknown": "Unknown", "n/a": "N/A"}
+SYMBOLS: tuple[tuple[str, str, str], ...] = (
+    ("unknown", "[x]", "not available"),
+    ("n/a", "[z]", "not applicable"),
+    ("suppressed", "[c]", "confidential: withheld to protect small numbers"),
+)
+"""The legend under a measure table: each keyword, its symbol and what it means (a table explains those it shows)."""
+KEYWORD_TEXT = {keyword: symbol for keyword, symbol, _ in SYMBOLS}
+"""The statistical symbol each keyword is shown as."""
+SYMBOL_MEANING = {keyword: meaning.split(":")[0] for keyword, _, meaning in SYMBOLS}
+"""Each keyword in words, where a sentence gives the reason a figure is missing (a chart's gaps)."""
 NO_DATA_TEXT = "No data"
 NO_SHARE_TEXT = "–"
 """A percentage of nothing (no bookings), in tables and CSVs."""
+
+Names = Mapping[str, str]
+"""Partner id → partner name: how a split's parts are labelled."""
 
 
 def share_text(share: Decimal | None) -> str:
@@ -26,59 +47,78 @@ def share_text(share: Decimal | None) -> str:
     return NO_SHARE_TEXT if share is None else f"{share}%"
 
 
-def number_text(number: float, unit: str) -> str:
+def number_text(number: float, unit: str, decimals: int | None = None) -> str:
+    """``57.6%``, ``£1,200``, ``4.1``; with ``decimals`` exactly that many places (``57.60%``)."""
     if unit == "percent":
-        return f"{fmt.number(number)}%"
+        return f"{fmt.number(number, decimals)}%"
     if unit == "gbp":
-        text = fmt.number(number, 0 if float(number).is_integer() else 2)
+        places = decimals if decimals is not None else (0 if float(number).is_integer() else 2)
+        text = fmt.number(number, places)
         return f"−£{text[1:]}" if text.startswith("-") else f"£{text}"
-    return fmt.number(number)
+    return fmt.number(number, decimals)
 
 
-def part_text(part: float | str, unit: str) -> str:
-    return number_text(part, unit) if isinstance(part, float) else KEYWORD_TEXT.get(part, part)
+def figure_text(number: float, measure: Measure) -> str:
+    """A number of ``measure``, written with its unit and decimal places."""
+    return number_text(number, measure.unit, measure.decimals)
 
 
-def value_text(value: MeasureValue | None, unit: str) -> str:
+def part_text(part: float | str, measure: Measure) -> str:
+    """One part of a split (or a plain number or keyword): ``94%``, ``[x]``."""
+    return figure_text(part, measure) if isinstance(part, float) else KEYWORD_TEXT.get(part, part)
+
+
+def cohort_name(cohort: str, names: Names) -> str:
+    """A split's part by name: the partner's name for a partner id, otherwise as written (``BA``)."""
+    return names.get(cohort, cohort)
+
+
+def value_text(value: MeasureValue | None, measure: Measure, names: Names | None = None) -> str:
     """One year's value as the report shows it; ``No data`` when the year has none."""
     if value is None:
         return NO_DATA_TEXT
     if value.number is not None:
-        return number_text(value.number, unit)
+        return figure_text(value.number, measure)
     if value.keyword is not None:
         return KEYWORD_TEXT[value.keyword]
     if value.pending is not None:
         return value.pending
     if value.by:
-        return " ".join(f"{part_text(part, unit)} ({cohort})" for cohort, part in value.by.items())
+        return " ".join(f"{part_text(part, measure)} ({cohort_name(cohort, names or {})})" for cohort, part in value.by.items())
     return NO_DATA_TEXT
 
 
-def value_html(value: MeasureValue | None, unit: str) -> Markup:
+def value_html(value: MeasureValue | None, measure: Measure, names: Names | None = None) -> Markup:
     """Like :func:`value_text`, with each part of a split on its own line."""
     if value is not None and value.by:
         return Markup(" ").join(
-            Markup('<span class="cpd-split">{} ({})</span>').format(part_text(part, unit), cohort) for cohort, part in value.by.items()
+            Markup('<span class="cpd-split">{} ({})</span>').format(part_text(part, measure), cohort_name(cohort, names or {}))
+            for cohort, part in value.by.items()
         )
-    return escape(value_text(value, unit))
+    return escape(value_text(value, measure))
 
 
 _COMPARISON = {">=": "At least", "<=": "No more than", ">": "More than", "<": "Less than", "==": "Exactly"}
 
 
-def target_text(target: Target, unit: str) -> str:
-    """``No more than 20% (DfE)``"""
-    text = f"{_COMPARISON[target.comparison]} {number_text(target.value, unit)}"
+def target_text(target: Target, measure: Measure) -> str:
+    """``No more than 20% (DfE)``: the target as it was set (its own decimal places)."""
+    text = f"{_COMPARISON[target.comparison]} {number_text(target.value, measure.unit)}"
     return f"{text} ({target.source})" if target.source else text
 
 
-def change_text(change: Change | None, unit: str) -> str:
+def change_text(change: Change | None, measure: Measure) -> str:
     """``Up 3 points (better)``, ``Down £7,000``, ``No change``; empty when there is nothing to compare."""
     if change is None:
         return ""
     if change.direction == "no change":
         return "No change"
+    places = measure.decimals
     amount = abs(change.difference)
-    size = f"{fmt.number(round(amount, 2))} point{'s' if amount != 1 else ''}" if unit == "percent" else number_text(round(amount, 2), unit)
+    rounded = round(amount, 2 if places is None else places)
+    if measure.unit == "percent":
+        size = f"{fmt.number(rounded, places)} point{'s' if rounded != 1 else ''}"
+    else:
+        size = number_text(rounded, measure.unit, places)
     text = f"{change.direction.capitalize()} {size}"
     return f"{text} ({change.verdict})" if change.verdict else text

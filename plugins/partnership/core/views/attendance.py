@@ -59,6 +59,24 @@ class Figures:
         return percent(self.no_show, self.bookings)
 
 
+def figure(figures: Figures, name: str) -> int | Decimal | None:
+    """One figure of a row by the name ``computed: attendance.<name>`` gives it (None: a share of no bookings)."""
+    return {
+        "booked": figures.bookings,
+        "attended": figures.attended,
+        "non_attended": figures.non_attendance,
+        "attendance_pct": figures.attendance_percent,
+        "non_attendance_pct": figures.non_attendance_percent,
+        "cancelled_pct": figures.cancelled_percent,
+        "no_show_pct": figures.no_show_percent,
+    }[name]
+
+
+def overall(table: AttendanceTable) -> Figures:
+    """The Overall row of a year's attendance: every booking in the file."""
+    return _total("Overall", "overall", table.rows)
+
+
 def _total(label: str, key: str, rows: Iterable[AttendanceRow]) -> Figures:
     rows = list(rows)
     return Figures(
@@ -95,4 +113,4 @@ def appendix(table: AttendanceTable, dataset: Dataset) -> Appendix:
         by_type = [_total(name, key, (r for r in rows if kind(r) == key)) for key, name in TYPE_NAMES.items() if key in kinds]
         if NOT_IN_CATALOGUE in kinds:
             by_type.append(_total(NOT_IN_CATALOGUE, "not-in-catalogue", (r for r in rows if kind(r) == NOT_IN_CATALOGUE)))
-    return Appendix(table, by_partner, by_type, _total("Overall", "overall", rows))
+    return Appendix(table, by_partner, by_type, overall(table))

@@ -10,17 +10,23 @@ words; :mod:`partnership.core.present.values` writes them for people. Rules:
   **Not met** or **No data**; a measure without a target has none;
 * the change is from the year before that latest year, when both are plain
   numbers, and says up or down, and better or worse where the measure says
-  which way is better.
+  which way is better;
+* a value split by partner (its parts are partner ids) is shown as one row
+  per partner under the measure's row, the partners by name: their names
+  are too long to share a cell; other splits (``BA``, ``MSW``) share it;
+* a report's parts come in one fixed order, the same in the page, its
+  contents list and the PDF (:func:`outline`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..dataset import Dataset
 from ..models.common import slugify, year_label, year_start
 from ..models.metrics import Measure, MeasureValue, MetricsArea, Target
-from ..models.reports import Report, Section
+from ..models.reports import PARTS, Report, Section
 from ..models.strategy import FollowUp, Objective, ObjectiveUpdate
 from .strategy import RecommendationHistory, follow_ups_in, section_objectives
 
@@ -120,6 +126,26 @@ class Footnote:
     text: str
 
 
+@dataclass(frozen=True)
+class PartRow:
+    """One part of a measure split by partner, as a row of its own: the partner id and its number (or keyword) each year."""
+
+    cohort: str
+    cells: list[tuple[str, float | str | None]]
+
+
+def partner_parts(measure: Measure, years: list[str], names: Mapping[str, str]) -> list[PartRow]:
+    """One row per partner (in partners.yml order) when ``measure``'s splits in ``years`` are by partner id; else none."""
+    cohorts = {cohort for year in years for cohort in (getattr(measure.values.get(year), "by", None) or {})}
+    if not cohorts or not cohorts <= names.keys():
+        return []
+    return [
+        PartRow(partner, [(year, (getattr(measure.values.get(year), "by", None) or {}).get(partner)) for year in years])
+        for partner in names
+        if partner in cohorts
+    ]
+
+
 @dataclass
 class MeasureRow:
     measure: Measure
@@ -127,6 +153,8 @@ class MeasureRow:
     """(year, value, footnote number) for every year of the table."""
     judgement: Judgement | None
     change: Change | None
+    parts: list[PartRow] = field(default_factory=list)
+    """A split by partner, one row per partner (shown under this row, whose year cells then stay empty)."""
 
     @property
     def numeric_years(self) -> list[str]:
@@ -145,9 +173,28 @@ class MeasureTable:
     def has_targets(self) -> bool:
         return any(row.measure.target for row in self.rows)
 
+    @property
+    def keywords(self) -> set[str]:
+        """The keywords (unknown, n/a, suppressed) the table shows, so that its legend explains exactly those."""
+        found: set[str] = set()
+        for row in self.rows:
+            for _, value, _ in row.cells:
+                if value is None:
+                    continue
+                if value.keyword:
+                    found.add(value.keyword)
+                parts = value.by or {}
+                found.update(part for part in parts.values() if isinstance(part, str))
+                if parts and any(part.cohort not in parts for part in row.parts):
+                    found.add("unknown")  # a partner's row with no figure in a year that has a split
+        return found
 
-def measure_table(area: MetricsArea, years: list[str]) -> MeasureTable:
-    """One row per measure of ``area``, one column per year; notes numbered in reading order."""
+
+def measure_table(area: MetricsArea, years: list[str], names: Mapping[str, str] | None = None) -> MeasureTable:
+    """One row per measure of ``area``, one column per year; notes numbered in reading order.
+
+    ``names`` (partner id → name, in partners.yml order) lets a split by partner become rows of its own.
+    """
     footnotes: list[Footnote] = []
     rows = []
     for measure in area.measures:
@@ -159,7 +206,8 @@ def measure_table(area: MetricsArea, years: list[str]) -> MeasureTable:
                 number = len(footnotes) + 1
                 footnotes.append(Footnote(number, year, value.note))
             cells.append((year, value, number))
-        rows.append(MeasureRow(measure, cells, judge(measure, years), change(measure, years)))
+        parts = partner_parts(measure, years, names or {})
+        rows.append(MeasureRow(measure, cells, judge(measure, years), change(measure, years), parts))
     return MeasureTable(area, years, rows, footnotes)
 
 
@@ -174,6 +222,39 @@ class ReportSection:
     """Earlier recommendations about this section's area that this report follows up."""
 
 
+def _counts(rows: list[MeasureRow]) -> dict[str, int]:
+    counts = {MET: 0, NOT_MET: 0, NO_DATA: 0}
+    for row in rows:
+        if row.judgement:
+            counts[row.judgement.status] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class AreaStatus:
+    """How one section's targets stand, for "At a glance"."""
+
+    section: ReportSection
+    counts: dict[str, int]
+    """Met, Not met, No data → how many."""
+    not_met: list[Measure]
+    """The measures whose targets are not met, in table order."""
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """One part of a report, in the order the page, its contents and the PDF show them."""
+
+    id: str
+    """Its heading's id (and anchor)."""
+    title: str
+    kind: str
+    """glance, part, section, recommendations, attendance or logic-model."""
+    source: str | None = None
+    """A part's Markdown file under content/."""
+    section: ReportSection | None = None
+
+
 @dataclass
 class ReportView:
     report: Report
@@ -181,6 +262,8 @@ class ReportView:
     sections: list[ReportSection]
     general_follow_ups: list[tuple[RecommendationHistory, FollowUp]] = field(default_factory=list)
     """Earlier recommendations this report follows up that belong to none of its sections (no area, or an area it has no section for)."""
+    headlines: list[MeasureRow] = field(default_factory=list)
+    """The headline figures (the report's ``headlines``), each a measure's row over the report's years."""
 
     @property
     def year(self) -> str:
@@ -188,22 +271,78 @@ class ReportView:
 
     def status_counts(self) -> dict[str, int]:
         """How many targets are Met, Not met, or have No data, across the report."""
-        counts = {MET: 0, NOT_MET: 0, NO_DATA: 0}
+        return _counts([row for section in self.sections if section.table for row in section.table.rows])
+
+    def by_area(self) -> list[AreaStatus]:
+        """Each section with targets: how many are met, not met and without data, and which are not met."""
+        found = []
         for section in self.sections:
-            if section.table:
-                for row in section.table.rows:
-                    if row.judgement:
-                        counts[row.judgement.status] += 1
-        return counts
+            if section.table and section.table.has_targets:
+                rows = section.table.rows
+                not_met = [row.measure for row in rows if row.judgement and row.judgement.status == NOT_MET]
+                found.append(AreaStatus(section, _counts(rows), not_met))
+        return found
+
+
+def outline(view: ReportView, appendix: bool, logic_model: bool) -> list[OutlineEntry]:
+    """Every part of the report that it has, in the fixed, conventional order.
+
+    Foreword, executive summary, at a glance, introduction, governance and
+    membership, method; the sections (areas of work); challenges and risks,
+    future ambitions, recommendations; the appendices (learning and
+    development, logic model); the glossary. Each is shown only when the
+    report has it.
+    """
+    report = view.report
+    titles = dict(PARTS)
+    entries: list[OutlineEntry] = []
+
+    def part(field_name: str) -> None:
+        source = getattr(report, field_name)
+        if source:
+            entries.append(OutlineEntry(field_name.replace("_", "-"), titles[field_name], "part", source))
+
+    part("foreword")
+    part("executive_summary")
+    counts = view.status_counts()
+    if sum(counts.values()) or view.headlines:
+        entries.append(OutlineEntry("at-a-glance", "At a glance", "glance"))
+    if report.introduction:
+        entries.append(OutlineEntry("introduction", "Introduction", "part", report.introduction))
+    part("governance")
+    part("method")
+    entries.extend(OutlineEntry(section.id, section.section.title, "section", section=section) for section in view.sections)
+    part("risks")
+    part("future")
+    if view.general_follow_ups or report.recommendations:
+        first = "earlier-recommendations" if view.general_follow_ups else "recommendations"
+        entries.append(OutlineEntry(first, "Recommendations", "recommendations"))
+    if appendix:
+        entries.append(OutlineEntry("learning-and-development", "Appendix: learning and development", "attendance"))
+    if logic_model:
+        entries.append(OutlineEntry("logic-model", "Appendix: logic model", "logic-model"))
+    part("glossary")
+    return entries
+
+
+def single(area: MetricsArea, measure: Measure) -> MetricsArea:
+    """``area`` holding ``measure`` alone: a measure's own table."""
+    return MetricsArea.model_construct(area=area.area, title=area.title, measures=[measure])
+
+
+def partner_names(dataset: Dataset) -> dict[str, str]:
+    """Partner id → name, in partners.yml order: how splits by partner are labelled."""
+    return {p.id: p.name for p in dataset.partners}
 
 
 def report_view(report: Report, dataset: Dataset) -> ReportView:
     years = years_between(report.baseline, report.year)
     follow_ups = follow_ups_in(dataset, report)
+    names = partner_names(dataset)
     sections = []
     for section in report.sections:
         area = dataset.metrics.get(section.metrics or "")
-        table = measure_table(area, years) if area else None
+        table = measure_table(area, years, names) if area else None
         sections.append(
             ReportSection(
                 section,
@@ -215,7 +354,12 @@ def report_view(report: Report, dataset: Dataset) -> ReportView:
         )
     placed = {section.metrics for section in report.sections if section.metrics}
     general = [pair for pair in follow_ups if pair[0].recommendation.area not in placed]
-    return ReportView(report, years, sections, general)
+    headlines = []
+    for measure_id in report.headlines:
+        found = dataset.measure_by_id.get(measure_id)
+        if found:
+            headlines.append(measure_table(single(found[0], found[1]), years, names).rows[0])
+    return ReportView(report, years, sections, general, headlines)
 
 
 def all_years(measure: Measure) -> list[str]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ...present import urls
 from ...views.attendance import appendix
-from ...views.reports import all_years, report_view
+from ...views.reports import all_years, outline, report_view
 from ..context import RenderContext, SitePage
 
 
@@ -26,6 +26,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
     for report in dataset.reports:
         view = views[report.year]
         table = dataset.attendance.get(report.attendance or "")
+        parts = outline(view, table is not None, dataset.logic_model_for(report.year) is not None)
         yield ctx.page(
             urls.report(report.year),
             report.title,
@@ -33,7 +34,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
             description=report.summary or f"{report.title}: the partnership's progress report.",
             kind="report",
             charts=True,
-            values={"view": view, "appendix": appendix(table, dataset) if table else None},
+            values={"view": view, "appendix": appendix(table, dataset) if table else None, "outline": parts},
         )
     measures = [(area, measure) for area in dataset.metrics.values() for measure in area.measures]
     yield ctx.page(
