@@ -11,7 +11,10 @@ from conftest import NOW_INSTANT, ROOT, load
 from partnership.core.build import SiteBuild
 from partnership.core.worker import can_fork
 
-pytestmark = pytest.mark.skipif(not can_fork(), reason="the build works in one process where it cannot fork")
+pytestmark = [
+    pytest.mark.skipif(not can_fork(), reason="the build works in one process where it cannot fork"),
+    pytest.mark.slow,  # each test builds the example (out of the --quick lane)
+]
 
 
 def children(pid: int) -> set[int]:
