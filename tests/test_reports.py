@@ -256,6 +256,9 @@ def test_charts_state_the_finding_and_carry_text(built: Path) -> None:
     assert "2025-26" in texts, "axis labels stay text in the SVG"
     ids = page.xpath("//@id")
     assert len(ids) == len(set(ids)), "ids must be unique on the page"
+    # back where it started but not level in between (96% in 2023-24): never "stayed at"
+    panels = next(c for c in captions if c.startswith("% of admissions interviews with a person with lived experience"))
+    assert panels.endswith(": was 100% in 2021-22 and in 2025-26, with a low of 96% in 2023-24."), panels
 
 
 def test_measure_pages_follow_a_figure_over_time(built: Path) -> None:

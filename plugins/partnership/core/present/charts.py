@@ -152,8 +152,12 @@ def finding(measure: Measure, years: list[str], names: Names | None = None) -> s
         first, last = figure_text(v0, measure), figure_text(v1, measure)
         if len(line.points) == 1:
             parts.append(f"{name}{last} in {y1}")
-        elif verb == "stayed at":
+        elif verb == "stayed at" and all(abs(v - v0) < 1e-9 for _, v in line.points):
             parts.append(f"{name}stayed at {last} from {y0} to {y1}")
+        elif verb == "stayed at":  # back where it started, but not level in between: say where it went
+            year, value = max(line.points, key=lambda point: abs(point[1] - v0))
+            low_or_high = "a low" if value < v0 else "a high"
+            parts.append(f"{name}was {last} in {y0} and in {y1}, with {low_or_high} of {figure_text(value, measure)} in {year}")
         else:
             parts.append(f"{name}{verb} {first} in {y0} to {last} in {y1}")
     if not parts:
