@@ -90,9 +90,7 @@ def test_links_out_pipes_and_devices_are_located_problems_and_never_wait(project
     (project / ".git").mkdir()
     (project / ".git/config").write_text(f"[http]\n\textraheader = AUTHORIZATION: basic {SECRET}\n")
     make(project, project / where)
-    started = time.monotonic()
-    result = run_cli(project, "check", timeout=30)
-    assert time.monotonic() - started < 20
+    result = run_cli(project, "check", timeout=60)  # a check that waits on the pipe or device never returns: TimeoutExpired
     match = located(refused(result), where, needle)
     assert (match["line"], match["column"]) == ("1", "1")
 
@@ -348,9 +346,11 @@ LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
 def test_yaml_that_would_explode_or_crash_is_a_located_problem_in_a_second(project: Path, text: str, needle: str, line: int) -> None:
     """Guard: yamlsource's depth, alias and expansion limits (without them: gigabytes, or libyaml's recursion crashes Python)."""
     (project / EVENT).write_text(text)
-    started = time.monotonic()
+    started = time.process_time()
     found = problems(project)
-    assert time.monotonic() - started < 1.5
+    # Processor time, not the wall clock (a busy machine stretches that): without the limits this is
+    # minutes of work and gigabytes, or libyaml's recursion crashes Python; with them, a fraction of a second.
+    assert time.process_time() - started < 10
     assert [p for p in found if p.startswith(f"{EVENT}:{line}:") and needle in p], found
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import time
 from pathlib import Path
 
 import pytest
@@ -20,14 +19,10 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def test_check_passes_quickly_on_the_example(project: Path) -> None:
-    started = time.perf_counter()
-    result = run_cli(project, "check")
-    elapsed = time.perf_counter() - started
+def test_check_passes_on_the_example(project: Path) -> None:
+    result = run_cli(project, "check", timeout=120)  # only a runaway; check's speed is measured in benchmarks/
     assert result.returncode == 0, result.stderr
     assert "data/ is valid: 50 events, 11 partners, 10 career stages, 9 frameworks" in result.stdout
-    # The goal (under 2 s) is measured in benchmarks/; this only guards against a runaway.
-    assert elapsed < 30
 
 
 def test_check_lists_every_problem_and_exits_1(project: Path) -> None:

@@ -2,7 +2,7 @@
 
 ``python3 build.py test`` on a machine without Chromium, poppler or
 LibreOffice either installs them (as root on Debian or Ubuntu) or stops
-within seconds, before any test, with one message. These tests cannot take
+before any test, with one message. These tests cannot take
 the programs off this machine (others use them), so they point build.py's
 search at an empty folder (``PARTNERSHIP_PROGRAMS_PATH``), run it as a user
 that is not root, and put a stand-in ``apt-get`` first on the PATH.
@@ -16,7 +16,6 @@ import stat
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -80,7 +79,7 @@ def test_only_root_on_debian_with_apt_installs() -> None:
 # ---------------------------------------------------------------- build.py itself
 
 
-def build_py(*args: str, env: dict[str, str], user: str | None = None) -> tuple[subprocess.CompletedProcess[str], float]:
+def build_py(*args: str, env: dict[str, str], user: str | None = None) -> subprocess.CompletedProcess[str]:
     """``python3 build.py <args>`` as a user would run it (the system's Python, not .venv's), and how long it took."""
     python = "python3"
     if user is not None:  # another user may not be able to reach root's own Python (pyenv keeps it under /root)
@@ -88,9 +87,7 @@ def build_py(*args: str, env: dict[str, str], user: str | None = None) -> tuple[
     command = [python, str(ROOT / "build.py"), *args]
     if user is not None:
         command = ["runuser", "-u", user, "--", *command]
-    started = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
-    return result, time.perf_counter() - started
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 
 def clean_environment(programs_path: Path, path: str | None = None) -> dict[str, str]:
@@ -101,7 +98,7 @@ def clean_environment(programs_path: Path, path: str | None = None) -> dict[str,
 
 @pytest.mark.slow
 def test_without_the_programs_build_py_test_stops_at_once_and_says_what_to_do(tmp_path: Path) -> None:
-    """As a user who is not root: one message, exit 1, within seconds, before .venv or any test."""
+    """As a user who is not root: one message, exit 1, before .venv or any test."""
     empty = tmp_path / "empty"
     empty.mkdir()
     user = None
@@ -110,9 +107,8 @@ def test_without_the_programs_build_py_test_stops_at_once_and_says_what_to_do(tm
         readable = ["runuser", "-u", user, "--", "test", "-r", str(ROOT / "build.py")]
         if shutil.which("runuser") is None or subprocess.run(readable).returncode != 0:
             pytest.skip("running build.py as a user who is not root needs runuser and a checkout that user can read")
-    result, seconds = build_py("test", env=clean_environment(empty), user=user)
+    result = build_py("test", env=clean_environment(empty), user=user)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert seconds < 10
     out = result.stdout + result.stderr
     assert out.count("The tests need programs that this machine does not have:") == 1
     for what in ("Chromium", "poppler", "LibreOffice Writer and Calc", "Java"):
@@ -132,14 +128,14 @@ def test_as_root_on_debian_build_py_installs_with_apt_get(tmp_path: Path) -> Non
     calls = tmp_path / "apt-calls"
     executable(tmp_path / "bin/apt-get", f'#!/bin/sh\necho "$@" >> {calls}\nexit ${{FAKE_APT_STATUS:-0}}\n')
     env = clean_environment(empty, f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
-    result, seconds = build_py("test", env=env)
+    result = build_py("test", env=env)
     out = result.stdout + result.stderr
-    assert result.returncode == 1 and seconds < 10, out
+    assert result.returncode == 1, out
     asked = calls.read_text().splitlines()
     assert asked[0] == "update"
     assert asked[1].startswith(f"install -y --no-install-recommends {PACKAGES}"), asked
     assert "apt-get finished, but they are still not found" in out
-    failing = build_py("test", env=dict(env, FAKE_APT_STATUS="100"))[0]
+    failing = build_py("test", env=dict(env, FAKE_APT_STATUS="100"))
     assert "Installing them failed (apt-get update exited with status 100)" in failing.stdout + failing.stderr
 
 
