@@ -444,7 +444,7 @@ def test_content_at_addresses_the_site_makes_are_all_located_by_check(project: P
 def test_generated_addresses_are_what_the_build_writes(built: Path) -> None:
     """addresses.generated_files must list every file the writer writes, and nothing it does not."""
     from partnership.core import clock
-    from partnership.core.addresses import generated_files
+    from partnership.core.build.addresses import generated_files
     from partnership.core.html.context import RenderContext
     from partnership.core.load import load_dataset
 

@@ -26,7 +26,7 @@ from .core import clock
 from .core.problems import DataError
 
 if TYPE_CHECKING:
-    from .core.dataset import Dataset
+    from .core.models.dataset import Dataset
 
 
 def _root() -> Path:
@@ -44,7 +44,7 @@ def _fail(message: str) -> int:
 
 
 def _check_data(data_dir: Path, content_dir: Path) -> int:
-    from .core.load import load_dataset_cached
+    from .core.load.loader import load_dataset_cached
 
     started = time.perf_counter()
     try:
@@ -70,7 +70,7 @@ def _check_data(data_dir: Path, content_dir: Path) -> int:
 
 def _taken_addresses(dataset: Dataset) -> list[str]:
     """content/ files at an address the site makes (an event's page, calendar.ics …), every one with its place."""
-    from .core.addresses import clashes, embedded_content
+    from .core.build.addresses import clashes, embedded_content
     from .core.html.context import RenderContext
     from .core.problems import Problems
     from .core.sources.files import SourceFiles
@@ -266,7 +266,7 @@ def cmd_lock(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .core.schema import schema_files
+    from .core.models.schema import schema_files
 
     folder = _root() / "schema"
     folder.mkdir(exist_ok=True)

@@ -15,7 +15,8 @@ import re
 
 from dateutil import parser as dateparser
 
-from ..core.models.common import FIRST_YEAR, LAST_YEAR, year_label
+from ..core.clock import FIRST_YEAR, LAST_YEAR
+from ..core.models.common import year_label
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -16,10 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..core import clock
-from ..core.dataset import Dataset
-from ..core.importing import ImportError_, ImportResult, aggregate, fingerprint, log_text, plan, safe_file_name
-from ..core.load import load_dataset
+from ..core.load.importing import ImportError_, ImportResult, aggregate, fingerprint, log_text, plan, safe_file_name
+from ..core.load.loader import load_dataset
 from ..core.models.attendance import IMPORT_LOG_SUFFIX
+from ..core.models.dataset import Dataset
 from ..core.problems import DataError, plural
 from .answers import parse_year
 from .files import write_all_checked, write_checked

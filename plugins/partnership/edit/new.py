@@ -19,13 +19,13 @@ from pathlib import Path
 import yaml
 
 from ..core import clock
-from ..core.dataset import Dataset
-from ..core.load import load_dataset
+from ..core.load.loader import load_dataset
 from ..core.models.common import slugify, year_label, year_start
+from ..core.models.dataset import Dataset
 from ..core.models.events import FORMAT_NAMES, RESERVED_IDS, TYPE_NAMES
 from ..core.models.frameworks import Framework
 from ..core.models.partners import KIND_NAMES
-from ..core.reportrules import PLACEHOLDERS
+from ..core.rules.references import PLACEHOLDERS
 from ..core.views.toolkit import KSS_FRAMEWORKS, frameworks_in_force
 from .answers import long_date, parse_date, parse_times, parse_year, time_range
 from .files import write_checked

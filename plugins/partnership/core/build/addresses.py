@@ -12,14 +12,14 @@ compares the two on a real build.
 
 from __future__ import annotations
 
-from .html.context import RenderContext
-from .html.pages import all_pages
-from .present import urls
-from .present.toolkit import downloads
-from .problems import Problem
-from .schema import schema_files
-from .sources.files import SourceFiles
-from .views.toolkit import toolkit
+from ..html.context import RenderContext
+from ..html.pages import all_pages
+from ..models.schema import schema_files
+from ..present import urls
+from ..present.toolkit import downloads
+from ..problems import Problem
+from ..sources.files import SourceFiles
+from ..views.toolkit import toolkit
 
 
 def generated_files(ctx: RenderContext) -> dict[str, str]:
@@ -85,7 +85,7 @@ def clashes(ctx: RenderContext, files: SourceFiles, embedded: set[str]) -> list[
 
 def embedded_content(ctx: RenderContext) -> set[str]:
     """content/ files that generated pages embed (report narratives, the toolkit's text): never pages of their own."""
-    from .html.pages.toolkit import CONTENT as TOOLKIT_CONTENT
+    from ..html.pages.toolkit import CONTENT as TOOLKIT_CONTENT
 
     found: set[str] = set(TOOLKIT_CONTENT)
     for report in ctx.dataset.reports:

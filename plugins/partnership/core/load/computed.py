@@ -14,12 +14,12 @@ sets ``decimals`` itself.
 
 from __future__ import annotations
 
-from .dataset import origin
-from .models.attendance import AttendanceTable
-from .models.common import year_start
-from .models.metrics import ATTENDANCE_FIGURES, Measure, MeasureValue, MetricsArea
-from .problems import Problems
-from .views.attendance import figure, overall
+from ..models.attendance import AttendanceTable
+from ..models.common import year_start
+from ..models.dataset import origin
+from ..models.metrics import ATTENDANCE_FIGURES, Measure, MeasureValue, MetricsArea
+from ..problems import Problems
+from ..views.attendance import figure, overall
 
 
 def computed_value(measure: Measure, table: AttendanceTable) -> MeasureValue:

@@ -37,13 +37,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .checks import comparable, in_year
-from .clock import local
-from .dataset import Dataset
-from .models.attendance import COLUMNS, AttendanceRow, is_personal_column
-from .models.events import Event
-from .models.importing import ImportedEvent, ImportedExport, ImportLog, names
-from .problems import did_you_mean
+from ..clock import local
+from ..models.attendance import COLUMNS, AttendanceRow, is_personal_column
+from ..models.dataset import Dataset
+from ..models.events import Event
+from ..models.importing import ImportedEvent, ImportedExport, ImportLog, names
+from ..problems import did_you_mean
+from ..rules.events import comparable, in_year
 
 
 class ImportError_(Exception):

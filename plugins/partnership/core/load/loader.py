@@ -15,11 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from . import checks
-from .computed import fill_computed
-from .content import check_content
-from .dataset import Dataset, Unread, set_origin
-from .models.attendance import (
+from ..models.attendance import (
     COLUMNS,
     COUNT_COLUMNS,
     IMPORT_LOG_SUFFIX,
@@ -27,21 +23,25 @@ from .models.attendance import (
     AttendanceTable,
     is_personal_column,
 )
-from .models.common import DataModel, _check_year, slugify
-from .models.events import Event
-from .models.frameworks import Framework
-from .models.importing import ImportLog, ImportSettings
-from .models.metrics import MetricsArea
-from .models.partners import Partner
-from .models.pathways import Stage
-from .models.reports import Report
-from .models.site import Site
-from .models.strategy import LogicModel
-from .problems import Problems, in_order, quote
-from .reportrules import report_words
-from .sources.csvsource import decode, load_csv
-from .sources.files import SourceFiles
-from .sources.yamlsource import Document, SourceMap, load_yaml
+from ..models.common import DataModel, _check_year, slugify
+from ..models.dataset import Dataset, Unread, set_origin
+from ..models.events import Event
+from ..models.frameworks import Framework
+from ..models.importing import ImportLog, ImportSettings
+from ..models.metrics import MetricsArea
+from ..models.partners import Partner
+from ..models.pathways import Stage
+from ..models.reports import Report
+from ..models.site import Site
+from ..models.strategy import LogicModel
+from ..problems import Problems, in_order, quote
+from ..rules import events as checks
+from ..rules.content import check_content
+from ..rules.references import report_words
+from ..sources.csvsource import decode, load_csv
+from ..sources.files import SourceFiles
+from ..sources.yamlsource import Document, SourceMap, load_yaml
+from .computed import fill_computed
 from .validation import validate
 
 M = TypeVar("M", bound=DataModel)

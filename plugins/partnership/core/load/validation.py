@@ -18,8 +18,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .problems import Problems, allowed, hint, quote
-from .sources.yamlsource import Path, SourceMap
+from ..problems import Problems, allowed, hint, quote
+from ..sources.yamlsource import Path, SourceMap
 
 B = TypeVar("B", bound=BaseModel)
 

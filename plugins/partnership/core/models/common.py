@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from ..clock import FIRST_YEAR, LAST_YEAR
 from ..problems import quote
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -23,12 +24,6 @@ _YEAR = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 _REF = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*):([a-z0-9]+(?:-[a-z0-9]+)*)$")
 _TARGET = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)(?::([a-z0-9]+(?:-[a-z0-9]+)*)|@([a-z0-9]+(?:-[a-z0-9]+)*))?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-FIRST_YEAR = 2000
-LAST_YEAR = 2099
-"""Dates and years in the data lie between these (inclusive): social work teaching partnerships began in
-2015, and a date outside this range is a slip (0202-03-04, 9999) that would otherwise sort, count and
-print wrongly everywhere."""
 
 WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))})
 """Names Windows keeps for devices: a file or folder called ``con`` (or ``con.yml``) cannot be made or

@@ -10,20 +10,20 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
-from .models.attendance import AttendanceTable
-from .models.common import DataModel
-from .models.events import Event
-from .models.frameworks import Framework
-from .models.importing import ImportSettings
-from .models.metrics import Measure, MetricsArea
-from .models.partners import Partner
-from .models.pathways import Stage
-from .models.reports import Report
-from .models.site import Site
-from .models.strategy import LogicModel, period_years
-from .problems import Problem
+from ..problems import Problem
+from ..sources.yamlsource import Mark, Path, SourceMap
+from .attendance import AttendanceTable
+from .common import DataModel
+from .events import Event
+from .frameworks import Framework
+from .importing import ImportSettings
+from .metrics import Measure, MetricsArea
+from .partners import Partner
+from .pathways import Stage
 from .refs import FrameworkIndex
-from .sources.yamlsource import Mark, Path, SourceMap
+from .reports import Report
+from .site import Site
+from .strategy import LogicModel, period_years
 
 
 @dataclass(frozen=True)

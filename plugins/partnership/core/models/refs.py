@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models.common import split_ref, split_target
-from .models.frameworks import Framework, Item, Level
-from .problems import allowed, did_you_mean, not_one_of, quote
+from ..problems import allowed, did_you_mean, not_one_of, quote
+from .common import split_ref, split_target
+from .frameworks import Framework, Item, Level
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
+from ..clock import FIRST_YEAR, LAST_YEAR
 from ..problems import quote
-from .common import FIRST_YEAR, LAST_YEAR, DataModel, Slug
+from .common import DataModel, Slug
 
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 

@@ -35,7 +35,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..dataset import Dataset
+from ..models.dataset import Dataset
 from ..models.metrics import Measure, MeasureValue
 from ..views.reports import MET, all_years, judge, report_view
 from . import chartlabels

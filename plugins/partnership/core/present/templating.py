@@ -23,8 +23,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..dataset import Dataset
 from ..models.common import slugify
+from ..models.dataset import Dataset
 from ..models.events import FORMAT_NAMES, STATUS_NAMES, TYPE_NAMES
 from ..models.partners import KIND_NAMES
 from ..models.pathways import STRAND_NAMES

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import markdown
 
-from .present.safehtml import Finding, findings
-from .problems import Problems
-from .sources.csvsource import decode
-from .sources.files import SourceFiles
+from ..present.safehtml import Finding, findings
+from ..problems import Problems
+from ..sources.csvsource import decode
+from ..sources.files import SourceFiles
 
 #: The Markdown extensions of mkdocs.yml: what a page's raw HTML and attributes become.
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "def_list", "footnotes", "sane_lists", "toc"]

@@ -15,18 +15,18 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from .clock import clock_change
-from .colours import contrast
-from .dataset import Dataset, origin
-from .models.attendance import SPECIAL_PARTNERS
-from .models.common import DataModel, slugify, year_label, year_start
-from .models.events import RESERVED_IDS, Event
-from .models.frameworks import Framework, InForce, Item
-from .models.metrics import MeasureValue, MetricsArea
-from .models.pathways import Stage
-from .models.strategy import COLUMNS
-from .present.markdown import text_findings
-from .problems import Problems, allowed, did_you_mean, not_one_of, quote
+from ..clock import clock_change
+from ..models.attendance import SPECIAL_PARTNERS
+from ..models.common import DataModel, slugify, year_label, year_start
+from ..models.dataset import Dataset, origin
+from ..models.events import RESERVED_IDS, Event
+from ..models.frameworks import Framework, InForce, Item
+from ..models.metrics import MeasureValue, MetricsArea
+from ..models.pathways import Stage
+from ..models.strategy import COLUMNS
+from ..present.colours import contrast
+from ..present.markdown import text_findings
+from ..problems import Problems, allowed, did_you_mean, not_one_of, quote
 
 Display = Callable[[Path], str]
 M = TypeVar("M", bound=DataModel)

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .dataset import Dataset, origin
-from .models.reports import Report
-from .problems import Problems, not_one_of
-from .sources.csvsource import decode
-from .sources.files import SourceFiles
-from .views.references import Reference, Unresolved, references, resolve
+from ..models.dataset import Dataset, origin
+from ..models.reports import Report
+from ..problems import Problems, not_one_of
+from ..sources.csvsource import decode
+from ..sources.files import SourceFiles
+from ..views.references import Reference, Unresolved, references, resolve
 
 PLACEHOLDERS: tuple[str, ...] = (
     "One paragraph for the list of reports and the PDF cover.",

@@ -13,8 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..dataset import Dataset
 from ..models.common import SERVICES
+from ..models.dataset import Dataset
 from ..models.events import FORMAT_NAMES, TYPE_NAMES
 from ..models.frameworks import Framework
 from .events import EventView, event_views

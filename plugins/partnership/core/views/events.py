@@ -13,12 +13,12 @@ from typing import Literal
 from urllib.parse import quote
 
 from ..clock import elapsed_hours, local
-from ..dataset import Dataset
 from ..models.common import slugify
+from ..models.dataset import Dataset
 from ..models.events import Event
 from ..models.partners import Partner
 from ..models.pathways import Stage
-from ..refs import ResolvedItem
+from ..models.refs import ResolvedItem
 
 BookingState = Literal["open", "by-email", "closed", "full", "postponed", "cancelled", "taken-place"]
 

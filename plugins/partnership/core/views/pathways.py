@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..dataset import Dataset
+from ..models.dataset import Dataset
 from ..models.frameworks import Framework, Item, Level
 from ..models.pathways import Stage
-from ..refs import ResolvedFramework, ResolvedItem
+from ..models.refs import ResolvedFramework, ResolvedItem
 from .catalogue import Catalogue
 from .events import EventView
 

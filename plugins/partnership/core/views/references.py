@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..dataset import Dataset
+from ..models.dataset import Dataset
 from ..models.metrics import ATTENDANCE_FIGURES, Measure, MeasureValue
 from ..models.reports import Report
 from ..problems import allowed, hint, quote

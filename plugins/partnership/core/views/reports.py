@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..dataset import Dataset
 from ..models.common import slugify, year_label, year_start
+from ..models.dataset import Dataset
 from ..models.metrics import Measure, MeasureValue, MetricsArea, Target
 from ..models.reports import PARTS, Report, Section
 from ..models.strategy import FollowUp, Objective, ObjectiveUpdate

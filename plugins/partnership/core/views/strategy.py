@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..dataset import Dataset
 from ..models.common import year_label
+from ..models.dataset import Dataset
 from ..models.metrics import Keyword, Measure, MeasureValue
 from ..models.partners import Partner
 from ..models.reports import Report

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..dataset import Dataset
+from ..models.dataset import Dataset
 from ..models.frameworks import Framework, Item, Level
 from ..models.pathways import Stage
 
