@@ -6,19 +6,17 @@ same number the report's learning and development appendix prints), so the
 measure table, its chart, the narratives that quote it and the appendix can
 never disagree. Years without an attendance file keep their typed values
 (figures from before the partnership kept attendance files); typing a value
-for a year that has a file is a problem, because one of the two would be
-wrong. A percentage of no bookings is ``n/a``. A computed percentage shows
-two decimal places in every year, as the appendix does, unless the measure
-sets ``decimals`` itself.
+for a year that has a file is a problem (a rule of :mod:`..rules.metrics`),
+because one of the two would be wrong. A percentage of no bookings is
+``n/a``. A computed percentage shows two decimal places in every year, as the
+appendix does, unless the measure sets ``decimals`` itself.
 """
 
 from __future__ import annotations
 
 from ..models.attendance import AttendanceTable
 from ..models.common import year_start
-from ..models.dataset import origin
 from ..models.metrics import ATTENDANCE_FIGURES, Measure, MeasureValue, MetricsArea
-from ..problems import Problems
 from ..views.attendance import figure, overall
 
 
@@ -29,40 +27,23 @@ def computed_value(measure: Measure, table: AttendanceTable) -> MeasureValue:
     return MeasureValue(keyword="n/a") if found is None else MeasureValue(number=float(found))
 
 
-def fill_computed(metrics: dict[str, MetricsArea], attendance: dict[str, AttendanceTable], problems: Problems) -> dict[str, MetricsArea]:
-    """``metrics`` with every computed measure's values filled in from the attendance files; problems for what contradicts them."""
+def fill_computed(metrics: dict[str, MetricsArea], attendance: dict[str, AttendanceTable]) -> dict[str, MetricsArea]:
+    """``metrics`` with every computed measure's values filled in from the attendance files.
+
+    (What a computed measure may not say, a unit other than its figure's or a value typed for a year
+    an attendance file counts, is a rule of :mod:`..rules.metrics`.)
+    """
     by_year = {table.year: table for table in attendance.values()}
     filled: dict[str, MetricsArea] = {}
     for key, area in metrics.items():
         measures = []
         changed = False
-        for index, measure in enumerate(area.measures):
+        for measure in area.measures:
             if measure.computed is None or not area.valid("measures"):
                 measures.append(measure)
                 continue
-            where = origin(area)
-            name = measure.computed.split(".", 1)[1]
-            unit = ATTENDANCE_FIGURES[name]
-            if measure.unit != unit:
-                mark = where.at("measures", index, "unit")
-                problems.add(
-                    where.path,
-                    mark.line,
-                    mark.column,
-                    f"unit: {measure.unit} does not fit computed: {measure.computed}, which is a {unit}; write unit: {unit}",
-                )
+            unit = ATTENDANCE_FIGURES[measure.computed.split(".", 1)[1]]
             values = dict(measure.values)
-            for year in sorted(values, key=year_start):
-                table = by_year.get(year)
-                if table is not None:
-                    mark = where.at("measures", index, "values", year)
-                    problems.add(
-                        where.path,
-                        mark.line,
-                        mark.column,
-                        f"values.{year}: this measure is computed from {table.path} ({measure.computed}), so its {year} value "
-                        f"cannot be typed as well; delete this value (the site shows the file's figure)",
-                    )
             for year, table in by_year.items():
                 values[year] = computed_value(measure, table)
             update: dict[str, object] = {"values": {year: values[year] for year in sorted(values, key=year_start)}}

@@ -40,10 +40,9 @@ from dataclasses import dataclass, field
 from ..clock import local
 from ..models.attendance import COLUMNS, AttendanceRow, is_personal_column
 from ..models.dataset import Dataset
-from ..models.events import Event
+from ..models.events import Event, comparable
 from ..models.importing import ImportedEvent, ImportedExport, ImportLog, names
 from ..problems import did_you_mean
-from ..rules.events import comparable, in_year
 
 
 class ImportError_(Exception):
@@ -203,7 +202,7 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: str | None =
     partner_names = {_normal(p.name): p.id for p in dataset.partners}
     mapped = {_normal(k): v for k, v in settings.organisations.items()}
     event_map = {_normal(k): v for k, v in settings.events.items()}
-    of_year = [e for e in dataset.events if in_year(e, year)]
+    of_year = [e for e in dataset.events if e.in_year(year)]
     titles: dict[str, str] = {}
     for event in of_year + dataset.events:  # this year's events first: a title used every year means this year's
         titles.setdefault(_normal(event.title), event.id)

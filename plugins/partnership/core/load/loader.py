@@ -1,8 +1,8 @@
 """Read ``data/`` into a validated :class:`~.dataset.Dataset`, or report every problem.
 
 One pass reads every file, validates what it can, and carries on past
-problems so that they are all reported together. Then the cross-file rules
-in :mod:`.checks` run over whatever was valid. If anything was wrong,
+problems so that they are all reported together. Then the rules
+(:mod:`..rules`) run over whatever was valid. If anything was wrong,
 :class:`~.problems.DataError` is raised with all of it, sorted by file,
 line and column; nothing is returned half-checked.
 """
@@ -35,9 +35,7 @@ from ..models.reports import Report
 from ..models.site import Site
 from ..models.strategy import LogicModel
 from ..problems import Problems, in_order, quote
-from ..rules import events as checks
-from ..rules.content import check_content
-from ..rules.references import report_words
+from ..rules import run_all
 from ..sources.csvsource import decode, load_csv
 from ..sources.files import SourceFiles
 from ..sources.yamlsource import Document, SourceMap, load_yaml
@@ -419,13 +417,12 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
     events = _events(reader)
     metrics = _metrics(reader)
     attendance = _attendance(reader)
-    metrics = fill_computed(metrics, attendance, problems)
+    metrics = fill_computed(metrics, attendance)
     reports = _reports(reader)
     logic_models = _logic_models(reader)
     settings_path = data_dir / "import.yml"
     settings = reader.one(reader.document(settings_path), ImportSettings, "import settings") if settings_path.is_file() else None
     _unexpected(reader)
-    check_content(content_dir, content_dir.parent / "theme", reader.files, problems)
     dataset = Dataset(
         data_dir=data_dir,
         content_dir=content_dir,
@@ -435,7 +432,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
         partners=partners,
         frameworks=frameworks,
         pathways=pathways,
-        events=sorted(events, key=checks.event_sort_key),
+        events=sorted(events, key=Event.sort_key),
         metrics=metrics,
         attendance=attendance,
         reports=reports,
@@ -443,8 +440,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
         logic_models=logic_models,
         unread=reader.unread,
     )
-    checks.run_all(dataset, problems, display=reader.display)
-    report_words(dataset, reader.files, problems)
+    run_all(dataset, reader.files, problems)
     problems.raise_if_any()
     dataset.warnings = in_order(problems.warnings)
     return dataset

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import Field
 
-from .common import DataModel, FrameworkRef, Service, Slug, Url
+from .common import DataModel, FrameworkRef, Service, Slug, Url, year_start
 
 EventType = Literal[
     "workshop",
@@ -105,3 +107,37 @@ class Event(DataModel):
     tags: list[str] = []
     added: dt.date | None = None
     """When the event was first published; orders the feed of new events."""
+
+    def sort_key(self) -> tuple[dt.datetime, str, str]:
+        """Soonest first; self-paced events, which have no dates, after dated ones."""
+        starts = [s.start for s in self.sessions]
+        first = min(starts) if starts else dt.datetime.max
+        return (first, self.title.lower(), self.id)
+
+    def in_year(self, year: str | None) -> bool:
+        """True when the event's first session falls in the year (April to March), or no year is given."""
+        if year is None:
+            return True
+        if not self.sessions:
+            return False
+        first = min(s.start for s in self.sessions).date()
+        start = year_start(year)
+        return dt.date(start, 4, 1) <= first <= dt.date(start + 1, 3, 31)
+
+
+def comparable(text: str) -> str:
+    """A title or id as it is compared loosely: lower case, one space between words, no punctuation."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.replace("’", "'").lower()).split())
+
+
+def catalogue_names(events: Iterable[Event], year: str | None = None) -> dict[str, str]:
+    """Every catalogue event's title and id, compared loosely → its id (for a title used twice, the event in ``year``, else the first).
+
+    The attendance rules and the attendance import both match names typed by people to the catalogue with it.
+    """
+    names: dict[str, str] = {}
+    events = list(events)
+    for event in [e for e in events if e.in_year(year)] + events:
+        names.setdefault(comparable(event.title), event.id)
+        names.setdefault(comparable(event.id), event.id)
+    return names
