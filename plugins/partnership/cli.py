@@ -70,7 +70,7 @@ def _check_data(data_dir: Path, content_dir: Path) -> int:
 
 def _taken_addresses(dataset: Dataset) -> list[str]:
     """content/ files at an address the site makes (an event's page, calendar.ics …), every one with its place."""
-    from .core.build.addresses import clashes, embedded_content
+    from .core.build.addresses import clashes, content_files, embedded_content, taken
     from .core.html.context import RenderContext
     from .core.problems import Problems
     from .core.sources.files import SourceFiles
@@ -78,7 +78,8 @@ def _taken_addresses(dataset: Dataset) -> list[str]:
     context = RenderContext.build(dataset, clock.now())
     root = dataset.content_dir.parent
     files = SourceFiles([dataset.content_dir], Problems(), lambda path: path.relative_to(root).as_posix())
-    return [str(problem) for problem in sorted(clashes(context, files, embedded_content(context)))]
+    hand_written = content_files(files, dataset.content_dir, embedded_content(context))
+    return [str(problem) for problem in sorted(clashes(taken(context), hand_written))]
 
 
 def _unknown_blocks(content_dir: Path) -> list[str]:

@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..core import clock
+from ..core.build.addresses import clashes
 from ..core.build.sitebuild import SiteBuild
 from ..core.html.context import SitePage
 from ..core.html.security import ThemeScripts
@@ -168,7 +169,8 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         self.data_dir = Path("data")
         self.is_serving = False
         self._full_content: dict[str, str] = {}
-        self._copied: dict[str, str] = {}
+        self._hand_written: dict[str, str] = {}
+        """Hand-written files (content/, theme/) by their address in the site: how each is shown."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
@@ -234,15 +236,16 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             found = files.get_file_from_path(src_uri)
             if found is not None:
                 files.remove(found)
+        base = Path(config.config_file_path or ".").resolve().parent
+        # Hand-written files (content/, theme/) by address: none may share one with a page or file the site makes.
+        hand_written = {f.dest_uri: _shown(f.abs_src_path, base) or f.src_uri for f in files if f.generated_by is None}
+        pages = {f"{page.url}index.html": f"the page /{page.url}" for page in self.build.pages}
+        taken_pages = clashes(pages, [(shown, address) for address, shown in hand_written.items()])
+        if taken_pages:
+            raise PluginError("\n".join(str(problem) for problem in taken_pages))
         self.generated = {}
         for page in self.build.pages:
             src_uri = f"{page.url}index.md"
-            existing = files.get_file_from_path(src_uri)
-            if existing is not None and not existing.generated_by:
-                raise PluginError(
-                    f"content/{src_uri} would replace the generated page /{page.url}; "
-                    "rename or move it (hand-written pages cannot share a generated page's address)"
-                )
             # No front matter: the page's meta is set in on_page_markdown, which spares
             # MkDocs a YAML round trip per page (thousands of event pages).
             content = ""
@@ -253,11 +256,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             files.append(file)
             self.generated[src_uri] = page
         log.info("Generated %d pages", len(self.generated))
-        # Hand-written files (content/, theme/) by address: none may share one with a file the site makes.
-        base = Path(config.config_file_path or ".").resolve().parent
-        self._copied = {
-            f.dest_uri: _shown(f.abs_src_path, base) or f.src_uri for f in files if not f.is_documentation_page() and f.generated_by is None
-        }
+        self._hand_written = hand_written  # checked against the files the build writes, once they are written
         # Straight into the site folder that MkDocs has just cleaned (see SiteBuild.start_outputs).
         self.build.start_outputs(Path(config.site_dir))
         return files
@@ -344,12 +343,9 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             finished = self.build.finish()
         for source, link in finished.broken_links:
             log.warning("content/%s: the link %r leads to no page or file", source, link)
-        for address in sorted(set(finished.sizes) & set(self._copied)):
-            log.warning(
-                "%s has the same address as a file the site makes (/%s); rename or move it",
-                self._copied[address],
-                address,
-            )
+        written = {address: f"/{address}" for address in finished.sizes}
+        for problem in clashes(written, sorted((shown, address) for address, shown in self._hand_written.items())):
+            log.warning("%s", problem)
         log.info("Wrote %d calendars, data files and downloads (waited %.1f s)", len(finished.sizes), time.perf_counter() - started)
 
     def on_build_error(self, *, error: Exception) -> None:
