@@ -20,11 +20,12 @@ import yaml
 
 from ..core import clock
 from ..core.load.loader import load_dataset
-from ..core.models.common import slugify, year_label, year_start
+from ..core.models.common import slugify
 from ..core.models.dataset import Dataset
 from ..core.models.events import FORMAT_NAMES, RESERVED_IDS, TYPE_NAMES
 from ..core.models.frameworks import Framework
 from ..core.models.partners import KIND_NAMES
+from ..core.models.year import Year
 from ..core.rules.references import PLACEHOLDERS
 from ..core.views.toolkit import KSS_FRAMEWORKS, frameworks_in_force
 from .answers import long_date, parse_date, parse_times, parse_year, time_range
@@ -99,8 +100,8 @@ def check_number(text: str) -> str | None:
     return None if value > 0 else "It must be more than 0."
 
 
-def financial_year(day: dt.date) -> str:
-    return year_label(day.year if day.month >= 4 else day.year - 1)
+def financial_year(day: dt.date) -> Year:
+    return Year.of(day)
 
 
 @dataclass
@@ -455,13 +456,13 @@ def new_report(args: argparse.Namespace, root: Path, ask: Asker) -> int:
             return 1
     else:
         year = ask.value("Which year does it report on? (like 2026-27)", _new_report_year(dataset), default=args.year)
-    years = sorted({y for area in dataset.metrics.values() for m in area.measures for y in m.values}, key=year_start)
-    baseline = args.baseline or (years[0] if years and year_start(years[0]) <= year_start(year) else year)
+    years = sorted({y for area in dataset.metrics.values() for m in area.measures for y in m.values})
+    baseline = args.baseline or (years[0] if years and years[0] <= year else year)
     # sections in the order the latest report has them, then any areas it did not use
     latest = [s.metrics for s in dataset.reports[0].sections if s.metrics] if dataset.reports else []
     areas = [dataset.metrics[a] for a in latest if a in dataset.metrics]
     areas += [area for key, area in dataset.metrics.items() if key not in latest]
-    start = year_start(year)
+    start = year.start
     title = args.title or f"{year} Progress Report"
     lines = [
         "# yaml-language-server: $schema=../../schema/report.schema.json",

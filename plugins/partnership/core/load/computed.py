@@ -15,8 +15,7 @@ appendix does, unless the measure sets ``decimals`` itself.
 from __future__ import annotations
 
 from ..models.attendance import AttendanceTable
-from ..models.common import year_start
-from ..models.metrics import ATTENDANCE_FIGURES, Measure, MeasureValue, MetricsArea
+from ..models.metrics import ATTENDANCE_FIGURES, Keyword, Measure, MeasureValue, MetricsArea, Unit
 from ..views.attendance import figure, overall
 
 
@@ -24,7 +23,7 @@ def computed_value(measure: Measure, table: AttendanceTable) -> MeasureValue:
     """The value of a computed measure in the year of ``table``."""
     assert measure.computed is not None
     found = figure(overall(table), measure.computed.split(".", 1)[1])
-    return MeasureValue(keyword="n/a") if found is None else MeasureValue(number=float(found))
+    return MeasureValue(keyword=Keyword.NOT_APPLICABLE) if found is None else MeasureValue(number=float(found))
 
 
 def fill_computed(metrics: dict[str, MetricsArea], attendance: dict[str, AttendanceTable]) -> dict[str, MetricsArea]:
@@ -46,8 +45,8 @@ def fill_computed(metrics: dict[str, MetricsArea], attendance: dict[str, Attenda
             values = dict(measure.values)
             for year, table in by_year.items():
                 values[year] = computed_value(measure, table)
-            update: dict[str, object] = {"values": {year: values[year] for year in sorted(values, key=year_start)}}
-            if measure.decimals is None and unit == "percent":
+            update: dict[str, object] = {"values": {year: values[year] for year in sorted(values)}}
+            if measure.decimals is None and unit == Unit.PERCENT:
                 update["decimals"] = 2  # as the appendix prints its percentages: 57.60%, never 57.6% beside 61.84%
             measures.append(measure.model_copy(update=update))
             changed = True

@@ -42,6 +42,7 @@ from ..models.attendance import COLUMNS, AttendanceRow, is_personal_column
 from ..models.dataset import Dataset
 from ..models.events import Event, comparable
 from ..models.importing import ImportedEvent, ImportedExport, ImportLog, names
+from ..models.year import Year
 from ..problems import did_you_mean
 
 
@@ -182,7 +183,7 @@ def _event_suggestion(name: str, events: list[Event]) -> str | None:
     return titles.get(guess) if guess else None
 
 
-def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: str | None = None) -> ImportResult:
+def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: Year | None = None) -> ImportResult:
     """Counts per event and partner from an attendee export's bytes; ``year`` (2025-26) prefers that year's events."""
     settings = dataset.import_settings
     text, encoding = decode(raw)

@@ -23,7 +23,7 @@ from ..models.attendance import (
     AttendanceTable,
     is_personal_column,
 )
-from ..models.common import DataModel, _check_year, slugify
+from ..models.common import DataModel, slugify
 from ..models.dataset import Dataset, Unread, set_origin
 from ..models.events import Event
 from ..models.frameworks import Framework
@@ -34,6 +34,7 @@ from ..models.pathways import Stage
 from ..models.reports import Report
 from ..models.site import Site
 from ..models.strategy import LogicModel
+from ..models.year import Year
 from ..problems import Problems, in_order, quote
 from ..rules import run_all
 from ..sources.csvsource import decode, load_csv
@@ -300,7 +301,7 @@ def _attendance_table(reader: _Reader, path: Path) -> AttendanceTable | None:
     shown = reader.display(path)
     problems = reader.problems
     try:
-        year = _check_year(path.stem)
+        year = Year(path.stem)
     except Exception:
         problems.add(shown, 1, 1, f"the file name {quote(path.stem)} is not a year; name the file like 2021-22.csv")
         return None

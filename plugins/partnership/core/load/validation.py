@@ -220,7 +220,7 @@ def _neutral(annotation: Any) -> Any:
         return []
     if origin is dict:
         return {}
-    if annotation is str or origin is typing.Literal:
+    if origin is typing.Literal or (isinstance(annotation, type) and issubclass(annotation, str)):  # text, a Year, a closed set
         return ""
     return None
 

@@ -21,9 +21,10 @@ from .metrics import Measure, MetricsArea
 from .partners import Partner
 from .pathways import Stage
 from .refs import FrameworkIndex
-from .reports import Report
+from .reports import Report, Status
 from .site import Site
 from .strategy import LogicModel, period_years
+from .year import Year
 
 
 @dataclass(frozen=True)
@@ -123,10 +124,10 @@ class Dataset:
         measure values and attendance file are the draft's too: they appear
         nowhere (measure pages, partner pages, charts) until a published report covers the year.
         """
-        drafts = [r for r in self.reports if r.status == "draft"]
+        drafts = [r for r in self.reports if r.status == Status.DRAFT]
         if not drafts:
             return self
-        reports = [r for r in self.reports if r.status != "draft"]
+        reports = [r for r in self.reports if r.status != Status.DRAFT]
         withheld = {r.year for r in drafts} - {r.year for r in reports}
         metrics = {
             key: area.model_copy(
@@ -144,11 +145,10 @@ class Dataset:
     def report(self, year: str) -> Report | None:
         return next((r for r in self.reports if r.year == year), None)
 
-    def logic_model_for(self, year: str) -> LogicModel | None:
+    def logic_model_for(self, year: Year) -> LogicModel | None:
         """The logic model whose period covers the year ``2025-26`` (April 2025 to March 2026)."""
-        start = int(year[:4])
         for model in reversed(self.logic_models):
             first, last = period_years(model.period)
-            if first <= start < last:
+            if first <= year.start < last:
                 return model
         return None

@@ -8,19 +8,25 @@ A stage may change over time: ``in_force`` says when it exists, and
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
 from pydantic import Field
 
-from .common import DataModel, Service, Slug, StageTarget
+from .common import SERVICES, Closed, DataModel, Service, Slug, StageTarget
 from .frameworks import InForce
 
-Strand = Literal["practice", "practice-education", "leadership"]
 
-STRAND_NAMES = {
-    "practice": "Practice and specialism",
-    "practice-education": "Practice education and teaching",
-    "leadership": "Leadership and management",
+class Strand(Closed):
+    """The strand of a career a stage belongs to."""
+
+    PRACTICE = "practice"
+    PRACTICE_EDUCATION = "practice-education"
+    LEADERSHIP = "leadership"
+
+
+STRAND_NAMES: dict[Strand, str] = {
+    Strand.PRACTICE: "Practice and specialism",
+    Strand.PRACTICE_EDUCATION: "Practice education and teaching",
+    Strand.LEADERSHIP: "Leadership and management",
 }
 
 
@@ -36,7 +42,7 @@ class StageReplacement(DataModel):
 
     def covers(self, services: list[str]) -> bool:
         """True when every one of ``services`` is taken over (an event for both is not, if only one is)."""
-        return bool(services) and all(s in (self.services or ("children", "adults")) for s in services)
+        return bool(services) and all(s in (self.services or SERVICES) for s in services)
 
 
 class Stage(DataModel):

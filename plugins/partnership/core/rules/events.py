@@ -9,16 +9,16 @@ import datetime as dt
 import itertools
 
 from ..clock import clock_change
-from ..models.common import DataModel, slugify
+from ..models.common import DataModel, Service, slugify
 from ..models.dataset import origin
-from ..models.events import RESERVED_IDS, Event
+from ..models.events import RESERVED_IDS, Event, EventFormat
 from ..models.frameworks import Framework, Item
 from ..models.pathways import Stage
 from ..present.markdown import text_findings
 from ..problems import not_one_of, quote
 from .base import Rules, in_order, span
 
-_POSSESSIVE = {"children": "children's", "adults": "adults'"}
+_POSSESSIVE: dict[Service, str] = {Service.CHILDREN: "children's", Service.ADULTS: "adults'"}
 
 SESSION_GAP_DAYS = 180
 """A session further than this from every other session of its event is probably a mistyped year (a warning)."""
@@ -87,11 +87,11 @@ class EventRules(Rules):
             self.add(event, ("description",), "description: " + finding.explain())
         if event.valid("services", "frameworks"):
             self.services_typos(event)
-        if event.valid("format", "venue") and event.format in ("in-person", "hybrid") and not event.venue:
+        if event.valid("format", "venue") and event.format in (EventFormat.IN_PERSON, EventFormat.HYBRID) and not event.venue:
             self.add(event, ("format",), f"venue is missing; an event that is {event.format} needs 'venue:' to say where it happens")
         if not event.valid("format", "sessions"):
             return self.refs(event, event.frameworks)
-        if event.format != "self-paced" and not event.sessions:
+        if event.format != EventFormat.SELF_PACED and not event.sessions:
             self.add(
                 event,
                 ("sessions",) if origin(event).has("sessions") else (),

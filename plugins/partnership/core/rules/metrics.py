@@ -7,9 +7,9 @@ typed value where an attendance file gives it, and the warnings for a fraction t
 
 from __future__ import annotations
 
-from ..models.common import DataModel, year_label, year_start
+from ..models.common import DataModel
 from ..models.dataset import origin
-from ..models.metrics import ATTENDANCE_FIGURES, MeasureValue, MetricsArea
+from ..models.metrics import ATTENDANCE_FIGURES, MeasureValue, MetricsArea, Unit
 from ..problems import quote
 from .base import Rules
 
@@ -33,7 +33,7 @@ class MetricRules(Rules):
                     )
                 else:
                     first[measure.id] = origin(area).path
-                if measure.target and measure.unit == "percent" and not 0 <= measure.target.value <= 100:
+                if measure.target and measure.unit == Unit.PERCENT and not 0 <= measure.target.value <= 100:
                     self.add(
                         area,
                         ("measures", index, "target", "value"),
@@ -74,7 +74,7 @@ class MetricRules(Rules):
     def fraction_typos(self, area: MetricsArea, index: int) -> None:
         """Warnings: a percentage written as a fraction (0.11 when the other years are 11 to 22)."""
         measure = area.measures[index]
-        if measure.unit != "percent":
+        if measure.unit != Unit.PERCENT:
             return
         numbers = {year: value.number for year, value in measure.values.items() if value.number is not None}
         for year, number in numbers.items():
@@ -90,22 +90,21 @@ class MetricRules(Rules):
 
     def year_typos(self, area: MetricsArea, index: int) -> None:
         """Warnings: a value for a year far beyond the newest report's (2052-53 typed for 2025-26)."""
-        newest = max((year_start(r.year) for r in self.d.reports if r.valid("year")), default=None)
+        newest = max((r.year for r in self.d.reports if r.valid("year")), default=None)
         if newest is None:
             return
         measure = area.measures[index]
         for year in measure.values:
-            ahead = year_start(year) - newest
+            ahead = year.start - newest.start
             if ahead > YEARS_AHEAD:
                 self.warn(
                     area,
                     ("measures", index, "values", year),
-                    f"measures[{index + 1}].values: {year} is {ahead} years after the newest report ({year_label(newest)}); "
-                    "is the year right?",
+                    f"measures[{index + 1}].values: {year} is {ahead} years after the newest report ({newest}); is the year right?",
                     key=True,
                 )
 
-    def value(self, area: DataModel, path: tuple[str | int, ...], label: str, unit: str, value: MeasureValue) -> None:
+    def value(self, area: DataModel, path: tuple[str | int, ...], label: str, unit: Unit, value: MeasureValue) -> None:
         numbers: list[tuple[tuple[str | int, ...], float]] = []
         if value.number is not None:
             numbers.append(((*path, "value") if origin(area).has(*path, "value") else path, value.number))
@@ -113,9 +112,9 @@ class MetricRules(Rules):
             if isinstance(part, float):
                 numbers.append(((*path, "by", cohort), part))
         for where, number in numbers:
-            if unit == "percent" and not 0 <= number <= 100:
+            if unit == Unit.PERCENT and not 0 <= number <= 100:
                 self.add(
                     area, where, f"{label}: {number:g} is not a percentage; a percent is from 0 to 100 (write 57.6, not 0.576 or 5760)"
                 )
-            elif unit == "count" and (number < 0 or number != int(number)):
+            elif unit == Unit.COUNT and (number < 0 or number != int(number)):
                 self.add(area, where, f"{label}: {number:g} is not a count; a count is a whole number, 0 or more")

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models.dataset import Dataset, origin
-from ..models.reports import Report
+from ..models.reports import Report, Status
 from ..problems import Problems, not_one_of
 from ..sources.csvsource import decode
 from ..sources.files import SourceFiles
@@ -72,7 +72,7 @@ def _reference_problems(text: str, report: Report, dataset: Dataset, markdown: b
         try:
             resolve(reference, report, dataset)
         except Unresolved as error:
-            if (error.missing and report.status == "draft") or (error.unknown_measure and not metrics_whole):
+            if (error.missing and report.status == Status.DRAFT) or (error.unknown_measure and not metrics_whole):
                 continue
             if error.missing and not attendance_whole and _counted(reference, dataset):
                 continue  # an attendance file has problems of its own: its figures are not known until they are fixed
@@ -107,7 +107,7 @@ def report_words(dataset: Dataset, files: SourceFiles, problems: Problems) -> No
     """Every rule above, over every report."""
     for report in dataset.reports:
         where = origin(report)
-        publish = report.status != "draft"
+        publish = report.status != Status.DRAFT
         if _metrics_whole(dataset):
             for index, measure_id in enumerate(report.headlines):
                 if measure_id not in dataset.measure_by_id:

@@ -6,7 +6,7 @@ areas that exist, narratives are Markdown files under content/, the attendance f
 
 from __future__ import annotations
 
-from ..models.common import slugify, year_start
+from ..models.common import slugify
 from ..problems import not_one_of, quote
 from .base import Rules
 
@@ -18,7 +18,7 @@ class ReportRules(Rules):
         for report in self.d.reports:
             if not report.valid("year", "baseline", "period"):
                 continue
-            first, baseline = year_start(report.year), year_start(report.baseline)
+            first, baseline = report.year.start, report.baseline.start
             if baseline > first:
                 self.add(
                     report,
