@@ -25,7 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
-from .core.load.loader import load_dataset_cached
+from .core.load import load_dataset_cached
 from .core.problems import DataError, Problem
 from .plugin.plugin import DataProblems
 

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..core import clock
+from ..core.load import load_dataset
 from ..core.load.importing import ImportError_, ImportResult, aggregate, fingerprint, log_text, plan, safe_file_name
-from ..core.load.loader import load_dataset
 from ..core.models.attendance import IMPORT_LOG_SUFFIX
 from ..core.models.dataset import Dataset
 from ..core.problems import DataError, plural

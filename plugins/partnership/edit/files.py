@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.load.loader import load_dataset
+from ..core.load import load_dataset
 from ..core.problems import DataError
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..core import clock
-from ..core.load.loader import load_dataset
+from ..core.load import load_dataset
 from ..core.models.common import slugify
 from ..core.models.dataset import Dataset
 from ..core.models.events import FORMAT_NAMES, RESERVED_IDS, TYPE_NAMES

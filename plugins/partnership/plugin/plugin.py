@@ -35,11 +35,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..core import clock
+from ..core.build import SiteBuild
 from ..core.build.addresses import clashes
-from ..core.build.sitebuild import SiteBuild
 from ..core.html.context import SitePage
 from ..core.html.security import ThemeScripts
-from ..core.load.loader import load_dataset_cached
+from ..core.load import load_dataset_cached
 from ..core.present import urls
 from ..core.present.templating import compiled_templates
 from ..core.problems import DataError, Problem

@@ -9,6 +9,7 @@
 Start at :func:`load_dataset`.
 """
 
-from .loader import load_dataset, load_dataset_cached
+from .cache import load_dataset_cached
+from .loader import load_dataset
 
 __all__ = ["load_dataset", "load_dataset_cached"]

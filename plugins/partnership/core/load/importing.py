@@ -205,7 +205,7 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: Year | None 
     event_map = {_normal(k): v for k, v in settings.events.items()}
     of_year = [e for e in dataset.events if e.in_year(year)]
     titles: dict[str, str] = {}
-    for event in of_year + dataset.events:  # this year's events first: a title used every year means this year's
+    for event in [*of_year, *dataset.events]:  # this year's events first: a title used every year means this year's
         titles.setdefault(_normal(event.title), event.id)
     attended_values = {_normal(v) for v in settings.attended}
     cancelled_values = {_normal(v) for v in settings.cancelled}

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import TypeVar
 
 from ..models.attendance import (
@@ -67,6 +68,19 @@ MAX_COUNT_DIGITS = 9
 """A count in an attendance file is at most 999,999,999 (written in ASCII digits: ² or ١٢ are refused)."""
 
 
+class _NotRead:
+    """What could not be read so far; :meth:`done` makes it the dataset's :class:`~..models.dataset.Unread`."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, set[str]] = {}
+
+    def add(self, kind: str, identifier: object = "*") -> None:
+        self.ids.setdefault(kind, set()).add(identifier if isinstance(identifier, str) and identifier else "*")
+
+    def done(self) -> Unread:
+        return Unread(MappingProxyType({kind: frozenset(ids) for kind, ids in self.ids.items()}))
+
+
 class _Reader:
     """Reads files under one data folder, adding problems as it goes."""
 
@@ -76,7 +90,7 @@ class _Reader:
         self.problems = problems
         content_dir = content_dir or self.base / "content"
         self.files = SourceFiles([data_dir, content_dir, content_dir.parent / "theme"], problems, self.display)
-        self.unread = Unread()
+        self.unread = _NotRead()
 
     def display(self, path: Path) -> str:
         """A path as messages show it: relative to the project, with forward slashes."""
@@ -439,50 +453,11 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
         reports=reports,
         import_settings=settings or ImportSettings(),
         logic_models=logic_models,
-        unread=reader.unread,
+        unread=reader.unread.done(),
     )
     run_all(dataset, reader.files, problems)
     problems.raise_if_any()
-    dataset.warnings = in_order(problems.warnings)
-    return dataset
+    return replace(dataset, warnings=in_order(problems.warnings))
 
 
-Fingerprint = tuple[tuple[str, str, int, int], ...]
-"""Every file's (folder, name, size, modification time) under some folders, sorted."""
-
-_CACHE: dict[tuple[Path, Path], tuple[Fingerprint, Dataset]] = {}
-
-
-def _fingerprint(*folders: Path) -> Fingerprint:
-    """Every file's path, size and modification time under ``folders``."""
-    found = []
-    for folder in folders:
-        for dirpath, _, filenames in os.walk(folder):
-            for name in filenames:
-                try:
-                    stat = os.stat(os.path.join(dirpath, name))
-                except OSError:
-                    continue
-                found.append((dirpath, name, stat.st_size, stat.st_mtime_ns))
-    return tuple(sorted(found))
-
-
-def load_dataset_cached(data_dir: Path, content_dir: Path | None = None) -> Dataset:
-    """:func:`load_dataset`, reusing the last result while no file has changed.
-
-    ``build`` checks the data before MkDocs starts and the plugin loads it
-    again inside MkDocs; ``serve`` rebuilds on every edit. Both ask here.
-    """
-    data_dir = Path(data_dir).resolve()
-    content_dir = Path(content_dir).resolve() if content_dir else data_dir.parent / "content"
-    key = (data_dir, content_dir)
-    stamp = _fingerprint(data_dir, content_dir)
-    cached = _CACHE.get(key)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    dataset = load_dataset(data_dir, content_dir)
-    _CACHE[key] = (stamp, dataset)
-    return dataset
-
-
-__all__ = ["SourceMap", "load_dataset", "load_dataset_cached"]
+__all__ = ["SourceMap", "load_dataset"]

@@ -45,10 +45,13 @@ class DataModel(BaseModel):
 
     Unknown fields are refused, because a misspelt field name (``tittle:``)
     would otherwise vanish without a word. Numbers are accepted where text
-    is expected (``version: 2018``), and text is trimmed.
+    is expected (``version: 2018``), and text is trimmed. A model cannot be
+    changed once read (``model_copy(update=…)`` makes a changed copy), so the
+    data one build checked is the data every part of it shows.
     """
 
     model_config = ConfigDict(
+        frozen=True,
         extra="forbid",
         coerce_numbers_to_str=True,
         str_strip_whitespace=True,
