@@ -10,6 +10,7 @@ importing the same events again replaces exactly those rows.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -195,7 +196,7 @@ def import_attendance(args: argparse.Namespace, root: Path) -> int:
     return _write(args, root, dataset, result, export, raw, now)
 
 
-def _write(args: argparse.Namespace, root: Path, dataset: Dataset, result: ImportResult, export: Path, raw: bytes, now) -> int:
+def _write(args: argparse.Namespace, root: Path, dataset: Dataset, result: ImportResult, export: Path, raw: bytes, now: dt.datetime) -> int:
     data_dir, content_dir = root / args.data, root / "content"
     target = data_dir / "attendance" / f"{args.year}.csv"
     log_path = target.with_name(args.year + IMPORT_LOG_SUFFIX)

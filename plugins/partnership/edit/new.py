@@ -397,8 +397,8 @@ def new_partner(args: argparse.Namespace, root: Path, ask: Asker) -> int:
     return 0
 
 
-def _new_report_year(dataset: Dataset) -> Callable[[str], str]:
-    def read(text: str) -> str:
+def _new_report_year(dataset: Dataset) -> Callable[[str], Year]:
+    def read(text: str) -> Year:
         year = parse_year(text)
         if dataset.report(year):
             taken = ", ".join(r.year for r in sorted(dataset.reports, key=lambda r: r.year))
@@ -511,7 +511,7 @@ def new_report(args: argparse.Namespace, root: Path, ask: Asker) -> int:
     return 0
 
 
-def add_arguments(commands: argparse._SubParsersAction) -> None:
+def add_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The ``new`` command and its three kinds."""
     new = commands.add_parser(
         "new",

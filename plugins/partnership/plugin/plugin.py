@@ -21,9 +21,9 @@ import contextlib
 import json
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -47,6 +47,9 @@ from ..core.worker import WorkFailed
 from .chrome import SharedChrome
 from .config import PartnershipConfig
 from .pages import GeneratedPage
+
+if TYPE_CHECKING:
+    from mkdocs.structure.toc import _TocToken  # what get_toc() is given: Python-Markdown's table-of-contents tokens
 
 log = get_plugin_logger(__name__)
 
@@ -72,16 +75,16 @@ def _reported() -> Iterator[None]:
         raise PluginError(str(error)) from None
 
 
-def _toc(html: str) -> list[dict[str, Any]]:
+def _toc(html: str) -> list[_TocToken]:
     """Table-of-contents tokens (as Python-Markdown makes them) from h1–h3 with ids.
 
     The page's h1 is the root, as in Markdown pages: the theme's skip link
     goes to it, and its sidebar lists the h1's children.
     """
-    roots: list[dict[str, Any]] = []
-    stack: list[dict[str, Any]] = []
+    roots: list[_TocToken] = []
+    stack: list[_TocToken] = []
     for level, anchor, inner in _HEADING.findall(html):
-        token = {"level": int(level), "id": anchor, "name": _TAG.sub("", inner).strip(), "children": []}
+        token: _TocToken = {"level": int(level), "id": anchor, "name": _TAG.sub("", inner).strip(), "children": []}
         while stack and stack[-1]["level"] >= token["level"]:
             stack.pop()
         (stack[-1]["children"] if stack else roots).append(token)
@@ -117,7 +120,7 @@ fetch({json.dumps(root)} + ".preview/edited.json", {{cache: "no-store"}})
 </script>"""
 
 
-def _warnings_panel(warnings: list[Problem]) -> str:
+def _warnings_panel(warnings: Sequence[Problem]) -> str:
     """In the preview only: the data's warnings, in a panel at the foot of every page."""
     if not warnings:
         return ""
@@ -277,7 +280,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             # The theme does not escape titles; text from data must not become markup.
             # (Section pages keep the shorter title mkdocs.yml's nav gives them.)
             if not generated.in_nav:
-                page.title = page.meta["title"]  # type: ignore[assignment]
+                page.title = page.meta["title"]
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -298,7 +301,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
     # Runs first (+100), before Material's search plugin (0) indexes the page:
     # a generated page that offers a short search version is indexed by it.
     @event_priority(100)
-    def _search_version_in(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+    def _search_version_in(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         generated = self.generated.get(page.file.src_uri)
         if generated is not None and generated.search_render is not None:
             assert self.build is not None
@@ -309,7 +312,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
     # Runs last (-100), after every plugin has read the page: the page itself
     # is rendered with its full content.
     @event_priority(-100)
-    def _search_version_out(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+    def _search_version_out(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         full = self._full_content.pop(page.file.src_uri, None)
         if full is not None:
             page.content = full
