@@ -6,7 +6,7 @@ event's page, ``calendar.ics``, ``events.json``, a toolkit download…), one of
 the two would silently replace the other. ``check`` lists every such file,
 each with its place, before anything is built.
 
-:func:`generated_files` must name what :mod:`.outputs.writer` writes; a test
+:func:`generated_files` must name what :mod:`..outputs.writer` writes; a test
 compares the two on a real build.
 """
 

@@ -1,9 +1,9 @@
-"""Read ``data/`` into a validated :class:`~.dataset.Dataset`, or report every problem.
+"""Read ``data/`` into a validated :class:`~..models.dataset.Dataset`, or report every problem.
 
 One pass reads every file, validates what it can, and carries on past
 problems so that they are all reported together. Then the rules
 (:mod:`..rules`) run over whatever was valid. If anything was wrong,
-:class:`~.problems.DataError` is raised with all of it, sorted by file,
+:class:`~..problems.DataError` is raised with all of it, sorted by file,
 line and column; nothing is returned half-checked.
 """
 
@@ -416,7 +416,7 @@ def _unexpected(reader: _Reader) -> None:
 def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
     """Read, validate and cross-check everything in ``data_dir``.
 
-    Raises :class:`~.problems.DataError` with every problem found.
+    Raises :class:`~..problems.DataError` with every problem found.
     """
     data_dir = Path(data_dir).resolve()
     content_dir = Path(content_dir).resolve() if content_dir else data_dir.parent / "content"

@@ -1,7 +1,7 @@
 """Pydantic validation, reported as located, plain-English problems.
 
 Pydantic says *what* is wrong with a value and where it sits in the data
-(its ``loc``); the :class:`~.sources.yamlsource.SourceMap` says where that
+(its ``loc``); the :class:`~..sources.yamlsource.SourceMap` says where that
 is in the file. This module joins the two and rewrites pydantic's messages
 for people who have never seen a type name::
 

@@ -61,7 +61,7 @@ class DataModel(BaseModel):
     )
 
     _origin: Any = PrivateAttr(default=None)
-    """Where this model was read from: set by the loader, read through :func:`partnership.core.dataset.origin`."""
+    """Where this model was read from: set by the loader, read through :func:`partnership.core.models.dataset.origin`."""
     _invalid: frozenset[str] = PrivateAttr(default=frozenset())
     """Fields that failed validation; only a model read from a file with problems has any."""
 

@@ -95,7 +95,7 @@ class Dataset:
 
     Lists are kept as tuples and mappings as read-only views (the models in
     them are frozen too), so the one dataset a build loads, and the loader's
-    cache hands out again (:func:`..load.loader.load_dataset_cached`), is
+    cache hands out again (:func:`..load.cache.load_dataset_cached`), is
     the same for every page and file. A changed dataset is a new one
     (:func:`dataclasses.replace`, as :meth:`published` does).
     """
@@ -119,7 +119,7 @@ class Dataset:
     logic_models: Sequence[LogicModel] = ()
     """Oldest period first."""
     warnings: Sequence[Problem] = ()
-    """Likely typos in valid data (see :mod:`.problems`): listed by check, build and the preview; never stopping a build."""
+    """Likely typos in valid data (see :mod:`..problems`): listed by check, build and the preview; never stopping a build."""
     unread: Unread = field(default_factory=Unread)
     """What could not be read; the rules leave alone what only follows from it."""
     refs: FrameworkIndex = field(init=False)

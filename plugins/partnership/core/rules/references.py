@@ -4,7 +4,7 @@ Run by the loader with the other rules, so ``check``, the build and the
 preview report them, each at its place:
 
 * every reference (``{{ measure:<id> }}``, ``{{ attendance:<figure> }}``, see
-  :mod:`.views.references`) in a report's summary, objectives' evidence,
+  :mod:`..views.references`) in a report's summary, objectives' evidence,
   follow-up notes, recommendations and narratives names a figure the data
   has; a figure not there yet is allowed in a draft only (the preview says
   so in the text), never in a report to be published;
