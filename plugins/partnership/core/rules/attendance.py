@@ -1,6 +1,6 @@
 """Rules for ``data/attendance/`` and ``data/import.yml`` across files: rows name partners, and the catalogue's events
 by id; import settings map names to events and partners that exist. (A file's own rows are checked as it is read:
-:func:`..load.loader` reads the CSV.)
+:mod:`..load.loader` reads the CSV.)
 """
 
 from __future__ import annotations
