@@ -305,6 +305,13 @@ EDIT_CASES = [
         "data/metrics/placements.yml:18:16: measures[2].values.2021-22: 118 is not a percentage; a percent is from 0 to 100",
     ),
     (
+        "metric split part over 100",
+        "data/metrics/admissions.yml",
+        "2022-23: {by: {BA: 81, MSW: 92}}",
+        "2022-23: {by: {BA: 810, MSW: 92}}",
+        "data/metrics/admissions.yml:45:26: measures[4].values.2022-23: 810 is not a percentage; a percent is from 0 to 100",
+    ),
+    (
         "metric value kind",
         "data/metrics/placements.yml",
         "2025-26: 12\n",
