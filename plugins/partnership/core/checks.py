@@ -149,6 +149,18 @@ class _Rules:
                 "the practice educators' toolkit can use them, like  levels: [{id: asye, name: ASYE}]",
             )
 
+    def practice_learning(self) -> None:
+        """A course's practice learning: its skills days are part of its days, so there must be fewer of them."""
+        for framework in self.d.frameworks.values():
+            need = framework.practice_learning
+            if need is not None and framework.valid("practice_learning") and need.skills_days >= need.days:
+                self.add(
+                    framework,
+                    ("practice_learning", "skills_days"),
+                    f"practice_learning: skills_days ({need.skills_days}) must be fewer than days ({need.days}): the skills "
+                    "days are counted within the days of practice learning, like  days: 200, skills_days: 30",
+                )
+
     # -- pathways -----------------------------------------------------------
     def pathways(self) -> None:
         self.duplicates(self.d.pathways, lambda s: s.id, "id", "another stage")
@@ -897,6 +909,7 @@ def run_all(dataset: Dataset, problems: Problems, display: Display) -> None:
     rules.partners()
     rules.frameworks()
     rules.toolkit_framework()
+    rules.practice_learning()
     rules.pathways()
     rules.events()
     rules.frameworks_over_time()
