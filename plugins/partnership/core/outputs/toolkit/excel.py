@@ -300,15 +300,17 @@ class GridBook:
         """
         sheet: Worksheet = self.workbook.create_sheet(_safe_sheet_title(title))
         sheet.sheet_properties.tabColor = "1D4F91"
-        for index, (label, address) in enumerate(self.names.items()):
-            put(sheet, 1, 2 * index + 1, label, LABEL_FONT)
-            self.formulas.add((sheet.title, copy_from_cover(sheet, 1, 2 * index + 2, address).coordinate))
-        sheet.row_dimensions[1].height = 20
         top = 2
         widths = [
             fit_width(c.heading, [r[i] if i < len(r) else None for r in rows], c.width) if not c.rotated else c.width
             for i, c in enumerate(columns)
         ]
+        labels: list[tuple[str, float]] = []
+        for index, (label, address) in enumerate(self.names.items()):
+            put(sheet, 1, 2 * index + 1, label, LABEL_FONT)
+            self.formulas.add((sheet.title, copy_from_cover(sheet, 1, 2 * index + 2, address).coordinate))
+            labels.append((label, widths[2 * index] if 2 * index < len(widths) else 10))
+        sheet.row_dimensions[1].height = _height(labels, minimum=20)
         for index, column in enumerate(columns, start=1):
             cell = put(sheet, top, index, column.heading, HEADER_FONT)
             cell.fill = HEADER_FILL
