@@ -46,6 +46,7 @@ import re
 import zipfile
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell
@@ -403,7 +404,9 @@ class GridBook:
         return archive(files, self.when)
 
 
-def _typed(kind: str, operator: str, limits: tuple[str, ...], title: str, error: str) -> DataValidation:
+def _typed(
+    kind: Literal["decimal", "date"], operator: Literal["between", "greaterThan"], limits: tuple[str, ...], title: str, error: str
+) -> DataValidation:
     """A rule that takes only a number or a date within ``limits``, saying ``error`` otherwise."""
     return DataValidation(
         type=kind,
