@@ -22,6 +22,7 @@ from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import docx
 import icalendar
 import openpyxl
 import pytest
@@ -41,6 +42,8 @@ INSTANTS = {
     "clocks-go-back": dt.datetime(2027, 10, 31, 1, 30, tzinfo=UTC),  # the second 01:30 of the night, in GMT
     "leap-day": dt.datetime(2028, 2, 29, 12, 0, tzinfo=LONDON),
     "new-years-eve": dt.datetime(2026, 12, 31, 23, 59, tzinfo=LONDON),
+    # the early career standards apply, the ECDP has not begun: children's ASYEs run on two sets of standards at once
+    "between-the-standards-and-the-ecdp": dt.datetime(2027, 6, 15, 12, 0, tzinfo=LONDON),
     "real-clock": dt.datetime.now(LONDON).replace(microsecond=0),  # today, read when the tests are collected
 }
 
@@ -177,6 +180,11 @@ def check_toolkit(site: Path, instant: dt.datetime) -> None:
         assert (site / f"toolkit/asye-review-{fid}.docx").is_file()
     page = article(site, "toolkit")
     assert [f"ASYE review: {name}" in page for name in ("children's services, KSS (children)",)] == ["kss-cf" in expected]
+    if "kss-cf" in expected and "cf-early-career" in expected:
+        review = docx.Document(site / "toolkit/asye-review-kss-cf.docx")
+        text = "\n".join(p.text for p in review.paragraphs)
+        assert "keeps these forms to the end of their ASYE" in text, "a worker who began on the KSS keeps KSS forms"
+        assert "Not yet confirmed:" in page, "the April to August 2027 group is told what applies"
     later = [f for f in frameworks.values() if (f.get("in_force") or {}).get("from", day) > day]
     assert ("Not yet included" in page) == bool(later)
 
