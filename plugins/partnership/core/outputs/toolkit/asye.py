@@ -38,6 +38,13 @@ from .word import DATE, Ask, Cell, Label, WordForm, choose, pick_or_type
 CONFIDENCE = ("Not yet confident", "Developing", "Confident")
 """How sure a newly qualified social worker is of a standard, in their self-assessment."""
 PANEL_DECISIONS = ("Confirmed", "Not confirmed: returned to the assessor", "Extension agreed")
+#: Skills for Care's record of support and progressive assessment template (a copy found by search at
+#: https://docsbay.net/evidence-template-number-1-rspa): "10% of the NQSW's time should be set aside for undertaking
+#: learning and development activities (this equates to 0.5 day per week or 2 days per month)". Its ASYE templates
+#: page (https://www.skillsforcare.org.uk/Regulated-professions/Social-work/ASYE/ASYE-templates.aspx) gives the set:
+#: support and assessment agreement, development plans by part of the year, direct observations, feedback, a
+#: critical reflection log and the PQS (KSS) self-assessment (mandatory in child and family services, at the start,
+#: midway and towards the end).
 PROTECTED_TIME = (
     "Skills for Care's ASYE templates set aside 10% of the newly qualified social worker's time for learning and "
     "development (about half a day a week)."
