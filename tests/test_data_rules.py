@@ -281,7 +281,7 @@ EDIT_CASES = [
         "data/frameworks/pcf.yml",
         "      asye: Takes responsibility",
         "      asy: Takes responsibility",
-        "data/frameworks/pcf.yml:99:7: descriptors: 'asy' is not a level of pcf (did you mean asye?); allowed: entry, readiness",
+        "data/frameworks/pcf.yml:103:7: descriptors: 'asy' is not a level of pcf (did you mean asye?); allowed: entry, readiness",
     ),
     (
         "framework id is the file name",
@@ -295,7 +295,7 @@ EDIT_CASES = [
         "data/frameworks/pcf.yml",
         "aliases: [values]",
         "aliases: [knowledge]",
-        "data/frameworks/pcf.yml:174:9: 'knowledge' already means the item 'values-ethics'",
+        "data/frameworks/pcf.yml:178:9: 'knowledge' already means the item 'values-ethics'",
     ),
     (
         "metric percent over 100",

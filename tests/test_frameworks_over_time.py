@@ -273,7 +273,7 @@ FRAMEWORK_CASES = [
         PATHWAYS,
         "  frameworks: [cf-early-career]\n",
         "  frameworks: [cf-early-career, kss-cf:9]\n",
-        "data/pathways.yml:105:33: frameworks: 'kss-cf:9': Knowledge and skills statement for child and family practitioners "
+        "data/pathways.yml:108:33: frameworks: 'kss-cf:9': Knowledge and skills statement for child and family practitioners "
         "applies until 2027-03-31, never while this stage exists (from 2027-09-01)",
     ),
     (
