@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -35,6 +36,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..core import clock
+from ..core.cms.admin import installed, node_modules, write_admin
+from ..core.cms.collections import cms_config, github_backend
 from ..core.build import SiteBuild
 from ..core.html.context import SitePage
 from ..core.html.security import ThemeScripts
@@ -351,6 +354,25 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
                 address,
             )
         log.info("Wrote %d calendars, data files and downloads (waited %.1f s)", len(finished.sizes), time.perf_counter() - started)
+        self._write_editor(config)
+
+    def _write_editor(self, config: MkDocsConfig) -> None:
+        """The browser editor at /admin/, configured for the GitHub repository (the preview's `edit` serves its own)."""
+        assert self.build is not None
+        if self.is_serving:
+            return
+        modules = node_modules()
+        if not installed(modules):
+            log.info("The browser editor (/admin/) is not in this build: its npm install is missing (run python3 build.py with npm installed)")
+            return
+        repo = self.config.cms_repo or os.environ.get("GITHUB_REPOSITORY", "")
+        auth = self.config.cms_auth_url or os.environ.get("CMS_AUTH_URL", "")
+        backend = github_backend(repo or "OWNER/REPOSITORY", self.config.cms_branch, auth or None)
+        dataset = self.build.dataset
+        written = write_admin(Path(config.site_dir), cms_config(dataset, backend, site_url=dataset.site.url), dataset.site.name, modules)
+        clashes = sorted(set(written) & set(self._copied))
+        for address in clashes:
+            log.warning("%s has the same address as a file the site makes (/%s); rename or move it", self._copied[address], address)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.build is not None:
