@@ -133,7 +133,9 @@ def ensure_cms() -> None:
         return
     npm = shutil.which("npm")
     if npm is None:
-        _say("npm was not found, so the browser editor (/admin/) is not installed; install Node.js and npm, then run python3 build.py again")
+        _say(
+            "npm was not found, so the browser editor (/admin/) is not installed; install Node.js and npm, then run python3 build.py again"
+        )
         return
     _say("installing the browser editor, Decap CMS (plugins/partnership/core/cms/npm/package-lock.json; about a minute, once)")
     CMS_INSTALL.mkdir(parents=True, exist_ok=True)
@@ -221,6 +223,7 @@ def _from_terminal() -> bool:
         return os.tcgetpgrp(sys.stdin.fileno()) == os.getpgrp()
     except (OSError, AttributeError, ValueError):
         return False
+
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

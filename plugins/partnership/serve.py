@@ -87,8 +87,12 @@ class _EditorServer(LiveReloadServer):
             body = environ["wsgi.input"].read(min(length, MAX_BODY + 1))
             status, answer = self.editor.backend.handle(body)
             content = json.dumps(answer).encode()
-            reason = {200: "OK", 400: "Bad Request", 404: "Not Found", 413: "Payload Too Large", 422: "Unprocessable Entity"}.get(status, "Error")
-            start_response(f"{status} {reason}", [("Content-Type", "application/json; charset=utf-8"), ("Content-Length", str(len(content)))])
+            reason = {200: "OK", 400: "Bad Request", 404: "Not Found", 413: "Payload Too Large", 422: "Unprocessable Entity"}.get(
+                status, "Error"
+            )
+            start_response(
+                f"{status} {reason}", [("Content-Type", "application/json; charset=utf-8"), ("Content-Length", str(len(content)))]
+            )
             return [content]
         if relative is not None and (relative == "admin" or relative.startswith("admin/")):
             return self.editor.serve(relative, start_response)
@@ -132,7 +136,13 @@ class Editor:
         if self.admin.resolve() not in target.parents or not target.is_file():
             start_response("404 Not Found", [("Content-Type", "text/plain")])
             return [b"Not found"]
-        kind = {".js": "text/javascript", ".html": "text/html", ".css": "text/css", ".json": "application/json", ".wasm": "application/wasm"}
+        kind = {
+            ".js": "text/javascript",
+            ".html": "text/html",
+            ".css": "text/css",
+            ".json": "application/json",
+            ".wasm": "application/wasm",
+        }
         start_response("200 OK", [("Content-Type", kind.get(target.suffix, "application/octet-stream")), *headers])
         return [target.read_bytes()]
 

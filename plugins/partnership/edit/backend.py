@@ -125,7 +125,10 @@ class LocalBackend:
         files = params.get("files") or []
         if not isinstance(files, list):
             raise Refused("files must be a list")
-        return [self._entry(self._path(f.get("path") if isinstance(f, dict) else f), f.get("label") if isinstance(f, dict) else None) for f in files]
+        return [
+            self._entry(self._path(f.get("path") if isinstance(f, dict) else f), f.get("label") if isinstance(f, dict) else None)
+            for f in files
+        ]
 
     def _getEntry(self, params: dict[str, Any]) -> dict[str, Any]:
         return self._entry(self._path(params.get("path")))
@@ -188,4 +191,3 @@ def write_whole(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-

@@ -36,9 +36,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..core import clock
+from ..core.build import SiteBuild
 from ..core.cms.admin import installed, node_modules, write_admin
 from ..core.cms.collections import cms_config, github_backend
-from ..core.build import SiteBuild
 from ..core.html.context import SitePage
 from ..core.html.security import ThemeScripts
 from ..core.load import load_dataset_cached
@@ -363,7 +363,9 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             return
         modules = node_modules()
         if not installed(modules):
-            log.info("The browser editor (/admin/) is not in this build: its npm install is missing (run python3 build.py with npm installed)")
+            log.info(
+                "The browser editor (/admin/) is not in this build: its npm install is missing (run python3 build.py with npm installed)"
+            )
             return
         repo = self.config.cms_repo or os.environ.get("GITHUB_REPOSITORY", "")
         auth = self.config.cms_auth_url or os.environ.get("CMS_AUTH_URL", "")

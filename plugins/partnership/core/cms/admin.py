@@ -74,7 +74,7 @@ def policy(config: Mapping[str, Any]) -> str:
 def admin_page(config: Mapping[str, Any], site_name: str) -> bytes:
     """The editor's index.html."""
     page = (ASSETS / "index.html").read_text(encoding="utf-8")
-    page = page.replace("{{ policy }}", html.escape(policy(config), quote=True)).replace("{{ site_name }}", html.escape(site_name))
+    page = page.replace("{{ policy }}", html.escape(policy(config), quote=False)).replace("{{ site_name }}", html.escape(site_name))
     return page.encode("utf-8")
 
 
@@ -98,7 +98,9 @@ def node_modules() -> Path:
 
 def installed(node_modules: Path) -> bool:
     """Whether the npm install has the CMS's bundle."""
-    return (node_modules / "decap-cms" / "dist" / "decap-cms.js").is_file() and (node_modules / "yaml" / "browser" / "dist" / "index.js").is_file()
+    return (node_modules / "decap-cms" / "dist" / "decap-cms.js").is_file() and (
+        node_modules / "yaml" / "browser" / "dist" / "index.js"
+    ).is_file()
 
 
 def write_admin(site_dir: Path, config: Mapping[str, Any], site_name: str, node_modules: Path) -> list[str]:

@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..dataset import Dataset
+from ..models.events import FORMAT_NAMES, STATUS_NAMES, TYPE_NAMES
 from ..models.frameworks import Framework
+from ..models.partners import KIND_NAMES
+from ..models.pathways import STRAND_NAMES
 from ..schema import schema
 from .forms import Choices, Field, FormBuilder, Option
 
@@ -52,11 +55,46 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("events", "event", "Events", "Event", "The CPD catalogue: one file per event, filed under its programme year.", "../../../schema/event.schema.json"),
-    Kind("partners", "partners", "Partners", "Partners", "The organisations in the partnership, in the order the site lists them.", "../schema/partners.schema.json"),
-    Kind("pathways", "pathways", "Career stages", "Career stages", "The career stages of the CPD pathway, in career order.", "../schema/pathways.schema.json"),
-    Kind("frameworks", "framework", "Frameworks", "Framework", "Capability frameworks and standards that events map to.", "../../schema/framework.schema.json"),
-    Kind("metrics", "metrics", "Report figures", "Area of measures", "The progress measures of each area of work, year by year. " + ATTENDANCE_NOTE, "../../schema/metrics.schema.json"),
+    Kind(
+        "events",
+        "event",
+        "Events",
+        "Event",
+        "The CPD catalogue: one file per event, filed under its programme year.",
+        "../../../schema/event.schema.json",
+    ),
+    Kind(
+        "partners",
+        "partners",
+        "Partners",
+        "Partners",
+        "The organisations in the partnership, in the order the site lists them.",
+        "../schema/partners.schema.json",
+    ),
+    Kind(
+        "pathways",
+        "pathways",
+        "Career stages",
+        "Career stages",
+        "The career stages of the CPD pathway, in career order.",
+        "../schema/pathways.schema.json",
+    ),
+    Kind(
+        "frameworks",
+        "framework",
+        "Frameworks",
+        "Framework",
+        "Capability frameworks and standards that events map to.",
+        "../../schema/framework.schema.json",
+    ),
+    Kind(
+        "metrics",
+        "metrics",
+        "Report figures",
+        "Area of measures",
+        "The progress measures of each area of work, year by year. " + ATTENDANCE_NOTE,
+        "../../schema/metrics.schema.json",
+    ),
     Kind("reports", "report", "Reports", "Report", "The annual progress reports. " + ATTENDANCE_NOTE, "../../schema/report.schema.json"),
     Kind("site", "site", "Site", "Site", "Who the partnership is and how its site looks.", "../schema/site.schema.json"),
 )
@@ -73,14 +111,26 @@ def choices(dataset: Dataset) -> dict[str, Choices]:
     pcf = dataset.frameworks.get("pcf")
     levels = [Option(level.name, level.id) for level in pcf.levels] if pcf else []
     return {
-        "event": {("audience",): stages, ("provider",): partners, ("frameworks",): items},
-        "pathways": {("next",): stages, ("pcf_level",): levels, ("replaced_by", "stage"): stages},
+        "event": {
+            ("audience",): stages,
+            ("provider",): partners,
+            ("frameworks",): items,
+            ("type",): named(TYPE_NAMES),
+            ("format",): named(FORMAT_NAMES),
+            ("status",): [Option(f"{name} ({value})", value) for value, name in STATUS_NAMES.items()],
+        },
+        "pathways": {("next",): stages, ("pcf_level",): levels, ("replaced_by", "stage"): stages, ("strand",): named(STRAND_NAMES)},
         "framework": {("replaced_by",): frameworks},
         "report": {("sections", "metrics"): areas, ("headlines",): measures},
-        "partners": {},
+        "partners": {("kind",): named(KIND_NAMES)},
         "metrics": {},
         "site": {},
     }
+
+
+def named(names: dict[str, str]) -> list[Option]:
+    """A closed set's options by the names the site shows (``twilight`` → Twilight session)."""
+    return [Option(name, value) for value, name in names.items()]
 
 
 def framework_options(frameworks: list[Framework], written: set[str]) -> list[Option]:
@@ -98,7 +148,9 @@ def framework_options(frameworks: list[Framework], written: set[str]) -> list[Op
             name = f"{short}{number} {item.title}"
             stored = f"{framework.id}:{item.number if item.number is not None else item.id}"
             options.append(Option(name, stored))
-            spellings = {f"{framework.id}:{alias}" for alias in (item.id, *item.aliases, *([str(item.number)] if item.number is not None else []))}
+            spellings = {
+                f"{framework.id}:{alias}" for alias in (item.id, *item.aliases, *([str(item.number)] if item.number is not None else []))
+            }
             options.extend(Option(f"{name} (written {ref})", ref) for ref in sorted((spellings & written) - {stored}))
     return options
 

@@ -111,7 +111,7 @@ class FormBuilder:
 
     def _object_fields(self, node: Mapping[str, Any], path: tuple[str, ...]) -> list[Field]:
         required = set(node.get("required", ()))
-        return [self.field(name, sub, path + (name,), name in required) for name, sub in node.get("properties", {}).items()]
+        return [self.field(name, sub, (*path, name), name in required) for name, sub in node.get("properties", {}).items()]
 
     def field(self, name: str, node: Mapping[str, Any], path: tuple[str, ...], required: bool) -> Field:
         """The form field of one property."""
@@ -146,8 +146,7 @@ class FormBuilder:
                 return {"widget": "select", "multiple": True, "options": list(items["enum"])}
             if items.get("type") == "object":
                 return {"widget": "list", "collapsed": True, "fields": self._object_fields(items, path)}
-            widget = "text" if name in MULTILINE else "string"
-            return {"widget": "list", "field": {"name": "item", "label": label(name), "widget": widget}}
+            return {"widget": "list", "field": {"name": "item", "label": label(name), "widget": "text" if name in MULTILINE else "string"}}
         if kind == "object" and "properties" in node:
             return {"widget": "object", "collapsed": False, "fields": self._object_fields(node, path)}
         if kind == "object" or "patternProperties" in node or "additionalProperties" in node:
@@ -157,15 +156,21 @@ class FormBuilder:
         if kind == "boolean":
             return {"widget": "boolean"}
         if kind in ("integer", "number"):
-            widget: Field = {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
+            number: Field = {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
             for bound, key in (("minimum", "min"), ("maximum", "max")):
                 if bound in node:
-                    widget[key] = node[bound]
-            return widget
+                    number[key] = node[bound]
+            return number
         if node.get("format") == "date":
             return {"widget": "datetime", "format": DATE_FORMAT, "date_format": "DD/MM/YYYY", "time_format": False, "picker_utc": False}
         if "pattern" in node and "\\d{2}:\\d{2}" in node["pattern"]:
-            return {"widget": "datetime", "format": DATETIME_FORMAT, "date_format": "DD/MM/YYYY", "time_format": "HH:mm", "picker_utc": False}
+            return {
+                "widget": "datetime",
+                "format": DATETIME_FORMAT,
+                "date_format": "DD/MM/YYYY",
+                "time_format": "HH:mm",
+                "picker_utc": False,
+            }
         return {"widget": "text" if name in MULTILINE else "string"}
 
     def _mapping(self, name: str, node: Mapping[str, Any], path: tuple[str, ...]) -> Field:
@@ -179,22 +184,40 @@ class FormBuilder:
         key: Field = {"name": key_name, "label": label(key_name), "widget": "string", "required": True}
         if pattern:
             key["pattern"] = [pattern, "Write a year as YYYY-YY, like 2025-26" if key_name == "year" else f"Does not match {pattern}"]
-        key_options = self.choices.get(path + (key_name,))
+        key_options = self.choices.get((*path, key_name))
         if key_options is not None:
             key.update({"widget": "select", "options": [{"label": o.label, "value": o.value} for o in key_options]})
         if _is_measure_value(value):
             measure = self._resolve(value["anyOf"][2])
             rows = [
                 {"name": "value", "label": "Figure", "widget": "string", "required": False, "hint": _MEASURE_HINT},
-                self._mapping("by", measure["properties"]["by"], path + ("by",))
-                | {"name": "by", "required": False, "label": "Split by cohort", "hint": "One figure per cohort, like BA 71 and MSW 89.", "map_value": "figure"},
-                {"name": "pending", "label": "Pending", "widget": "string", "required": False, "hint": "Instead of a figure: when it will be known, like Data available in 2027."},
+                self._mapping("by", measure["properties"]["by"], (*path, "by"))
+                | {
+                    "name": "by",
+                    "required": False,
+                    "label": "Split by cohort",
+                    "hint": "One figure per cohort, like BA 71 and MSW 89.",
+                    "map_value": "figure",
+                },
+                {
+                    "name": "pending",
+                    "label": "Pending",
+                    "widget": "string",
+                    "required": False,
+                    "hint": "Instead of a figure: when it will be known, like Data available in 2027.",
+                },
                 {"name": "note", "label": "Note", "widget": "text", "required": False, "hint": "Shown as a footnote under the table."},
             ]
             return {"widget": "list", "collapsed": True, "map_key": key_name, "map_value": "measure", "fields": [key, *rows]}
         if value.get("type") == "object" and "properties" in value:
-            return {"widget": "list", "collapsed": True, "map_key": key_name, "map_value": "fields", "fields": [key, *self._object_fields(value, path)]}
-        inner = self.field("value", value, path + ("value",), True)
+            return {
+                "widget": "list",
+                "collapsed": True,
+                "map_key": key_name,
+                "map_value": "fields",
+                "fields": [key, *self._object_fields(value, path)],
+            }
+        inner = self.field("value", value, (*path, "value"), True)
         inner["label"] = "Value" if inner.get("widget") != "list" else label(name)
         return {"widget": "list", "collapsed": True, "map_key": key_name, "map_value": "value", "fields": [key, inner]}
 

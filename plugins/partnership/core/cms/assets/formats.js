@@ -93,7 +93,7 @@ function formData(data, fields) {
 // ---- from the form to the file -------------------------------------------
 
 function quoted(text) {
-  const node = new YAML.Document().createNode(text);
+  const node = YAML.createNode(text);
   node.type = 'QUOTE_DOUBLE';
   return node;
 }
@@ -183,7 +183,7 @@ export function makeFormat(collection) {
         body = fileData(data || {}, fields);
       }
       const doc = new YAML.Document();
-      doc.contents = doc.createNode(body);
+      doc.contents = YAML.createNode(body);
       if (root && doc.contents.items) {
         for (const item of doc.contents.items.slice(1)) item.spaceBefore = true;
       }
