@@ -146,7 +146,7 @@ def test_a_measures_values_are_rows_of_a_year_and_its_figure(config: dict[str, A
 
 def test_a_new_event_is_filed_under_its_programme_year(config: dict[str, Any]) -> None:
     events = next(c for c in config["collections"] if c["name"] == "events")
-    assert events["folder"] == "data/events" and events["path"] == "{{programme_year}}/{{slug}}"
+    assert events["folder"] == "data/events" and events["path"] == "{{partnership_programme_year}}/{{slug}}"
 
 
 # ---------------------------------------------------------------- nothing lost

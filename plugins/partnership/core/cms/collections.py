@@ -203,7 +203,7 @@ def collections(dataset: Dataset) -> list[dict[str, Any]]:
         if kind.name == "events":
             folder.update(
                 {
-                    "path": "{{programme_year}}/{{slug}}",
+                    "path": "{{partnership_programme_year}}/{{slug}}",
                     "slug": "{{slug}}",
                     "identifier_field": "title",
                     "sortable_fields": ["title"],

@@ -79,7 +79,7 @@ async function start() {
     handler: ({ entry }) => {
       const data = entry.get('data');
       if (entry.get('collection') !== 'events') return data;
-      return data.set('programme_year', programmeYear(data.toJS()));
+      return data.set('partnership_programme_year', programmeYear(data.toJS()));
     },
   });
   CMS.registerEventListener({ name: 'postSave', handler: () => checkAfterSave(config) });
