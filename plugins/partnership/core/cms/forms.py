@@ -127,6 +127,8 @@ class FormBuilder:
         if hint:
             field["hint"] = hint
         field.update(self._widget(name, node, path))
+        if not required and field["widget"] == "object":
+            _optional(field["fields"])
         return field
 
     def _widget(self, name: str, node: Mapping[str, Any], path: tuple[str, ...]) -> Field:
@@ -145,7 +147,8 @@ class FormBuilder:
             if "enum" in items:
                 return {"widget": "select", "multiple": True, "options": list(items["enum"])}
             if items.get("type") == "object":
-                return {"widget": "list", "collapsed": True, "fields": self._object_fields(items, path)}
+                fields = self._object_fields(items, path)
+                return {"widget": "list", "collapsed": True, "summary": _summary(fields), "fields": fields}
             return {"widget": "list", "field": {"name": "item", "label": label(name), "widget": "text" if name in MULTILINE else "string"}}
         if kind == "object" and "properties" in node:
             return {"widget": "object", "collapsed": False, "fields": self._object_fields(node, path)}
@@ -208,7 +211,15 @@ class FormBuilder:
                 },
                 {"name": "note", "label": "Note", "widget": "text", "required": False, "hint": "Shown as a footnote under the table."},
             ]
-            return {"widget": "list", "collapsed": True, "map_key": key_name, "map_value": "measure", "fields": [key, *rows]}
+            summary = f"{{{{fields.{key_name}}}}}: {{{{fields.value}}}}{{{{fields.pending}}}}"
+            return {
+                "widget": "list",
+                "collapsed": True,
+                "summary": summary,
+                "map_key": key_name,
+                "map_value": "measure",
+                "fields": [key, *rows],
+            }
         if value.get("type") == "object" and "properties" in value:
             return {
                 "widget": "list",
@@ -219,7 +230,26 @@ class FormBuilder:
             }
         inner = self.field("value", value, (*path, "value"), True)
         inner["label"] = "Value" if inner.get("widget") != "list" else label(name)
-        return {"widget": "list", "collapsed": True, "map_key": key_name, "map_value": "value", "fields": [key, inner]}
+        summary = f"{{{{fields.{key_name}}}}}: {{{{fields.value}}}}"
+        return {"widget": "list", "collapsed": True, "summary": summary, "map_key": key_name, "map_value": "value", "fields": [key, inner]}
+
+
+def _optional(fields: list[Field]) -> None:
+    """The fields of an optional object are optional in the form: the CMS would otherwise insist on them when the object is left out
+    (``check`` still says, in plain words, when a target is written without its value)."""
+    for field in fields:
+        field["required"] = False
+        if field.get("widget") == "object":
+            _optional(field["fields"])
+
+
+def _summary(fields: list[Field]) -> str:
+    """What a collapsed row of a list shows: its name, title or the like."""
+    names = [f["name"] for f in fields]
+    for name in ("name", "title", "risk", "recommendation", "start", "number", "id"):
+        if name in names:
+            return f"{{{{fields.{name}}}}}"
+    return f"{{{{fields.{names[0]}}}}}"
 
 
 def _is_measure_value(node: Mapping[str, Any]) -> bool:
