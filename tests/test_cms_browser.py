@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
+
 from conftest import AXE, NOW, ROOT, build_site, run_cli
 
 pytestmark = pytest.mark.browser
@@ -225,7 +226,9 @@ def test_a_figure_recorded_and_a_mistake_shown_with_what_to_change(browser: Any,
     expect(panel).to_contain_text("cannot be published", timeout=30_000)
     text = panel.inner_text()
     assert "the site cannot be published until" in text
-    assert re.search(r"data/metrics/placements\.yml:\d+:\d+ measures\[\d\]\.values\.2025-26: '174 placements' is not a value; write a number", text), text
+    assert re.search(
+        r"data/metrics/placements\.yml:\d+:\d+ measures\[\d\]\.values\.2025-26: '174 placements' is not a value; write a number", text
+    ), text
     _shot(page, "editor-problem")
     # axe finds nothing in what this site adds to the editor (the problems panel)
     page.evaluate(AXE.read_text())  # as a script of the test's own: the page's policy allows none inline

@@ -121,7 +121,13 @@ class Editor:
         try:
             dataset = load_dataset_cached(self.root / "data", self.root / "content")
         except DataError as error:
-            return {"problems": [_listed(p) for p in error.problems], "warnings": [_listed(p) for p in error.warnings]}
+            # The file saved last first: problems elsewhere may only follow from it (a measure it no longer defines).
+            def saved_last(problem: Problem) -> float:
+                path = self.root / problem.path
+                return -path.stat().st_mtime if path.is_file() else 0.0
+
+            problems = sorted(error.problems, key=saved_last)
+            return {"problems": [_listed(p) for p in problems], "warnings": [_listed(p) for p in error.warnings]}
         self.config = self._config(dataset)
         return {"problems": [], "warnings": [_listed(p) for p in dataset.warnings]}
 
