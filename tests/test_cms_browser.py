@@ -159,6 +159,7 @@ def test_an_editor_adds_an_event_edits_a_partner_and_cancels_an_event(browser: A
     page.get_by_label("End", exact=True).fill("2027-02-10T12:30")
     _choose(page, "frameworks", "PCF 5 Knowledge")
     page.locator("input[id^='booking-field-']").fill("https://www.example.org/book/court-skills")
+    page.locator("input[id^='title-field-']").first.scroll_into_view_if_needed()
     _shot(page, "editor-new-event")
     _publish(page)
     saved = _wait_for(project / NEW_EVENT, "pcf:5")
