@@ -312,3 +312,38 @@ def test_stopping_edit_leaves_no_process_or_folder_behind(project: Path) -> None
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", port))  # the port is free again
     assert _temporary_folders() <= before
+
+
+def test_only_the_editors_own_page_may_write_files(editor: EditServer) -> None:
+    """Another web page open in the same browser, or a rebound host name, cannot save through the backend."""
+    import urllib.error
+    import urllib.request
+
+    body = json.dumps(
+        {"action": "persistEntry", "params": {"dataFiles": [{"path": "data/site.yml", "raw": "name: Hacked\n"}], "assets": []}}
+    ).encode()
+    before = (editor.project / "data/site.yml").read_text()
+    attempts = [
+        {"Content-Type": "application/json", "Origin": "https://evil.example"},
+        {"Content-Type": "text/plain"},  # a "simple" request, sent cross-origin without asking
+        {"Content-Type": "application/json", "Host": "evil.example"},
+    ]
+    for headers in attempts:
+        request = urllib.request.Request(editor.url + "api/v1", data=body, headers=headers, method="POST")
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=30)
+        assert refused.value.code == 403, headers
+    assert (editor.project / "data/site.yml").read_text() == before
+    own = urllib.request.Request(
+        editor.url + "api/v1",
+        data=json.dumps({"action": "info"}).encode(),
+        headers={"Content-Type": "application/json", "Origin": editor.url.rstrip("/")},
+    )
+    with urllib.request.urlopen(own, timeout=30) as answer:
+        assert json.loads(answer.read())["publish_modes"] == ["simple"]
+
+
+def test_edit_listens_on_this_computer_only(project: Path) -> None:
+    result = run_cli(project, "edit", "--no-open", "--address", "0.0.0.0:8123")
+    assert result.returncode == 1
+    assert "listens on this computer only" in result.stderr

@@ -241,6 +241,12 @@ def cmd_edit(args: argparse.Namespace) -> int:
     from .serve import serve
 
     root = _root()
+    host = args.address.rpartition(":")[0].strip("[]")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        return _fail(
+            f"The editor saves files for whoever can reach it, so it listens on this computer only (127.0.0.1), not {host}. "
+            "To let colleagues edit, use the editor on the published site (docs/editing.md)."
+        )
     if not installed(node_modules()):
         return _fail(
             "The browser editor is not installed: run python3 build.py once (it installs it with npm; "

@@ -80,6 +80,10 @@ class _EditorServer(LiveReloadServer):
             if environ.get("REQUEST_METHOD") != "POST":
                 start_response("405 Method Not Allowed", [("Content-Type", "text/plain"), ("Allow", "POST")])
                 return [b"POST only"]
+            refusal = self._foreign(environ)
+            if refusal:
+                start_response("403 Forbidden", [("Content-Type", "text/plain")])
+                return [refusal.encode()]
             try:
                 length = int(environ.get("CONTENT_LENGTH") or 0)
             except ValueError:
@@ -97,6 +101,26 @@ class _EditorServer(LiveReloadServer):
         if relative is not None and (relative == "admin" or relative.startswith("admin/")):
             return self.editor.serve(relative, start_response)
         return super().serve_request(environ, start_response)
+
+    def _foreign(self, environ) -> str | None:
+        """Why a request to the backend is refused, if it may come from another web page than the editor's.
+
+        Any page open in the editor's browser can send a request to
+        127.0.0.1; only the editor's own page may write files. A cross-origin
+        request with a JSON body must first ask the server (a preflight this
+        server never grants), the Origin a browser sends must be the editor's,
+        and the Host must be this server's (against DNS rebinding).
+        """
+        own = urlsplit(self.url)
+        hosts = {own.netloc, f"localhost:{own.port}", f"127.0.0.1:{own.port}"}
+        if environ.get("HTTP_HOST") not in hosts:
+            return "the editor's backend answers only requests addressed to it"
+        origin = environ.get("HTTP_ORIGIN")
+        if origin is not None and urlsplit(origin).netloc not in hosts:
+            return "the editor's backend answers only the editor's own page"
+        if not (environ.get("CONTENT_TYPE") or "").startswith("application/json"):
+            return "the editor's backend takes JSON only"
+        return None
 
 
 class Editor:
