@@ -6,6 +6,7 @@ these need no browser (the round trip runs the editor's own formats in Node).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -358,3 +359,32 @@ def test_the_backend_answers_with_the_checks_problems(project: Path) -> None:
     assert any(
         p["where"].startswith("data/events/2026-27/annual-conference-2026.yml:") and "titel" in p["message"] for p in answer["problems"]
     )
+
+
+@pytest.mark.parametrize(
+    ("sessions", "today", "year"),
+    [
+        (["2027-03-31T09:30"], "2026-11-22", "2026-27"),
+        (["2027-04-01T09:30"], "2026-11-22", "2027-28"),
+        (["2027-05-01T09:30", "2027-02-10T09:30"], "2026-11-22", "2026-27"),  # the first session, not the first written
+        ([], "2027-03-31", "2026-27"),  # a self-paced event: the year it is added in
+        ([], "2027-04-01", "2027-28"),
+    ],
+)
+def test_a_new_event_is_filed_under_the_financial_year_of_its_first_session(
+    built: Path, sessions: list[str], today: str, year: str
+) -> None:
+    """The editor files a new event where ``new event`` does (partnership.edit.new.financial_year)."""
+    from partnership.edit.new import financial_year
+
+    script = (
+        f"const {{ programmeYear }} = await import({json.dumps((built / 'admin/formats.js').as_uri())});"
+        f"console.log(programmeYear({{sessions: {json.dumps([{'start': s} for s in sessions])}}}, new Date({json.dumps(today + 'T12:00')})));"
+    )
+    result = subprocess.run(
+        [shutil.which("node") or "node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == year
+    first = min(sessions) if sessions else today
+    assert financial_year(dt.date.fromisoformat(first[:10])) == year
