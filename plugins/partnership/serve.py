@@ -19,6 +19,7 @@ preview) never takes the editor away with it.
 
 from __future__ import annotations
 
+import errno
 import html
 import json
 import shutil
@@ -254,6 +255,16 @@ def serve(root: Path, *, address: str, pdf: bool, open_browser: bool, editor: bo
             server.serve(open_in_browser=open_browser)
         except KeyboardInterrupt:
             print("Stopped the preview.", flush=True)
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE:
+                raise
+            print(
+                f"Port {port} is in use: is a preview or the editor already running? Stop it (Ctrl+C in its window), "
+                f"or use another port: --address {host}:{port + 1}",
+                file=sys.stderr,
+                flush=True,
+            )
+            return 1
         finally:
             server.shutdown()
     finally:
