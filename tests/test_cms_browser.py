@@ -38,10 +38,6 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _temporary_folders() -> set[str]:
-    return {p.name for p in Path(tempfile.gettempdir()).glob("partnership-*")}
-
-
 class EditServer:
     """``python3 build.py edit`` on a project, started the way an editor starts it (through build.py's own process)."""
 
@@ -274,9 +270,10 @@ def test_axe_finds_nothing_in_the_editors_own_page(browser: Any, site_url: str) 
 
 def test_stopping_edit_leaves_no_process_or_folder_behind(project: Path) -> None:
     """SIGTERM to build.py (as a service manager or Ctrl+C from another terminal sends it) stops the server it started."""
-    before = _temporary_folders()
     port = _free_port()
-    env = dict(os.environ, PARTNERSHIP_NOW=NOW)
+    private = project / "tmp"  # the server's temporary folders, where no other test's land
+    private.mkdir()
+    env = dict(os.environ, PARTNERSHIP_NOW=NOW, TMPDIR=str(private))
     # build.py as an editor runs it, in a project that shares this one's installed .venv (same locks, so nothing is installed)
     for part in (
         "build.py",
@@ -311,7 +308,7 @@ def test_stopping_edit_leaves_no_process_or_folder_behind(project: Path) -> None
         assert not Path(f"/proc/{child}").exists(), f"process {child} was left running"
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", port))  # the port is free again
-    assert _temporary_folders() <= before
+    assert list(private.iterdir()) == [], "the preview's and the editor's temporary folders are removed"
 
 
 def test_only_the_editors_own_page_may_write_files(editor: EditServer) -> None:
