@@ -66,8 +66,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from partnership.core.dataset import Dataset
 from partnership.core.load import load_dataset
+from partnership.core.models.dataset import Dataset
 from partnership.core.problems import DataError
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,7 +1,7 @@
 """Chart colours: every line stands 3:1 from the page and from the line next to it (WCAG 1.4.11)."""
 
-from partnership.core.colours import contrast
 from partnership.core.present.charts import SERIES, TARGET_COLOUR
+from partnership.core.present.colours import contrast
 
 
 def test_series_colours_contrast() -> None:

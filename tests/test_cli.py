@@ -22,7 +22,7 @@ def tree_digest(folder: Path) -> str:
 def test_check_passes_on_the_example(project: Path) -> None:
     result = run_cli(project, "check", timeout=120)  # only a runaway; check's speed is measured in benchmarks/
     assert result.returncode == 0, result.stderr
-    assert "data/ is valid: 50 events, 11 partners, 10 career stages, 9 frameworks" in result.stdout
+    assert "data/ is valid: 50 events, 11 partners, 10 career stages, 10 frameworks" in result.stdout
 
 
 def test_check_lists_every_problem_and_exits_1(project: Path) -> None:
@@ -36,7 +36,7 @@ def test_check_lists_every_problem_and_exits_1(project: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert lines[0].startswith("data/events/2026-27/young-carers-2026-12.yml:")
     assert "type: 'webinars' is not allowed here (did you mean webinar?)" in lines[0]
-    assert lines[1].startswith("data/pathways.yml:34:14: pcf_level: 'nqsw' is not a level of the PCF")
+    assert lines[1].startswith("data/pathways.yml:40:14: pcf_level: 'nqsw' is not a level of the PCF")
     assert lines[-1] == "2 problems found; nothing was published."
 
 
@@ -110,3 +110,51 @@ def test_help_and_usage_errors(project: Path) -> None:
     wrong = run_cli(project, "bulid")
     assert wrong.returncode == 2
     assert "invalid choice: 'bulid'" in wrong.stderr
+
+
+@pytest.mark.slow
+def test_a_build_leaves_the_process_as_it_found_it(project: Path) -> None:
+    """What a build changes for itself is scoped to it: the collector's setting and SOURCE_DATE_EPOCH (tests and the preview build in one process)."""
+    import contextlib
+    import gc
+    import io
+    import os
+
+    from conftest import _environment
+    from partnership import cli
+
+    thresholds = gc.get_threshold()
+    assert thresholds != (50_000, 20, 20), "the build's own setting must differ from the default for this to show anything"
+    with (
+        _environment(PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW="2026-11-22T12:00", SOURCE_DATE_EPOCH=None),
+        contextlib.chdir(project),
+        contextlib.redirect_stdout(io.StringIO()),
+        contextlib.redirect_stderr(io.StringIO()) as err,
+    ):
+        assert cli.main(["build", "--no-pdf"]) == 0, err.getvalue()
+        assert "SOURCE_DATE_EPOCH" not in os.environ
+    assert gc.get_threshold() == thresholds
+
+
+def test_the_cached_dataset_cannot_be_changed(project: Path) -> None:
+    """The loader's cache hands the same dataset to the check, the build and the preview: nothing may change it."""
+    import dataclasses
+
+    from pydantic import ValidationError
+
+    from partnership.core.load import load_dataset_cached
+
+    dataset = load_dataset_cached(project / "data", project / "content")
+    assert load_dataset_cached(project / "data", project / "content") is dataset
+    event, report = dataset.events[0], dataset.reports[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        dataset.events = ()
+    with pytest.raises(AttributeError):
+        dataset.events.append(event)
+    with pytest.raises(TypeError):
+        dataset.metrics["extra"] = dataset.metrics[report.sections[0].metrics or ""]
+    with pytest.raises(TypeError):
+        dataset.event_by_id["extra"] = event
+    with pytest.raises(ValidationError, match="frozen"):
+        event.title = "Changed"
+    assert load_dataset_cached(project / "data", project / "content").events[0].title == event.title

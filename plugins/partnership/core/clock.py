@@ -13,6 +13,11 @@ import os
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
+FIRST_YEAR = 2000
+LAST_YEAR = 2099
+"""Dates and years in the data lie between these (inclusive): social work teaching partnerships began in
+2015, and a date outside this range is a slip (0202-03-04, 9999) that would otherwise sort, count and
+print wrongly everywhere."""
 ENV = "PARTNERSHIP_NOW"
 _UTC = dt.UTC
 
@@ -27,8 +32,6 @@ def now() -> dt.datetime:
 
 def parse_now(text: str) -> dt.datetime:
     """``2026-11-22`` or ``2026-11-22T09:30`` as an aware UK time; ValueError (with a plain message) otherwise."""
-    from .models.common import FIRST_YEAR, LAST_YEAR
-
     try:
         value = dt.datetime.fromisoformat(text.strip())
     except ValueError:

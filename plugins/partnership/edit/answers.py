@@ -15,7 +15,8 @@ import re
 
 from dateutil import parser as dateparser
 
-from ..core.models.common import FIRST_YEAR, LAST_YEAR, year_label
+from ..core.clock import FIRST_YEAR, LAST_YEAR
+from ..core.models.year import Year
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -103,7 +104,7 @@ def time_range(start: dt.time, end: dt.time) -> str:
 _YEAR = re.compile(r"^\s*(\d{2}|\d{4})\s*(?:-|–|/|to)\s*(\d{2}|\d{4})\s*$")
 
 
-def parse_year(text: str) -> str:
+def parse_year(text: str) -> Year:
     """An academic or financial year: ``2026-27``, ``2026/27``, ``2026-2027`` or ``26/27`` → ``2026-27``."""
     match = _YEAR.match(text)
     if match:
@@ -111,7 +112,7 @@ def parse_year(text: str) -> str:
         start = int(first) if len(first) == 4 else 2000 + int(first)
         follows = int(second) % 100 == (start + 1) % 100 and (len(second) == 2 or int(second) == start + 1)
         if follows and FIRST_YEAR <= start < LAST_YEAR:
-            return year_label(start)
+            return Year.starting(start)
     raise ValueError(f"'{text.strip()}' is not a year; write it like 2026-27 (or 2026/27), two years in a row.")
 
 

@@ -10,16 +10,17 @@ importing the same events again replaces exactly those rows.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from ..core import clock
-from ..core.dataset import Dataset
-from ..core.importing import ImportError_, ImportResult, aggregate, fingerprint, log_text, plan, safe_file_name
 from ..core.load import load_dataset
+from ..core.load.importing import ImportError_, ImportResult, aggregate, fingerprint, log_text, plan, safe_file_name
 from ..core.models.attendance import IMPORT_LOG_SUFFIX
+from ..core.models.dataset import Dataset
 from ..core.problems import DataError, plural
 from .answers import parse_year
 from .files import write_all_checked, write_checked
@@ -195,7 +196,7 @@ def import_attendance(args: argparse.Namespace, root: Path) -> int:
     return _write(args, root, dataset, result, export, raw, now)
 
 
-def _write(args: argparse.Namespace, root: Path, dataset: Dataset, result: ImportResult, export: Path, raw: bytes, now) -> int:
+def _write(args: argparse.Namespace, root: Path, dataset: Dataset, result: ImportResult, export: Path, raw: bytes, now: dt.datetime) -> int:
     data_dir, content_dir = root / args.data, root / "content"
     target = data_dir / "attendance" / f"{args.year}.csv"
     log_path = target.with_name(args.year + IMPORT_LOG_SUFFIX)

@@ -26,10 +26,10 @@ def write_all_checked(files: dict[Path, str], data_dir: Path, content_dir: Path)
     try:
         load_dataset(data_dir, content_dir)
     except DataError as error:
-        for path, text in before.items():
-            if text is None:
+        for path, old in before.items():
+            if old is None:
                 path.unlink(missing_ok=True)
             else:
-                path.write_text(text, encoding="utf-8")
+                path.write_text(old, encoding="utf-8")
         return [str(p) for p in error.problems]
     return []

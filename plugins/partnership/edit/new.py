@@ -19,13 +19,14 @@ from pathlib import Path
 import yaml
 
 from ..core import clock
-from ..core.dataset import Dataset
 from ..core.load import load_dataset
-from ..core.models.common import slugify, year_label, year_start
+from ..core.models.common import slugify
+from ..core.models.dataset import Dataset
 from ..core.models.events import FORMAT_NAMES, RESERVED_IDS, TYPE_NAMES
 from ..core.models.frameworks import Framework
 from ..core.models.partners import KIND_NAMES
-from ..core.reportrules import PLACEHOLDERS
+from ..core.models.year import Year
+from ..core.rules.references import PLACEHOLDERS
 from ..core.views.toolkit import KSS_FRAMEWORKS, frameworks_in_force
 from .answers import long_date, parse_date, parse_times, parse_year, time_range
 from .files import write_checked
@@ -99,8 +100,8 @@ def check_number(text: str) -> str | None:
     return None if value > 0 else "It must be more than 0."
 
 
-def financial_year(day: dt.date) -> str:
-    return year_label(day.year if day.month >= 4 else day.year - 1)
+def financial_year(day: dt.date) -> Year:
+    return Year.of(day)
 
 
 @dataclass
@@ -396,8 +397,8 @@ def new_partner(args: argparse.Namespace, root: Path, ask: Asker) -> int:
     return 0
 
 
-def _new_report_year(dataset: Dataset) -> Callable[[str], str]:
-    def read(text: str) -> str:
+def _new_report_year(dataset: Dataset) -> Callable[[str], Year]:
+    def read(text: str) -> Year:
         year = parse_year(text)
         if dataset.report(year):
             taken = ", ".join(r.year for r in sorted(dataset.reports, key=lambda r: r.year))
@@ -455,13 +456,13 @@ def new_report(args: argparse.Namespace, root: Path, ask: Asker) -> int:
             return 1
     else:
         year = ask.value("Which year does it report on? (like 2026-27)", _new_report_year(dataset), default=args.year)
-    years = sorted({y for area in dataset.metrics.values() for m in area.measures for y in m.values}, key=year_start)
-    baseline = args.baseline or (years[0] if years and year_start(years[0]) <= year_start(year) else year)
+    years = sorted({y for area in dataset.metrics.values() for m in area.measures for y in m.values})
+    baseline = args.baseline or (years[0] if years and years[0] <= year else year)
     # sections in the order the latest report has them, then any areas it did not use
     latest = [s.metrics for s in dataset.reports[0].sections if s.metrics] if dataset.reports else []
     areas = [dataset.metrics[a] for a in latest if a in dataset.metrics]
     areas += [area for key, area in dataset.metrics.items() if key not in latest]
-    start = year_start(year)
+    start = year.start
     title = args.title or f"{year} Progress Report"
     lines = [
         "# yaml-language-server: $schema=../../schema/report.schema.json",
@@ -510,7 +511,7 @@ def new_report(args: argparse.Namespace, root: Path, ask: Asker) -> int:
     return 0
 
 
-def add_arguments(commands: argparse._SubParsersAction) -> None:
+def add_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The ``new`` command and its three kinds."""
     new = commands.add_parser(
         "new",

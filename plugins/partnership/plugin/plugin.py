@@ -22,9 +22,9 @@ import json
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -37,6 +37,7 @@ from mkdocs.structure.toc import get_toc
 
 from ..core import clock
 from ..core.build import SiteBuild
+from ..core.build.addresses import clashes
 from ..core.cms.admin import installed, node_modules, write_admin
 from ..core.cms.collections import cms_config, github_backend
 from ..core.html.context import SitePage
@@ -49,6 +50,9 @@ from ..core.worker import WorkFailed
 from .chrome import SharedChrome
 from .config import PartnershipConfig
 from .pages import GeneratedPage
+
+if TYPE_CHECKING:
+    from mkdocs.structure.toc import _TocToken  # what get_toc() is given: Python-Markdown's table-of-contents tokens
 
 log = get_plugin_logger(__name__)
 
@@ -74,16 +78,16 @@ def _reported() -> Iterator[None]:
         raise PluginError(str(error)) from None
 
 
-def _toc(html: str) -> list[dict[str, Any]]:
+def _toc(html: str) -> list[_TocToken]:
     """Table-of-contents tokens (as Python-Markdown makes them) from h1–h3 with ids.
 
     The page's h1 is the root, as in Markdown pages: the theme's skip link
     goes to it, and its sidebar lists the h1's children.
     """
-    roots: list[dict[str, Any]] = []
-    stack: list[dict[str, Any]] = []
+    roots: list[_TocToken] = []
+    stack: list[_TocToken] = []
     for level, anchor, inner in _HEADING.findall(html):
-        token = {"level": int(level), "id": anchor, "name": _TAG.sub("", inner).strip(), "children": []}
+        token: _TocToken = {"level": int(level), "id": anchor, "name": _TAG.sub("", inner).strip(), "children": []}
         while stack and stack[-1]["level"] >= token["level"]:
             stack.pop()
         (stack[-1]["children"] if stack else roots).append(token)
@@ -119,7 +123,7 @@ fetch({json.dumps(root)} + ".preview/edited.json", {{cache: "no-store"}})
 </script>"""
 
 
-def _warnings_panel(warnings: list[Problem]) -> str:
+def _warnings_panel(warnings: Sequence[Problem]) -> str:
     """In the preview only: the data's warnings, in a panel at the foot of every page."""
     if not warnings:
         return ""
@@ -171,7 +175,8 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         self.data_dir = Path("data")
         self.is_serving = False
         self._full_content: dict[str, str] = {}
-        self._copied: dict[str, str] = {}
+        self._hand_written: dict[str, str] = {}
+        """Hand-written files (content/, theme/) by their address in the site: how each is shown."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
@@ -237,15 +242,16 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             found = files.get_file_from_path(src_uri)
             if found is not None:
                 files.remove(found)
+        base = Path(config.config_file_path or ".").resolve().parent
+        # Hand-written files (content/, theme/) by address: none may share one with a page or file the site makes.
+        hand_written = {f.dest_uri: _shown(f.abs_src_path, base) or f.src_uri for f in files if f.generated_by is None}
+        pages = {f"{page.url}index.html": f"the page /{page.url}" for page in self.build.pages}
+        taken_pages = clashes(pages, [(shown, address) for address, shown in hand_written.items()])
+        if taken_pages:
+            raise PluginError("\n".join(str(problem) for problem in taken_pages))
         self.generated = {}
         for page in self.build.pages:
             src_uri = f"{page.url}index.md"
-            existing = files.get_file_from_path(src_uri)
-            if existing is not None and not existing.generated_by:
-                raise PluginError(
-                    f"content/{src_uri} would replace the generated page /{page.url}; "
-                    "rename or move it (hand-written pages cannot share a generated page's address)"
-                )
             # No front matter: the page's meta is set in on_page_markdown, which spares
             # MkDocs a YAML round trip per page (thousands of event pages).
             content = ""
@@ -256,11 +262,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             files.append(file)
             self.generated[src_uri] = page
         log.info("Generated %d pages", len(self.generated))
-        # Hand-written files (content/, theme/) by address: none may share one with a file the site makes.
-        base = Path(config.config_file_path or ".").resolve().parent
-        self._copied = {
-            f.dest_uri: _shown(f.abs_src_path, base) or f.src_uri for f in files if not f.is_documentation_page() and f.generated_by is None
-        }
+        self._hand_written = hand_written  # checked against the files the build writes, once they are written
         # Straight into the site folder that MkDocs has just cleaned (see SiteBuild.start_outputs).
         self.build.start_outputs(Path(config.site_dir))
         return files
@@ -281,7 +283,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             # The theme does not escape titles; text from data must not become markup.
             # (Section pages keep the shorter title mkdocs.yml's nav gives them.)
             if not generated.in_nav:
-                page.title = page.meta["title"]  # type: ignore[assignment]
+                page.title = page.meta["title"]
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -302,7 +304,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
     # Runs first (+100), before Material's search plugin (0) indexes the page:
     # a generated page that offers a short search version is indexed by it.
     @event_priority(100)
-    def _search_version_in(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+    def _search_version_in(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         generated = self.generated.get(page.file.src_uri)
         if generated is not None and generated.search_render is not None:
             assert self.build is not None
@@ -313,7 +315,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
     # Runs last (-100), after every plugin has read the page: the page itself
     # is rendered with its full content.
     @event_priority(-100)
-    def _search_version_out(self, context: dict, *, page: Page, config: MkDocsConfig, nav: Any) -> dict:
+    def _search_version_out(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         full = self._full_content.pop(page.file.src_uri, None)
         if full is not None:
             page.content = full
@@ -347,12 +349,9 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             finished = self.build.finish()
         for source, link in finished.broken_links:
             log.warning("content/%s: the link %r leads to no page or file", source, link)
-        for address in sorted(set(finished.sizes) & set(self._copied)):
-            log.warning(
-                "%s has the same address as a file the site makes (/%s); rename or move it",
-                self._copied[address],
-                address,
-            )
+        written = {address: f"/{address}" for address in finished.sizes}
+        for problem in clashes(written, sorted((shown, address) for address, shown in self._hand_written.items())):
+            log.warning("%s", problem)
         log.info("Wrote %d calendars, data files and downloads (waited %.1f s)", len(finished.sizes), time.perf_counter() - started)
         self._write_editor(config)
 
@@ -372,9 +371,9 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         backend = github_backend(repo or "OWNER/REPOSITORY", self.config.cms_branch, auth or None)
         dataset = self.build.dataset
         written = write_admin(Path(config.site_dir), cms_config(dataset, backend, site_url=dataset.site.url), dataset.site.name, modules)
-        clashes = sorted(set(written) & set(self._copied))
-        for address in clashes:
-            log.warning("%s has the same address as a file the site makes (/%s); rename or move it", self._copied[address], address)
+        editor = {address: "the browser editor" for address in written}
+        for problem in clashes(editor, sorted((shown, address) for address, shown in self._hand_written.items())):
+            log.warning("%s", problem)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.build is not None:

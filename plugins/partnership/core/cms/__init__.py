@@ -1,7 +1,7 @@
 """The browser editor at ``/admin/``: Decap CMS, configured from the data contract.
 
 * :mod:`.forms` turns the JSON Schema of each kind of data file (made from the
-  models by :mod:`partnership.core.schema`, the same source as ``schema/``)
+  models by :mod:`partnership.core.models.schema`, the same source as ``schema/``)
   into the CMS's form fields: selects for closed sets and for references
   (career stages, partners, framework items by name), hints from the models'
   descriptions, dates and times in the contract's form;

@@ -18,16 +18,20 @@ does.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from ..dataset import Dataset
+from ..models.dataset import Dataset
 from ..models.events import FORMAT_NAMES, STATUS_NAMES, TYPE_NAMES
 from ..models.frameworks import Framework
 from ..models.partners import KIND_NAMES
 from ..models.pathways import STRAND_NAMES
-from ..schema import schema
+from ..models.schema import schema
 from .forms import Choices, Field, FormBuilder, Option
+
+_Closed = TypeVar("_Closed", bound=str)
+"""A closed set's member (a StrEnum's)."""
 
 ROOT_LIST = "items"
 """The one field of a file that is a list (partners.yml, pathways.yml): the page's script stores the list itself."""
@@ -46,7 +50,7 @@ class Kind:
     name: str
     """The CMS's collection name."""
     schema: str
-    """The kind in :data:`partnership.core.schema.KINDS`."""
+    """The kind in :data:`partnership.core.models.schema.KINDS`."""
     label: str
     label_singular: str
     description: str
@@ -117,7 +121,7 @@ def choices(dataset: Dataset) -> dict[str, Choices]:
             ("frameworks",): items,
             ("type",): named(TYPE_NAMES),
             ("format",): named(FORMAT_NAMES),
-            ("status",): [Option(f"{name} ({value})", value) for value, name in STATUS_NAMES.items()],
+            ("status",): [Option(f"{name} ({value})", str(value)) for value, name in STATUS_NAMES.items()],
         },
         "pathways": {("next",): stages, ("pcf_level",): levels, ("replaced_by", "stage"): stages, ("strand",): named(STRAND_NAMES)},
         "framework": {("replaced_by",): frameworks},
@@ -128,9 +132,9 @@ def choices(dataset: Dataset) -> dict[str, Choices]:
     }
 
 
-def named(names: dict[str, str]) -> list[Option]:
+def named(names: Mapping[_Closed, str]) -> list[Option]:
     """A closed set's options by the names the site shows (``twilight`` → Twilight session)."""
-    return [Option(name, value) for value, name in names.items()]
+    return [Option(name, str(value)) for value, name in names.items()]
 
 
 def framework_options(frameworks: list[Framework], written: set[str]) -> list[Option]:

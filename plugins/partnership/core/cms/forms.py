@@ -1,6 +1,6 @@
 """Form fields of the browser editor, made from a data file's JSON Schema.
 
-The schema is :func:`partnership.core.schema.schema`'s, itself made from the
+The schema is :func:`partnership.core.models.schema.schema`'s, itself made from the
 pydantic models: so every field of a model is a field of its form, with the
 model's description as the hint, and a test holds the two together
 (tests/test_cms.py). What the schema says, the form offers:

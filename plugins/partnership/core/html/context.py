@@ -23,7 +23,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..dataset import Dataset
+from ..models.dataset import Dataset
 from ..present import urls
 from ..present.charts import Charts
 from ..present.templating import Renderer, environment

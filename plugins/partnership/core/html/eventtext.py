@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from ..models.events import FORMAT_NAMES, STATUS_NAMES
+from ..models.events import FORMAT_NAMES, STATUS_NAMES, EventStatus
 from ..present import format as fmt
 from ..present.markdown import render_text
 from ..views.catalogue import SERVICE_NAMES
-from ..views.events import EventView
+from ..views.events import BookingState, EventView
 
 
 class EventText:
@@ -60,13 +60,13 @@ class EventText:
     def _booking(self, ev: EventView) -> Markup:
         booking, note = ev.booking, f" {ev.event.status_note}" if ev.event.status_note else ""
         sentence = {
-            "open": "",
-            "by-email": f"To book a place, e-mail {self.contact_email}.",
-            "closed": f"Booking closed on {fmt.date(booking.closed_on)}." if booking.closed_on else "Booking has closed.",
-            "full": f"This event is full.{note}",
-            "postponed": f"This event has been postponed.{note}",
-            "cancelled": f"This event has been cancelled.{note}",
-            "taken-place": "This event has taken place.",
+            BookingState.OPEN: "",
+            BookingState.BY_EMAIL: f"To book a place, e-mail {self.contact_email}.",
+            BookingState.CLOSED: f"Booking closed on {fmt.date(booking.closed_on)}." if booking.closed_on else "Booking has closed.",
+            BookingState.FULL: f"This event is full.{note}",
+            BookingState.POSTPONED: f"This event has been postponed.{note}",
+            BookingState.CANCELLED: f"This event has been cancelled.{note}",
+            BookingState.TAKEN_PLACE: "This event has taken place.",
         }[booking.reason]
         return escape(sentence)
 
@@ -96,7 +96,7 @@ class EventText:
     @staticmethod
     def _status(ev: EventView) -> Markup:
         status = ev.event.status
-        if status == "scheduled":
+        if status == EventStatus.SCHEDULED:
             return Markup("")
         return Markup('<strong class="cpd-status cpd-status--{}">{}</strong>').format(status, STATUS_NAMES[status])
 

@@ -14,9 +14,9 @@ from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
-from ..colours import mix
 from ..models.frameworks import Framework
 from ..present import urls
+from ..present.colours import mix
 
 #: Group colours: each keeps at least 4.5:1 with white text.
 PALETTE = ("#1d4f91", "#0b6e4f", "#6b3fa0", "#8a4b00", "#005a70")

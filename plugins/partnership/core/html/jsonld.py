@@ -11,17 +11,23 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..models.events import EventFormat, EventStatus
 from ..models.site import Site
 from ..present import urls
 from ..present.markdown import plain
 from ..views.events import EventView
 
-_STATUS = {"scheduled": "Scheduled", "full": "Scheduled", "cancelled": "Cancelled", "postponed": "Postponed"}
-_MODE = {
-    "in-person": "OfflineEventAttendanceMode",
-    "online": "OnlineEventAttendanceMode",
-    "hybrid": "MixedEventAttendanceMode",
-    "self-paced": "OnlineEventAttendanceMode",
+_STATUS: dict[EventStatus, str] = {
+    EventStatus.SCHEDULED: "Scheduled",
+    EventStatus.FULL: "Scheduled",
+    EventStatus.CANCELLED: "Cancelled",
+    EventStatus.POSTPONED: "Postponed",
+}
+_MODE: dict[EventFormat, str] = {
+    EventFormat.IN_PERSON: "OfflineEventAttendanceMode",
+    EventFormat.ONLINE: "OnlineEventAttendanceMode",
+    EventFormat.HYBRID: "MixedEventAttendanceMode",
+    EventFormat.SELF_PACED: "OnlineEventAttendanceMode",
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..dataset import Dataset, origin
+from ..models.dataset import Dataset, origin
 from ..present import urls
 
 

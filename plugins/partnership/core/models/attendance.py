@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .importing import ImportLog
+from .year import Year
 
 COLUMNS: tuple[str, ...] = ("event", "partner", "booked", "attended", "cancelled", "no_show")
 COUNT_COLUMNS: tuple[str, ...] = ("booked", "attended", "cancelled", "no_show")
@@ -65,7 +66,7 @@ class AttendanceRow:
 
 @dataclass(frozen=True)
 class AttendanceTable:
-    year: str
+    year: Year
     path: str
     rows: tuple[AttendanceRow, ...]
     imports: ImportLog | None = None

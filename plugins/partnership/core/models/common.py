@@ -10,25 +10,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 import typing
-from typing import Annotated, Any, Literal
+from enum import StrEnum
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    PrivateAttr,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError, core_schema
 
+from ..clock import FIRST_YEAR, LAST_YEAR
 from ..problems import quote
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_YEAR = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 _REF = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*):([a-z0-9]+(?:-[a-z0-9]+)*)$")
 _TARGET = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)(?::([a-z0-9]+(?:-[a-z0-9]+)*)|@([a-z0-9]+(?:-[a-z0-9]+)*))?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-FIRST_YEAR = 2000
-LAST_YEAR = 2099
-"""Dates and years in the data lie between these (inclusive): social work teaching partnerships began in
-2015, and a date outside this range is a slip (0202-03-04, 9999) that would otherwise sort, count and
-print wrongly everywhere."""
 
 WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))})
 """Names Windows keeps for devices: a file or folder called ``con`` (or ``con.yml``) cannot be made or
@@ -40,10 +45,13 @@ class DataModel(BaseModel):
 
     Unknown fields are refused, because a misspelt field name (``tittle:``)
     would otherwise vanish without a word. Numbers are accepted where text
-    is expected (``version: 2018``), and text is trimmed.
+    is expected (``version: 2018``), and text is trimmed. A model cannot be
+    changed once read (``model_copy(update=…)`` makes a changed copy), so the
+    data one build checked is the data every part of it shows.
     """
 
     model_config = ConfigDict(
+        frozen=True,
         extra="forbid",
         coerce_numbers_to_str=True,
         str_strip_whitespace=True,
@@ -53,7 +61,7 @@ class DataModel(BaseModel):
     )
 
     _origin: Any = PrivateAttr(default=None)
-    """Where this model was read from: set by the loader, read through :func:`partnership.core.dataset.origin`."""
+    """Where this model was read from: set by the loader, read through :func:`partnership.core.models.dataset.origin`."""
     _invalid: frozenset[str] = PrivateAttr(default=frozenset())
     """Fields that failed validation; only a model read from a file with problems has any."""
 
@@ -123,23 +131,6 @@ def _check_slug(value: str) -> str:
     return value
 
 
-def _check_year(value: str) -> str:
-    match = _YEAR.match(value)
-    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
-        raise PydanticCustomError(
-            "year",
-            "{value} is not a year; write a year as YYYY-YY, like 2021-22",
-            {"value": quote(value)},
-        )
-    if not FIRST_YEAR <= int(match.group(1)) < LAST_YEAR:
-        raise PydanticCustomError(
-            "year_range",
-            "{value} is outside the years the site accepts ({first}-{next} to {last}); check the year",
-            {"value": quote(value), "first": FIRST_YEAR, "next": f"{(FIRST_YEAR + 1) % 100:02d}", "last": year_label(LAST_YEAR - 1)},
-        )
-    return value
-
-
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https", "mailto") or (parts.scheme != "mailto" and not parts.netloc):
@@ -194,9 +185,6 @@ def _to_str(value: object) -> object:
 Slug = Annotated[str, BeforeValidator(_to_str), AfterValidator(_check_slug), Field(json_schema_extra={"pattern": _SLUG.pattern})]
 """A lower-case id such as ``sutton-children``."""
 
-Year = Annotated[str, AfterValidator(_check_year), Field(json_schema_extra={"pattern": _YEAR.pattern})]
-"""An academic or financial year such as ``2021-22``."""
-
 Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"format": "uri"})]
 Email = Annotated[str, AfterValidator(_check_email), Field(json_schema_extra={"format": "email"})]
 FrameworkRef = Annotated[str, BeforeValidator(_to_str), AfterValidator(_check_ref), Field(json_schema_extra={"pattern": _REF.pattern})]
@@ -204,9 +192,30 @@ FrameworkRef = Annotated[str, BeforeValidator(_to_str), AfterValidator(_check_re
 StageTarget = Annotated[str, BeforeValidator(_to_str), AfterValidator(_check_target), Field(json_schema_extra={"pattern": _TARGET.pattern})]
 """What a career stage works towards: an item (``pcf:2``), a whole framework (``kss-cf``) or one at a level (``pcf@asye``)."""
 
-Service = Literal["children", "adults"]
 
-SERVICES: tuple[str, ...] = ("children", "adults")
+class Closed(StrEnum):
+    """A closed set of values that the data spells as text: each member *is* its spelling (``Service.CHILDREN == "children"``).
+
+    Read from a data file, a value must be one of the spellings: it is checked
+    as a ``Literal`` of them would be (the same message, ``'kids' is not
+    allowed here; allowed: children, adults``, and the same JSON Schema, an
+    ``enum`` of the spellings), then made the member. A member prints as its
+    spelling, so pages, files and templates show the same text as before.
+    """
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(cls, core_schema.literal_schema([member.value for member in cls]))
+
+
+class Service(Closed):
+    """The services a partnership's social workers work in."""
+
+    CHILDREN = "children"
+    ADULTS = "adults"
+
+
+SERVICES: tuple[Service, ...] = tuple(Service)
 
 
 def split_ref(ref: str) -> tuple[str, str]:
@@ -221,13 +230,3 @@ def split_target(ref: str) -> tuple[str, str | None, str | None]:
         return framework, item, None
     framework, _, level = ref.partition("@")
     return framework, None, level or None
-
-
-def year_start(year: str) -> int:
-    """The first calendar year of ``2021-22``: 2021."""
-    return int(year[:4])
-
-
-def year_label(start: int) -> str:
-    """``2021`` → ``2021-22``."""
-    return f"{start}-{(start + 1) % 100:02d}"

@@ -3,54 +3,75 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from collections.abc import Iterable
 
 from pydantic import Field
 
-from .common import DataModel, FrameworkRef, Service, Slug, Url
+from .common import Closed, DataModel, FrameworkRef, Service, Slug, Url
+from .year import Year
 
-EventType = Literal[
-    "workshop",
-    "course",
-    "conference",
-    "twilight",
-    "webinar",
-    "action-learning-set",
-    "elearning",
-    "programme",
-    "research-hub",
-    "network",
-]
-EventFormat = Literal["in-person", "online", "hybrid", "self-paced"]
-EventStatus = Literal["scheduled", "full", "cancelled", "postponed"]
 
-TYPE_NAMES = {
-    "workshop": "Workshop",
-    "course": "Course",
-    "conference": "Conference",
-    "twilight": "Twilight session",
-    "webinar": "Webinar",
-    "action-learning-set": "Action learning set",
-    "elearning": "E-learning",
-    "programme": "Programme",
-    "research-hub": "Research hub",
-    "network": "Network",
+class EventType(Closed):
+    """What kind of CPD an event is."""
+
+    WORKSHOP = "workshop"
+    COURSE = "course"
+    CONFERENCE = "conference"
+    TWILIGHT = "twilight"
+    WEBINAR = "webinar"
+    ACTION_LEARNING_SET = "action-learning-set"
+    ELEARNING = "elearning"
+    PROGRAMME = "programme"
+    RESEARCH_HUB = "research-hub"
+    NETWORK = "network"
+
+
+class EventFormat(Closed):
+    """How people take part."""
+
+    IN_PERSON = "in-person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+    SELF_PACED = "self-paced"
+
+
+class EventStatus(Closed):
+    """Whether an event goes ahead as planned."""
+
+    SCHEDULED = "scheduled"
+    FULL = "full"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+
+
+TYPE_NAMES: dict[EventType, str] = {
+    EventType.WORKSHOP: "Workshop",
+    EventType.COURSE: "Course",
+    EventType.CONFERENCE: "Conference",
+    EventType.TWILIGHT: "Twilight session",
+    EventType.WEBINAR: "Webinar",
+    EventType.ACTION_LEARNING_SET: "Action learning set",
+    EventType.ELEARNING: "E-learning",
+    EventType.PROGRAMME: "Programme",
+    EventType.RESEARCH_HUB: "Research hub",
+    EventType.NETWORK: "Network",
 }
-FORMAT_NAMES = {
-    "in-person": "In person",
-    "online": "Online",
-    "hybrid": "Hybrid",
-    "self-paced": "Self-paced",
+FORMAT_NAMES: dict[EventFormat, str] = {
+    EventFormat.IN_PERSON: "In person",
+    EventFormat.ONLINE: "Online",
+    EventFormat.HYBRID: "Hybrid",
+    EventFormat.SELF_PACED: "Self-paced",
 }
 #: Words that cannot be event ids, because the catalogue's own pages live at
 #: events/<word>/ (framework ids are refused too: events/pcf/… is a facet).
 RESERVED_IDS = frozenset({"stage", "service", "format", "type", "month", "provider", "archive", "all"})
 
-STATUS_NAMES = {
-    "scheduled": "Open",
-    "full": "Full",
-    "cancelled": "Cancelled",
-    "postponed": "Postponed",
+STATUS_NAMES: dict[EventStatus, str] = {
+    EventStatus.SCHEDULED: "Open",
+    EventStatus.FULL: "Full",
+    EventStatus.CANCELLED: "Cancelled",
+    EventStatus.POSTPONED: "Postponed",
 }
 
 
@@ -96,7 +117,7 @@ class Event(DataModel):
     booking_closes: dt.date | None = None
     """Optional last day to book."""
     cost: str | None = None
-    status: EventStatus = "scheduled"
+    status: EventStatus = EventStatus.SCHEDULED
     status_note: str | None = None
     """Optional reason shown with a cancelled, postponed or full status."""
     accreditation: str | None = None
@@ -105,3 +126,33 @@ class Event(DataModel):
     tags: list[str] = []
     added: dt.date | None = None
     """When the event was first published; orders the feed of new events."""
+
+    def sort_key(self) -> tuple[dt.datetime, str, str]:
+        """Soonest first; self-paced events, which have no dates, after dated ones."""
+        starts = [s.start for s in self.sessions]
+        first = min(starts) if starts else dt.datetime.max
+        return (first, self.title.lower(), self.id)
+
+    def in_year(self, year: Year | None) -> bool:
+        """True when the event's first session falls in the year (April to March), or no year is given."""
+        if year is None:
+            return True
+        return bool(self.sessions) and year.covers(min(s.start for s in self.sessions).date())
+
+
+def comparable(text: str) -> str:
+    """A title or id as it is compared loosely: lower case, one space between words, no punctuation."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.replace("’", "'").lower()).split())
+
+
+def catalogue_names(events: Iterable[Event], year: Year | None = None) -> dict[str, str]:
+    """Every catalogue event's title and id, compared loosely → its id (for a title used twice, the event in ``year``, else the first).
+
+    The attendance rules and the attendance import both match names typed by people to the catalogue with it.
+    """
+    names: dict[str, str] = {}
+    events = list(events)
+    for event in [e for e in events if e.in_year(year)] + events:
+        names.setdefault(comparable(event.title), event.id)
+        names.setdefault(comparable(event.id), event.id)
+    return names

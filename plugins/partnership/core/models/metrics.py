@@ -17,29 +17,62 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_serializer, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..problems import quote
-from .common import DataModel, Slug, Year
+from .common import Closed, DataModel, Slug
+from .year import Year
 
-Unit = Literal["percent", "count", "number", "gbp"]
-Better = Literal["higher", "lower", "neither"]
-Comparison = Literal[">=", "<=", ">", "<", "=="]
-Keyword = Literal["unknown", "n/a", "suppressed"]
-KEYWORDS: tuple[str, ...] = ("unknown", "n/a", "suppressed")
+
+class Unit(Closed):
+    """What a measure's numbers count."""
+
+    PERCENT = "percent"
+    COUNT = "count"
+    NUMBER = "number"
+    GBP = "gbp"
+
+
+class Better(Closed):
+    """Which way a measure's figure is better: up, down, or neither."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+    NEITHER = "neither"
+
+
+class Comparison(Closed):
+    """How a figure is compared with its target."""
+
+    AT_LEAST = ">="
+    AT_MOST = "<="
+    MORE_THAN = ">"
+    LESS_THAN = "<"
+    EXACTLY = "=="
+
+
+class Keyword(Closed):
+    """A year's value that is no number, and why: not available, not applicable, or withheld."""
+
+    UNKNOWN = "unknown"
+    NOT_APPLICABLE = "n/a"
+    SUPPRESSED = "suppressed"
+
+
+KEYWORDS: tuple[Keyword, ...] = tuple(Keyword)
 
 #: What ``computed: attendance.<figure>`` may name: each a figure of a year's attendance file's Overall row.
-ATTENDANCE_FIGURES: dict[str, str] = {
-    "booked": "count",
-    "attended": "count",
-    "non_attended": "count",
-    "attendance_pct": "percent",
-    "non_attendance_pct": "percent",
-    "cancelled_pct": "percent",
-    "no_show_pct": "percent",
+ATTENDANCE_FIGURES: dict[str, Unit] = {
+    "booked": Unit.COUNT,
+    "attended": Unit.COUNT,
+    "non_attended": Unit.COUNT,
+    "attendance_pct": Unit.PERCENT,
+    "non_attendance_pct": Unit.PERCENT,
+    "cancelled_pct": Unit.PERCENT,
+    "no_show_pct": Unit.PERCENT,
 }
 _COMPUTED = re.compile(r"^attendance\.([a-z_]+)$")
 
@@ -64,18 +97,46 @@ Computed = Annotated[
 ]
 
 
+class Part(BaseModel):
+    """One cohort's part of a split (``by: {BA: 71, MSW: n/a}``): exactly one of a number or a keyword."""
+
+    model_config = ConfigDict(frozen=True)
+
+    number: float | None = None
+    keyword: Keyword | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_written(cls, value: Any) -> Any:
+        """Made from what the data writes: a number (``71``) or a keyword (``"n/a"``)."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return {"number": value}
+        if isinstance(value, str):
+            return {"keyword": value}
+        return value
+
+    @model_serializer
+    def _as_written(self) -> float | str | None:
+        """Written as the data writes it: ``71.0`` or ``"n/a"``."""
+        return self.number if self.number is not None else self.keyword
+
+
+UNKNOWN_PART = Part(keyword=Keyword.UNKNOWN)
+"""The part of a cohort a split leaves out: not available."""
+
+
 class MeasureValue(BaseModel):
     """One year's value of a measure, normalised.
 
     Exactly one of ``number``, ``keyword``, ``by`` or ``pending`` is set.
-    A part of a split (``by``) is a number or a keyword.
+    A part of a split (``by``) is a :class:`Part`: a number or a keyword.
     """
 
     model_config = ConfigDict(frozen=True)
 
     number: float | None = None
     keyword: Keyword | None = None
-    by: dict[str, float | Keyword] | None = None
+    by: dict[str, Part] | None = None
     pending: str | None = None
     note: str | None = None
 
@@ -97,9 +158,9 @@ def _number(value: Any) -> float | None:
     return None
 
 
-def _keyword(value: Any) -> str | None:
+def _keyword(value: Any) -> Keyword | None:
     if isinstance(value, str) and value.strip().lower() in KEYWORDS:
-        return value.strip().lower()
+        return Keyword(value.strip().lower())
     return None
 
 
@@ -156,7 +217,7 @@ def parse_value(raw: Any) -> MeasureValue:
     parts = raw["by"]
     if not isinstance(parts, dict) or not parts:
         raise PydanticCustomError("measure_value", "by needs one number per cohort, like by: {{BA: 71, MSW: 89}}")
-    by: dict[str, float | str] = {}
+    by: dict[str, Part] = {}
     for cohort, part in parts.items():
         number = _number(part)
         keyword = _keyword(part)
@@ -166,7 +227,7 @@ def parse_value(raw: Any) -> MeasureValue:
                 "by: {cohort} is {value}, not a number; write a number, unknown, n/a or suppressed",
                 {"cohort": cohort, "value": quote(part)},
             )
-        by[str(cohort)] = number if number is not None else keyword  # type: ignore[assignment]
+        by[str(cohort)] = Part(number=number) if number is not None else Part(keyword=keyword)
     return MeasureValue(by=by, note=note_text)
 
 
@@ -199,7 +260,7 @@ class Target(DataModel):
     """What the partnership aims for, e.g. no more than 20%."""
 
     value: float
-    comparison: Comparison = ">="
+    comparison: Comparison = Comparison.AT_LEAST
     """>=, <=, >, < or ==."""
     source: str | None = None
     """Who set the target, e.g. DfE."""
@@ -212,7 +273,7 @@ class Measure(DataModel):
     name: str
     unit: Unit
     """percent, count, number or gbp."""
-    better: Better = "neither"
+    better: Better = Better.NEITHER
     """Whether a higher or lower figure is better: higher, lower or neither."""
     target: Target | None = None
     description: str | None = None

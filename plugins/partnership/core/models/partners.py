@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
-from .common import DataModel, Service, Slug, Url
+from .common import Closed, DataModel, Service, Slug, Url
 
-PartnerKind = Literal["local-authority", "hei", "pvi", "nhs", "other"]
-Tier = Literal["primary", "secondary", "associate"]
 
-KIND_NAMES = {
-    "local-authority": "Local authority",
-    "hei": "University",
-    "pvi": "Voluntary and independent sector",
-    "nhs": "NHS",
-    "other": "Other",
+class PartnerKind(Closed):
+    """What kind of organisation a partner is."""
+
+    LOCAL_AUTHORITY = "local-authority"
+    HEI = "hei"
+    PVI = "pvi"
+    NHS = "nhs"
+    OTHER = "other"
+
+
+class Tier(Closed):
+    """A partner's membership."""
+
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+    ASSOCIATE = "associate"
+
+
+KIND_NAMES: dict[PartnerKind, str] = {
+    PartnerKind.LOCAL_AUTHORITY: "Local authority",
+    PartnerKind.HEI: "University",
+    PartnerKind.PVI: "Voluntary and independent sector",
+    PartnerKind.NHS: "NHS",
+    PartnerKind.OTHER: "Other",
 }
 
 

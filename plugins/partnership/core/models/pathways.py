@@ -8,19 +8,25 @@ A stage may change over time: ``in_force`` says when it exists, and
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
 from pydantic import Field
 
-from .common import DataModel, Service, Slug, StageTarget
+from .common import SERVICES, Closed, DataModel, Service, Slug, StageTarget
 from .frameworks import InForce
 
-Strand = Literal["practice", "practice-education", "leadership"]
 
-STRAND_NAMES = {
-    "practice": "Practice and specialism",
-    "practice-education": "Practice education and teaching",
-    "leadership": "Leadership and management",
+class Strand(Closed):
+    """The strand of a career a stage belongs to."""
+
+    PRACTICE = "practice"
+    PRACTICE_EDUCATION = "practice-education"
+    LEADERSHIP = "leadership"
+
+
+STRAND_NAMES: dict[Strand, str] = {
+    Strand.PRACTICE: "Practice and specialism",
+    Strand.PRACTICE_EDUCATION: "Practice education and teaching",
+    Strand.LEADERSHIP: "Leadership and management",
 }
 
 
@@ -36,7 +42,7 @@ class StageReplacement(DataModel):
 
     def covers(self, services: list[str]) -> bool:
         """True when every one of ``services`` is taken over (an event for both is not, if only one is)."""
-        return bool(services) and all(s in (self.services or ("children", "adults")) for s in services)
+        return bool(services) and all(s in (self.services or SERVICES) for s in services)
 
 
 class Stage(DataModel):
@@ -63,6 +69,8 @@ class Stage(DataModel):
     """Optional: when the stage exists, ``{from: …, until: …}``; either end may be left out."""
     replaced_by: StageReplacement | None = None
     """Optional: the stage that takes over from a date, for some services."""
+    note: str | None = None
+    """Optional: a caveat shown on the stage's page and on the forms that rely on the stage, such as what no public source yet says."""
 
     def applies_on(self, day: dt.date) -> bool:
         """True when the stage exists on ``day`` (always, without ``in_force``)."""

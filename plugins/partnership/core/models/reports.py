@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
 from pydantic import Field
 
-from .common import DataModel, Slug, Year
+from .common import Closed, DataModel, Slug
 from .strategy import FollowUp, ObjectiveUpdate, Recommendation
+from .year import Year
 
 
 class Period(DataModel):
@@ -30,7 +30,12 @@ class Section(DataModel):
     """A metrics area (the name of a file in data/metrics/) whose table this section shows."""
 
 
-Status = Literal["draft", "published"]
+class Status(Closed):
+    """Whether a report is published, or a draft shown in the preview only."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
 
 PARTS: tuple[tuple[str, str], ...] = (
     ("foreword", "Foreword"),
@@ -49,7 +54,7 @@ class Report(DataModel):
 
     year: Year
     """The year it reports on, the same as the file name: 2021-22."""
-    status: Status = "published"
+    status: Status = Status.PUBLISHED
     """draft (shown only in the preview, with a Draft banner) or published (the default)."""
     title: str
     period: Period

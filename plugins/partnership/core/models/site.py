@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from ..problems import quote
-from .common import DataModel, Email, Url
+from .common import Closed, DataModel, Email, Url
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -37,10 +37,18 @@ class Colours(DataModel):
     """Highlights and focus rings."""
 
 
+class Conformance(Closed):
+    """How far a site complies with WCAG 2.2 AA, as the accessibility regulations ask a statement to say."""
+
+    FULL = "full"
+    PARTIAL = "partial"
+    NONE = "none"
+
+
 class Accessibility(DataModel):
     """What the accessibility statement says, in the form the regulations expect."""
 
-    status: Literal["full", "partial", "none"] = "full"
+    status: Conformance = Conformance.FULL
     """full, partial or none: how far the site complies with WCAG 2.2 AA."""
     issues: list[str] = []
     """Content that is not accessible, and why (non-compliance with the regulations)."""

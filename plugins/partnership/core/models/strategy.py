@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
+from ..clock import FIRST_YEAR, LAST_YEAR
 from ..problems import quote
-from .common import FIRST_YEAR, LAST_YEAR, DataModel, Slug
+from .common import Closed, DataModel, Slug
 
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 
@@ -29,9 +30,25 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("impact", "Impact"),
 )
 
-ObjectiveStatus = Literal["embedded", "on track", "some progress", "not started"]
-OBJECTIVE_STATUSES: tuple[str, ...] = ("embedded", "on track", "some progress", "not started")
-FollowUpStatus = Literal["done", "in progress", "dropped"]
+
+class ObjectiveStatus(Closed):
+    """How far an objective has come, as a report says: from embedded (the best) to not started."""
+
+    EMBEDDED = "embedded"
+    ON_TRACK = "on track"
+    SOME_PROGRESS = "some progress"
+    NOT_STARTED = "not started"
+
+
+OBJECTIVE_STATUSES: tuple[ObjectiveStatus, ...] = tuple(ObjectiveStatus)
+
+
+class FollowUpStatus(Closed):
+    """What became of an earlier report's recommendation."""
+
+    DONE = "done"
+    IN_PROGRESS = "in progress"
+    DROPPED = "dropped"
 
 
 def _check_period(value: str) -> str:

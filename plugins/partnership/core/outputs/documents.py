@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..dataset import Dataset
+from ..models.dataset import Dataset
 from ..present.charts import Charts
 from ..present.templating import Renderer, environment
 from ..views.catalogue import Catalogue

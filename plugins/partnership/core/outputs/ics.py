@@ -18,12 +18,18 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event, Timezone
 
 from ..models.common import slugify
+from ..models.events import EventStatus
 from ..models.site import Site
 from ..present import urls
 from ..present.markdown import plain
 from ..views.events import EventView
 
-_STATUS = {"scheduled": "CONFIRMED", "full": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+_STATUS: dict[EventStatus, str] = {
+    EventStatus.SCHEDULED: "CONFIRMED",
+    EventStatus.FULL: "CONFIRMED",
+    EventStatus.CANCELLED: "CANCELLED",
+    EventStatus.POSTPONED: "TENTATIVE",
+}
 TZID = "Europe/London"
 
 
@@ -54,17 +60,17 @@ def _vevents(ev: EventView, site: Site, stamp: dt.datetime) -> Iterable[Event]:
         title = ev.title if total == 1 else f"{ev.title} (session {session.number} of {total})"
         if session.title:
             title = f"{title}: {session.title}"
-        if ev.event.status in ("cancelled", "postponed"):
-            title = f"{'Cancelled' if ev.event.status == 'cancelled' else 'Postponed'}: {title}"
+        if ev.event.status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
+            title = f"{'Cancelled' if ev.event.status == EventStatus.CANCELLED else 'Postponed'}: {title}"
         vevent.add("summary", title)
         vevent.add("status", _STATUS[ev.event.status])
-        vevent.add("sequence", 1 if ev.event.status in ("cancelled", "postponed") else 0)
+        vevent.add("sequence", 1 if ev.event.status in (EventStatus.CANCELLED, EventStatus.POSTPONED) else 0)
         vevent.add("location", ev.event.venue or "Online")
         lines = [ev.event.summary or plain(ev.event.description)]
         if ev.event.status_note:
             lines.append(ev.event.status_note)
         lines.append(f"Provider: {ev.provider_label}")
-        if ev.event.booking and ev.event.status == "scheduled":
+        if ev.event.booking and ev.event.status == EventStatus.SCHEDULED:
             lines.append(f"Book: {ev.event.booking}")
         if page:
             lines.append(f"Details: {page}")

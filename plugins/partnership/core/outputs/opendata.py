@@ -9,7 +9,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..clock import LONDON
-from ..dataset import Dataset, origin
+from ..models.dataset import Dataset, origin
 from ..present import urls
 from ..sources.history import first_committed
 from ..views.catalogue import Catalogue

@@ -30,6 +30,7 @@ from urllib.request import url2pathname
 
 from ..models.metrics import Measure
 from ..models.reports import Report
+from ..models.year import Year
 from ..views.attendance import Appendix
 from ..views.reports import ReportView, outline
 from ..views.strategy import PartnerView
@@ -100,7 +101,7 @@ def report_html(docs: Documents, view: ReportView, appendix: Appendix | None) ->
         if path.is_file():
             logo = _data_uri(path.read_bytes(), mimetypes.guess_type(path.name)[0] or "image/png")
 
-    def chart_uri(measure: Measure, years: list[str]) -> str:
+    def chart_uri(measure: Measure, years: list[Year]) -> str:
         return _data_uri(str(docs.charts.svg(measure, years)).encode("utf-8"), "image/svg+xml")
 
     return docs.document(

@@ -63,7 +63,7 @@ def measures_csv(table: MeasureTable, names: Names | None = None) -> bytes:
             note = value.note if value and value.note else ""
             if value is not None and value.by:
                 for cohort, part in value.by.items():
-                    number = _number(part) if isinstance(part, float) else ""
+                    number = _number(part.number) if part.number is not None else ""
                     text = part_text(part, m)
                     rows.append([area.area, m.id, m.name, m.unit, year, cohort, number, text, note, cohort_name(cohort, names or {})])
                 continue

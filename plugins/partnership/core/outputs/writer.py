@@ -20,9 +20,9 @@ from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
-from .. import schema
-from ..colours import brand_css
+from ..models import schema
 from ..present import urls
+from ..present.colours import brand_css
 from ..present.toolkit import downloads as toolkit_downloads
 from ..views.attendance import appendix
 from ..views.reports import report_view

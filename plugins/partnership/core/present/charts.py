@@ -35,9 +35,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..dataset import Dataset
-from ..models.metrics import Measure, MeasureValue
-from ..views.reports import MET, all_years, judge, report_view
+from ..models.dataset import Dataset
+from ..models.metrics import Measure, MeasureValue, Part
+from ..models.year import Year
+from ..views.reports import TargetStatus, all_years, judge, report_view
 from . import chartlabels
 from . import format as fmt
 from .values import SYMBOL_MEANING, Names, cohort_name, figure_text, number_text, target_text
@@ -58,7 +59,7 @@ FONT = "'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif"
 @dataclass(frozen=True)
 class Series:
     name: str
-    points: tuple[tuple[str, float], ...]
+    points: tuple[tuple[Year, float], ...]
     """(year, number) for each year of the line that has a number."""
 
 
@@ -68,13 +69,13 @@ def _numbers(value: MeasureValue | None) -> list[float]:
         return []
     if value.number is not None:
         return [value.number]
-    return [part for part in (value.by or {}).values() if isinstance(part, float)]
+    return [part.number for part in (value.by or {}).values() if part.number is not None]
 
 
-def series_of(measure: Measure, years: list[str], names: Names | None = None) -> list[Series]:
+def series_of(measure: Measure, years: list[Year], names: Names | None = None) -> list[Series]:
     """The lines to draw: plain numbers as one line; each part of a split as its own, by name (a partner's name for its id)."""
-    plain: list[tuple[str, float]] = []
-    cohorts: dict[str, list[tuple[str, float]]] = {}
+    plain: list[tuple[Year, float]] = []
+    cohorts: dict[str, list[tuple[Year, float]]] = {}
     for year in years:
         value = measure.values.get(year)
         if value is None:
@@ -83,8 +84,8 @@ def series_of(measure: Measure, years: list[str], names: Names | None = None) ->
             plain.append((year, value.number))
         for cohort, part in (value.by or {}).items():
             points = cohorts.setdefault(cohort, [])
-            if isinstance(part, float):
-                points.append((year, part))
+            if part.number is not None:
+                points.append((year, part.number))
     found = []
     if plain:
         found.append(Series("All" if cohorts else measure.name, tuple(plain)))
@@ -92,20 +93,20 @@ def series_of(measure: Measure, years: list[str], names: Names | None = None) ->
     return found
 
 
-def chartable(measure: Measure, years: list[str]) -> bool:
+def chartable(measure: Measure, years: list[Year]) -> bool:
     """A chart needs three or more years with numbers."""
     return sum(1 for y in years if _numbers(measure.values.get(y))) >= 3
 
 
-def span(measure: Measure, years: list[str]) -> list[str]:
+def span(measure: Measure, years: list[Year]) -> list[Year]:
     """The chart's years: from the first with a number to the last of ``years`` (a later year without one is a gap)."""
     first = next((i for i, y in enumerate(years) if _numbers(measure.values.get(y))), len(years))
     return years[first:]
 
 
-def _reason(value: MeasureValue | None, part: float | str | None = None) -> str:
-    """Why a year has no figure, in words: ``not available``, ``Data available in 2027``, ``no data``."""
-    keyword = part if isinstance(part, str) else (value.keyword if value is not None else None)
+def _reason(value: MeasureValue | None, part: Part | None = None) -> str:
+    """Why a year (or a part of its split) has no figure, in words: ``not available``, ``Data available in 2027``, ``no data``."""
+    keyword = part.keyword if part is not None else (value.keyword if value is not None else None)
     if keyword is not None:
         return SYMBOL_MEANING.get(keyword, keyword)
     if value is not None and value.pending:
@@ -113,7 +114,7 @@ def _reason(value: MeasureValue | None, part: float | str | None = None) -> str:
     return "no data"
 
 
-def gaps(measure: Measure, years: list[str], names: Names | None = None) -> list[str]:
+def gaps(measure: Measure, years: list[Year], names: Names | None = None) -> list[str]:
     """Each break in the chart's lines, in words: ``2023-24 (not available)``, ``Adults in 2025-26 (not applicable)``."""
     found = []
     for year in span(measure, years):
@@ -123,12 +124,12 @@ def gaps(measure: Measure, years: list[str], names: Names | None = None) -> list
             continue
         assert value is not None
         for cohort, part in (value.by or {}).items():
-            if not isinstance(part, float):
+            if part.number is None:
                 found.append(f"{cohort_name(cohort, names or {})} in {year} ({_reason(value, part)})")
     return found
 
 
-def gaps_note(measure: Measure, years: list[str], names: Names | None = None) -> str:
+def gaps_note(measure: Measure, years: list[Year], names: Names | None = None) -> str:
     """The note under a chart whose lines break where a year has no figure; empty when none does."""
     found = gaps(measure, years, names)
     if not found:
@@ -142,7 +143,7 @@ def _verb(first: float, last: float, better: str) -> str:
     return "rose from" if last > first else "fell from"
 
 
-def finding(measure: Measure, years: list[str], names: Names | None = None) -> str:
+def finding(measure: Measure, years: list[Year], names: Names | None = None) -> str:
     """A sentence stating what the chart shows, for its title."""
     parts = []
     for line in series_of(measure, years, names):
@@ -166,7 +167,7 @@ def finding(measure: Measure, years: list[str], names: Names | None = None) -> s
     return f"{measure.name}: {sentence}."
 
 
-def target_finding(measure: Measure, years: list[str]) -> str:
+def target_finding(measure: Measure, years: list[Year]) -> str:
     """Whether the latest figure meets the target, in a sentence; empty without a target."""
     if measure.target is None:
         return ""
@@ -174,11 +175,11 @@ def target_finding(measure: Measure, years: list[str]) -> str:
     target = target_text(measure.target, measure)
     if judgement is None or judgement.year is None:
         return f"Target: {target}; no year has a figure yet."
-    verdict = "met" if judgement.status == MET else "not met"
+    verdict = "met" if judgement.status == TargetStatus.MET else "not met"
     return f"Target: {target}, {verdict} in {judgement.year}."
 
 
-def description(measure: Measure, years: list[str], names: Names | None = None) -> str:
+def description(measure: Measure, years: list[Year], names: Names | None = None) -> str:
     """Every value drawn, in words, for the chart's ``<desc>``: the values, the target and the gaps."""
     lines = []
     for line in series_of(measure, years, names):
@@ -192,12 +193,12 @@ def description(measure: Measure, years: list[str], names: Names | None = None) 
     return " ".join(lines)
 
 
-def alternative(measure: Measure, years: list[str], names: Names | None = None) -> str:
+def alternative(measure: Measure, years: list[Year], names: Names | None = None) -> str:
     """The text alternative of a chart shown as an image (the PDF): what it finds, then every value."""
     return f"Line chart. {finding(measure, years, names)} {description(measure, years, names)}"
 
 
-def chart_id(measure: Measure, years: list[str]) -> str:
+def chart_id(measure: Measure, years: list[Year]) -> str:
     """The id a measure's chart has on every page that shows it (the same chart, drawn once).
 
     Measure ids are unique across areas and a chart's years run without a gap,
@@ -206,9 +207,9 @@ def chart_id(measure: Measure, years: list[str]) -> str:
     return f"chart-{measure.id}-{years[0]}-{years[-1]}"
 
 
-def report_charts(dataset: Dataset) -> list[tuple[Measure, list[str]]]:
+def report_charts(dataset: Dataset) -> list[tuple[Measure, list[Year]]]:
     """Every chart the report pages, the measure pages and the report PDFs show: (measure, years)."""
-    specs: list[tuple[Measure, list[str]]] = []
+    specs: list[tuple[Measure, list[Year]]] = []
     for report in dataset.reports:
         for section in report_view(report, dataset).sections:
             if section.table:
@@ -240,7 +241,7 @@ class Charts:
         self.names: Names = dict(names or {})
         """Partner id → name: the lines of a split by partner are labelled by name."""
 
-    def svg(self, measure: Measure, years: list[str]) -> Markup:
+    def svg(self, measure: Measure, years: list[Year]) -> Markup:
         """The SVG chart of ``measure`` over ``years`` (empty when there are fewer than three numbers)."""
         if not chartable(measure, years):
             return Markup("")
@@ -250,7 +251,7 @@ class Charts:
             found = self._drawn[key] = self._kept_or_drawn(measure, years, key)
         return Markup(found)
 
-    def _kept_or_drawn(self, measure: Measure, years: list[str], key: str) -> str:
+    def _kept_or_drawn(self, measure: Measure, years: list[Year], key: str) -> str:
         if self.kept is None:
             return _draw(measure, years, key, self.names)
         path = self.kept / f"{self._fingerprint(measure, years, key)}.svg"
@@ -267,7 +268,7 @@ class Charts:
             os.replace(temporary, path)
         return drawn
 
-    def draw_all(self, specs: list[tuple[Measure, list[str]]]) -> dict[str, str]:
+    def draw_all(self, specs: list[tuple[Measure, list[Year]]]) -> dict[str, str]:
         """Draw every chart in ``specs`` (measure, years) and forget kept ones no longer drawn; returns every chart, by id."""
         for measure, years in specs:
             self.svg(measure, years)
@@ -282,7 +283,7 @@ class Charts:
         """Charts drawn elsewhere (another process), used instead of drawing them again."""
         self._drawn.update(drawn)
 
-    def _fingerprint(self, measure: Measure, years: list[str], chart_id: str) -> str:
+    def _fingerprint(self, measure: Measure, years: list[Year], chart_id: str) -> str:
         shown = sorted(
             (cohort, self.names[cohort]) for value in measure.values.values() for cohort in (value.by or {}) if cohort in self.names
         )
@@ -314,7 +315,7 @@ def _legend(lines: list[Series]) -> bool:
     return len(lines) > LEGEND_AFTER or (len(lines) > 1 and any(len(line.name) > LONG_NAME for line in lines))
 
 
-def _draw(measure: Measure, years: list[str], chart_id: str, names: Names | None = None) -> str:
+def _draw(measure: Measure, years: list[Year], chart_id: str, names: Names | None = None) -> str:
     import matplotlib
     from matplotlib.typing import RcKeyType
 
@@ -343,7 +344,7 @@ def _draw(measure: Measure, years: list[str], chart_id: str, names: Names | None
     return _accessible(buffer.getvalue(), chart_id, finding(measure, years, names), description(measure, years, names))
 
 
-def _plot(measure: Measure, lines: list[Series], shown: list[str], headroom: float, right: float) -> tuple[Any, Any, Any]:
+def _plot(measure: Measure, lines: list[Series], shown: list[Year], headroom: float, right: float) -> tuple[Any, Any, Any]:
     """The chart without its labels: the lines (broken where a year has no figure), the target, the axes."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -388,7 +389,7 @@ def _plot(measure: Measure, lines: list[Series], shown: list[str], headroom: flo
     return figure, canvas, axes
 
 
-def _label(figure: Any, canvas: Any, axes: Any, measure: Measure, lines: list[Series], shown: list[str], force: bool) -> bool:
+def _label(figure: Any, canvas: Any, axes: Any, measure: Measure, lines: list[Series], shown: list[Year], force: bool) -> bool:
     """Put the lines' end labels, the target's label and the gaps' labels where none covers anything.
 
     False (the chart then makes more room) when one has no clear place,

@@ -13,7 +13,7 @@ Two renderers:
 
 Both outputs pass through :func:`.safehtml.clean`, which keeps only the
 allow-listed tags, attributes and addresses (``check`` reports anything it
-would remove from content/, with its place: see :mod:`partnership.core.content`).
+would remove from content/, with its place: see :mod:`partnership.core.rules.content`).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import dataclasses
 import re
 from decimal import Decimal
 
-from ..dataset import Dataset
+from ..models.dataset import Dataset
 from ..models.reports import Report
 from ..views.references import Quoted, Unresolved, references, resolve
 from . import format as fmt

@@ -23,15 +23,17 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..dataset import Dataset
 from ..models.common import slugify
-from ..models.events import FORMAT_NAMES, STATUS_NAMES, TYPE_NAMES
+from ..models.dataset import Dataset
+from ..models.events import FORMAT_NAMES, STATUS_NAMES, TYPE_NAMES, EventStatus
+from ..models.metrics import UNKNOWN_PART
 from ..models.partners import KIND_NAMES
 from ..models.pathways import STRAND_NAMES
-from ..models.reports import PARTS, Report
+from ..models.reports import PARTS, Report, Status
+from ..models.site import Conformance
 from ..models.strategy import COLUMNS as MODEL_COLUMNS
 from ..views.catalogue import SERVICE_NAMES, Catalogue
-from ..views.reports import partner_names
+from ..views.reports import EntryKind, partner_names
 from . import format as fmt
 from . import urls
 from .charts import Charts, alternative, chartable, finding, gaps_note
@@ -96,6 +98,11 @@ def environment(package: str, compiled: Path | None = None) -> jinja2.Environmen
         SYMBOLS=SYMBOLS,
         change_text=change_text,
         part_text=part_text,
+        UNKNOWN_PART=UNKNOWN_PART,
+        EntryKind=EntryKind,
+        ReportStatus=Status,
+        EventStatus=EventStatus,
+        Conformance=Conformance,
         chartable=chartable,
         slug=slugify,
         zip=zip,

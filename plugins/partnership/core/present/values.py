@@ -20,8 +20,8 @@ from decimal import Decimal
 
 from markupsafe import Markup, escape
 
-from ..models.metrics import Measure, MeasureValue, Target
-from ..views.reports import Change
+from ..models.metrics import Comparison, Measure, MeasureValue, Part, Target, Unit
+from ..views.reports import Change, Direction
 from . import format as fmt
 
 SYMBOLS: tuple[tuple[str, str, str], ...] = (
@@ -47,11 +47,11 @@ def share_text(share: Decimal | None) -> str:
     return NO_SHARE_TEXT if share is None else f"{share}%"
 
 
-def number_text(number: float, unit: str, decimals: int | None = None) -> str:
+def number_text(number: float, unit: Unit, decimals: int | None = None) -> str:
     """``57.6%``, ``£1,200``, ``4.1``; with ``decimals`` exactly that many places (``57.60%``)."""
-    if unit == "percent":
+    if unit == Unit.PERCENT:
         return f"{fmt.number(number, decimals)}%"
-    if unit == "gbp":
+    if unit == Unit.GBP:
         places = decimals if decimals is not None else (0 if float(number).is_integer() else 2)
         text = fmt.number(number, places)
         return f"−£{text[1:]}" if text.startswith("-") else f"£{text}"
@@ -63,9 +63,11 @@ def figure_text(number: float, measure: Measure) -> str:
     return number_text(number, measure.unit, measure.decimals)
 
 
-def part_text(part: float | str, measure: Measure) -> str:
-    """One part of a split (or a plain number or keyword): ``94%``, ``[x]``."""
-    return figure_text(part, measure) if isinstance(part, float) else KEYWORD_TEXT.get(part, part)
+def part_text(part: Part, measure: Measure) -> str:
+    """One part of a split: ``94%``, ``[x]``."""
+    if part.number is not None:
+        return figure_text(part.number, measure)
+    return KEYWORD_TEXT[part.keyword] if part.keyword is not None else NO_DATA_TEXT
 
 
 def cohort_name(cohort: str, names: Names) -> str:
@@ -98,7 +100,13 @@ def value_html(value: MeasureValue | None, measure: Measure, names: Names | None
     return escape(value_text(value, measure))
 
 
-_COMPARISON = {">=": "At least", "<=": "No more than", ">": "More than", "<": "Less than", "==": "Exactly"}
+_COMPARISON = {
+    Comparison.AT_LEAST: "At least",
+    Comparison.AT_MOST: "No more than",
+    Comparison.MORE_THAN: "More than",
+    Comparison.LESS_THAN: "Less than",
+    Comparison.EXACTLY: "Exactly",
+}
 
 
 def target_text(target: Target, measure: Measure) -> str:
@@ -111,12 +119,12 @@ def change_text(change: Change | None, measure: Measure) -> str:
     """``Up 3 points (better)``, ``Down £7,000``, ``No change``; empty when there is nothing to compare."""
     if change is None:
         return ""
-    if change.direction == "no change":
+    if change.direction == Direction.NO_CHANGE:
         return "No change"
     places = measure.decimals
     amount = abs(change.difference)
     rounded = round(amount, 2 if places is None else places)
-    if measure.unit == "percent":
+    if measure.unit == Unit.PERCENT:
         size = f"{fmt.number(rounded, places)} point{'s' if rounded != 1 else ''}"
     else:
         size = number_text(rounded, measure.unit, places)

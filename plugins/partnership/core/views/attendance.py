@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..dataset import Dataset
 from ..models.attendance import AttendanceRow, AttendanceTable
+from ..models.dataset import Dataset
 from ..models.events import TYPE_NAMES
 
 NOT_IN_CATALOGUE = "Not in the catalogue"

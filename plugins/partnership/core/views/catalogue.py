@@ -13,13 +13,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..dataset import Dataset
-from ..models.common import SERVICES
-from ..models.events import FORMAT_NAMES, TYPE_NAMES
+from ..models.common import SERVICES, Service
+from ..models.dataset import Dataset
+from ..models.events import FORMAT_NAMES, TYPE_NAMES, EventStatus
 from ..models.frameworks import Framework
+from ..models.year import Year
 from .events import EventView, event_views
 
-SERVICE_NAMES = {"children": "Children and families", "adults": "Adults"}
+SERVICE_NAMES: dict[Service, str] = {Service.CHILDREN: "Children and families", Service.ADULTS: "Adults"}
 
 #: Facet kinds whose pages are made even when nothing upcoming matches, so
 #: that links from stage and framework pages always land somewhere.
@@ -184,7 +185,7 @@ class Catalogue:
         """For each stage and item, the soonest ``RELATED_WINDOW`` upcoming events sharing it, as bits."""
         by_key: dict[str, list[int]] = defaultdict(list)
         for position, other in enumerate(self.upcoming):
-            if other.event.status != "cancelled":
+            if other.event.status != EventStatus.CANCELLED:
                 for key in other.related_keys:
                     by_key[key].append(position)
         return {key: sum(1 << p for p in positions[:RELATED_WINDOW]) for key, positions in by_key.items()}
@@ -205,15 +206,17 @@ class Catalogue:
         past = [e for e in self.past if key in e.keys]
         return upcoming, past
 
-    def programme_year(self) -> tuple[str, dt.date, dt.date]:
-        """The financial year (April to March) that contains ``now``: label, first and last day."""
-        start_year = self.now.year if self.now.month >= 4 else self.now.year - 1
-        return f"{start_year}-{(start_year + 1) % 100:02d}", dt.date(start_year, 4, 1), dt.date(start_year + 1, 3, 31)
+    def programme_year(self) -> tuple[Year, dt.date, dt.date]:
+        """The financial year (April to March) that contains ``now``: the year, its first and last day."""
+        year = Year.of(self.now.date())
+        return year, year.first_day, year.last_day
 
     def coverage(self) -> list[Coverage]:
         """For every framework item, how many of this programme year's events map to it."""
         _, first, last = self.programme_year()
-        in_year = [e for e in self.events if e.event.status != "cancelled" and (e.start is None or first <= e.start.date() <= last)]
+        in_year = [
+            e for e in self.events if e.event.status != EventStatus.CANCELLED and (e.start is None or first <= e.start.date() <= last)
+        ]
         rows = []
         for framework in self.dataset.frameworks.values():
             for item in framework.items:

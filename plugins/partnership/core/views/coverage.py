@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
+from ..models.events import EventStatus
 from ..models.frameworks import Framework, Item
 from ..models.pathways import Stage
 from .catalogue import Catalogue
@@ -73,7 +74,9 @@ def planning_grids(catalogue: Catalogue) -> Planning:
     first = catalogue.now.date()
     last = first + WINDOW - dt.timedelta(days=1)
     events = [
-        event for event in catalogue.upcoming if event.event.status != "cancelled" and (event.start is None or event.start.date() <= last)
+        event
+        for event in catalogue.upcoming
+        if event.event.status != EventStatus.CANCELLED and (event.start is None or event.start.date() <= last)
     ]
     stages = [stage for stage in dataset.pathways if stage.in_force is None or stage.in_force.overlaps(first, last)]
     wanted = {stage.id: stage_items(stage, dataset) for stage in stages}

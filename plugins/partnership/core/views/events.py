@@ -8,19 +8,30 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
-from typing import Literal
 from urllib.parse import quote
 
 from ..clock import elapsed_hours, local
-from ..dataset import Dataset
 from ..models.common import slugify
-from ..models.events import Event
+from ..models.dataset import Dataset
+from ..models.events import Event, EventStatus
 from ..models.partners import Partner
 from ..models.pathways import Stage
-from ..refs import ResolvedItem
+from ..models.refs import ResolvedItem
 
-BookingState = Literal["open", "by-email", "closed", "full", "postponed", "cancelled", "taken-place"]
+
+class BookingState(StrEnum):
+    """Whether a visitor can book an event, and if not, why."""
+
+    OPEN = "open"
+    BY_EMAIL = "by-email"
+    CLOSED = "closed"
+    FULL = "full"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+    TAKEN_PLACE = "taken-place"
+
 
 PEER_REFLECTION_TAG = "peer-reflection"
 """The tag of events that include reflection with peers (Social Work England asks for one such piece a year)."""
@@ -111,18 +122,18 @@ class EventView:
 
 
 def _booking(event: Event, end: dt.datetime | None, now: dt.datetime, contact: str) -> Booking:
-    if event.status == "cancelled":
-        return Booking(False, None, "cancelled")
+    if event.status == EventStatus.CANCELLED:
+        return Booking(False, None, BookingState.CANCELLED)
     if end is not None and end < now:
-        return Booking(False, None, "taken-place")
-    if event.status in ("postponed", "full"):
-        return Booking(False, None, event.status)
+        return Booking(False, None, BookingState.TAKEN_PLACE)
+    if event.status in (EventStatus.POSTPONED, EventStatus.FULL):
+        return Booking(False, None, BookingState(event.status))
     if event.booking_closes and event.booking_closes < now.date():
-        return Booking(False, None, "closed", event.booking_closes)
+        return Booking(False, None, BookingState.CLOSED, event.booking_closes)
     if event.booking:
-        return Booking(True, event.booking, "open")
+        return Booking(True, event.booking, BookingState.OPEN)
     subject = quote(f"Booking: {event.title}")
-    return Booking(False, f"mailto:{contact}?subject={subject}", "by-email")
+    return Booking(False, f"mailto:{contact}?subject={subject}", BookingState.BY_EMAIL)
 
 
 def event_view(event: Event, dataset: Dataset, now: dt.datetime) -> EventView:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..dataset import Dataset
+from ..models.dataset import Dataset
+from ..models.events import EventStatus
 from ..models.frameworks import Framework, Item, Level
 from ..models.pathways import Stage
-from ..refs import ResolvedFramework, ResolvedItem
+from ..models.refs import ResolvedFramework, ResolvedItem
 from .catalogue import Catalogue
 from .events import EventView
 
@@ -66,7 +67,7 @@ def stage_items(stage: Stage, dataset: Dataset) -> dict[str, tuple[Level | None,
 
 def working_towards(stage: Stage, dataset: Dataset, catalogue: Catalogue) -> list[Target]:
     """Every framework ``stage`` works towards, each part with the stage's upcoming, not cancelled events."""
-    events = [event for event in catalogue.for_stage(stage.id) if event.event.status != "cancelled"]
+    events = [event for event in catalogue.for_stage(stage.id) if event.event.status != EventStatus.CANCELLED]
     targets = []
     for framework_id, (level, whole, items) in stage_items(stage, dataset).items():
         framework = dataset.frameworks[framework_id]

@@ -29,9 +29,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..dataset import Dataset
+from ..models.dataset import Dataset
 from ..models.metrics import ATTENDANCE_FIGURES, Measure, MeasureValue
 from ..models.reports import Report
+from ..models.year import Year
 from ..problems import allowed, hint, quote
 from .attendance import figure, overall
 
@@ -40,7 +41,6 @@ CODE_SPAN = re.compile(r"(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.S)
 REFERENCE = re.compile(r"\{\{\s*([A-Za-z_][\w-]*)\s*:\s*([^{}]*?)\s*\}\}")
 """``{{ kind:rest }}``: what a reference looks like (a word, a colon, then anything up to ``}}``)."""
 KINDS = ("measure", "attendance")
-_YEAR = re.compile(r"^\d{4}-\d{2}$", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -88,10 +88,6 @@ def references(text: str, markdown: bool = False) -> list[Reference]:
     return found
 
 
-def _year(text: str) -> bool:
-    return bool(_YEAR.match(text))
-
-
 def resolve(reference: Reference, report: Report, dataset: Dataset) -> Quoted:
     """The figure ``reference`` stands for in ``report``; :class:`Unresolved` when there is none."""
     if reference.kind == "measure":
@@ -117,9 +113,10 @@ def _measure(reference: Reference, report: Report, dataset: Dataset) -> Quoted:
         if measure.target is None:
             raise Unresolved(f"the measure {measure_id} has no target to quote")
         return Quoted(measure=measure, target=True)
-    if not _year(which):
+    year = Year.parse(which)
+    if year is None:
         raise Unresolved(f"{quote(which)} is neither a year (like {report.year}) nor target")
-    value = measure.values.get(which)
+    value = measure.values.get(year)
     if value is None or value.pending is not None:
         raise Unresolved(f"the measure {measure_id} has no figure for {which} yet", missing=True)
     return Quoted(measure=measure, value=value)
@@ -131,9 +128,9 @@ def _attendance(reference: Reference, report: Report, dataset: Dataset) -> Quote
         raise Unresolved(f"{quote(name)} is not an attendance figure{hint(name, ATTENDANCE_FIGURES)}; {allowed(list(ATTENDANCE_FIGURES))}")
     name = reference.parts[0]
     if len(reference.parts) == 2:
-        year = reference.parts[1]
-        if not _year(year):
-            raise Unresolved(f"{quote(year)} is not a year; write it like {report.year}")
+        year = Year.parse(reference.parts[1])
+        if year is None:
+            raise Unresolved(f"{quote(reference.parts[1])} is not a year; write it like {report.year}")
         table = next((t for t in dataset.attendance.values() if t.year == year), None)
         if table is None:
             raise Unresolved(f"there is no attendance file for {year} (data/attendance/{year}.csv)", missing=True)

@@ -22,20 +22,58 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-from ..dataset import Dataset
-from ..models.common import slugify, year_label, year_start
-from ..models.metrics import Measure, MeasureValue, MetricsArea, Target
+from ..models.common import slugify
+from ..models.dataset import Dataset
+from ..models.metrics import Better, Comparison, Keyword, Measure, MeasureValue, MetricsArea, Part, Target
 from ..models.reports import PARTS, Report, Section
 from ..models.strategy import FollowUp, Objective, ObjectiveUpdate
+from ..models.year import Year
 from .strategy import RecommendationHistory, follow_ups_in, section_objectives
 
-MET, NOT_MET, NO_DATA = "Met", "Not met", "No data"
+
+class TargetStatus(StrEnum):
+    """How a measure stands against its target in the latest year with figures (as tables print it)."""
+
+    MET = "Met"
+    NOT_MET = "Not met"
+    NO_DATA = "No data"
 
 
-def years_between(first: str, last: str) -> list[str]:
+MET, NOT_MET, NO_DATA = TargetStatus.MET, TargetStatus.NOT_MET, TargetStatus.NO_DATA
+"""The statuses by themselves, as earlier code and tests name them."""
+
+
+class Direction(StrEnum):
+    """Which way a figure moved from the year before."""
+
+    UP = "up"
+    DOWN = "down"
+    NO_CHANGE = "no change"
+
+
+class Verdict(StrEnum):
+    """Whether a move is for the better, by the measure's ``better``."""
+
+    BETTER = "better"
+    WORSE = "worse"
+
+
+class EntryKind(StrEnum):
+    """What a part of a report's outline is (the page and the PDF show each kind its own way)."""
+
+    GLANCE = "glance"
+    PART = "part"
+    SECTION = "section"
+    RECOMMENDATIONS = "recommendations"
+    ATTENDANCE = "attendance"
+    LOGIC_MODEL = "logic-model"
+
+
+def years_between(first: str, last: str) -> list[Year]:
     """``2017-18`` … ``2020-21``, inclusive."""
-    return [year_label(y) for y in range(year_start(first), year_start(last) + 1)]
+    return Year(first).through(Year(last))
 
 
 def numeric_parts(value: MeasureValue | None) -> list[float] | None:
@@ -45,32 +83,31 @@ def numeric_parts(value: MeasureValue | None) -> list[float] | None:
     if value.number is not None:
         return [value.number]
     if value.by:
-        parts = list(value.by.values())
-        if all(isinstance(p, float) for p in parts):
-            return parts  # type: ignore[return-value]
+        numbers = [part.number for part in value.by.values() if part.number is not None]
+        if len(numbers) == len(value.by):
+            return numbers
     return None
 
 
 def meets(target: Target, number: float) -> bool:
     value = target.value
     return {
-        ">=": number >= value,
-        "<=": number <= value,
-        ">": number > value,
-        "<": number < value,
-        "==": abs(number - value) < 1e-9,
+        Comparison.AT_LEAST: number >= value,
+        Comparison.AT_MOST: number <= value,
+        Comparison.MORE_THAN: number > value,
+        Comparison.LESS_THAN: number < value,
+        Comparison.EXACTLY: abs(number - value) < 1e-9,
     }[target.comparison]
 
 
 @dataclass(frozen=True)
 class Judgement:
-    status: str
-    """Met, Not met or No data."""
-    year: str | None
+    status: TargetStatus
+    year: Year | None
     """The year judged: the latest with a number."""
 
 
-def judge(measure: Measure, years: list[str]) -> Judgement | None:
+def judge(measure: Measure, years: list[Year]) -> Judgement | None:
     """The target's status over ``years``; None when the measure has no target."""
     if measure.target is None:
         return None
@@ -78,24 +115,23 @@ def judge(measure: Measure, years: list[str]) -> Judgement | None:
         parts = numeric_parts(measure.values.get(year))
         if parts is not None:
             ok = all(meets(measure.target, p) for p in parts)
-            return Judgement(MET if ok else NOT_MET, year)
-    return Judgement(NO_DATA, None)
+            return Judgement(TargetStatus.MET if ok else TargetStatus.NOT_MET, year)
+    return Judgement(TargetStatus.NO_DATA, None)
 
 
 @dataclass(frozen=True)
 class Change:
     """How the latest number moved from the year before it."""
 
-    previous_year: str
-    year: str
+    previous_year: Year
+    year: Year
     difference: float
-    direction: str
-    """up, down or no change"""
-    verdict: str | None
-    """better, worse, or None when neither direction is better (or nothing changed)"""
+    direction: Direction
+    verdict: Verdict | None
+    """None when neither direction is better (or nothing changed)."""
 
 
-def change(measure: Measure, years: list[str]) -> Change | None:
+def change(measure: Measure, years: list[Year]) -> Change | None:
     """The change into the latest year with numbers; None unless it and the year before are plain numbers."""
     latest = None
     for index in range(len(years) - 1, -1, -1):
@@ -111,18 +147,18 @@ def change(measure: Measure, years: list[str]) -> Change | None:
     assert now is not None
     difference = now - previous.number
     if abs(difference) < 1e-9:
-        return Change(years[latest - 1], years[latest], 0.0, "no change", None)
-    direction = "up" if difference > 0 else "down"
+        return Change(years[latest - 1], years[latest], 0.0, Direction.NO_CHANGE, None)
+    direction = Direction.UP if difference > 0 else Direction.DOWN
     verdict = None
-    if measure.better != "neither":
-        verdict = "better" if (direction == "up") == (measure.better == "higher") else "worse"
+    if measure.better != Better.NEITHER:
+        verdict = Verdict.BETTER if (direction == Direction.UP) == (measure.better == Better.HIGHER) else Verdict.WORSE
     return Change(years[latest - 1], years[latest], difference, direction, verdict)
 
 
 @dataclass
 class Footnote:
     number: int
-    year: str
+    year: Year
     text: str
 
 
@@ -131,10 +167,10 @@ class PartRow:
     """One part of a measure split by partner, as a row of its own: the partner id and its number (or keyword) each year."""
 
     cohort: str
-    cells: list[tuple[str, float | str | None]]
+    cells: list[tuple[Year, Part | None]]
 
 
-def partner_parts(measure: Measure, years: list[str], names: Mapping[str, str]) -> list[PartRow]:
+def partner_parts(measure: Measure, years: list[Year], names: Mapping[str, str]) -> list[PartRow]:
     """One row per partner (in partners.yml order) when ``measure``'s splits in ``years`` are by partner id; else none."""
     cohorts = {cohort for year in years for cohort in (getattr(measure.values.get(year), "by", None) or {})}
     if not cohorts or not cohorts <= names.keys():
@@ -149,7 +185,7 @@ def partner_parts(measure: Measure, years: list[str], names: Mapping[str, str]) 
 @dataclass
 class MeasureRow:
     measure: Measure
-    cells: list[tuple[str, MeasureValue | None, int | None]]
+    cells: list[tuple[Year, MeasureValue | None, int | None]]
     """(year, value, footnote number) for every year of the table."""
     judgement: Judgement | None
     change: Change | None
@@ -157,7 +193,7 @@ class MeasureRow:
     """A split by partner, one row per partner (shown under this row, whose year cells then stay empty)."""
 
     @property
-    def numeric_years(self) -> list[str]:
+    def numeric_years(self) -> list[Year]:
         """Years whose value is a plain number or an all-number split (for charts)."""
         return [year for year, value, _ in self.cells if numeric_parts(value) is not None]
 
@@ -165,7 +201,7 @@ class MeasureRow:
 @dataclass
 class MeasureTable:
     area: MetricsArea
-    years: list[str]
+    years: list[Year]
     rows: list[MeasureRow]
     footnotes: list[Footnote] = field(default_factory=list)
 
@@ -174,9 +210,9 @@ class MeasureTable:
         return any(row.measure.target for row in self.rows)
 
     @property
-    def keywords(self) -> set[str]:
+    def keywords(self) -> set[Keyword]:
         """The keywords (unknown, n/a, suppressed) the table shows, so that its legend explains exactly those."""
-        found: set[str] = set()
+        found: set[Keyword] = set()
         for row in self.rows:
             for _, value, _ in row.cells:
                 if value is None:
@@ -184,13 +220,13 @@ class MeasureTable:
                 if value.keyword:
                     found.add(value.keyword)
                 parts = value.by or {}
-                found.update(part for part in parts.values() if isinstance(part, str))
+                found.update(part.keyword for part in parts.values() if part.keyword is not None)
                 if parts and any(part.cohort not in parts for part in row.parts):
-                    found.add("unknown")  # a partner's row with no figure in a year that has a split
+                    found.add(Keyword.UNKNOWN)  # a partner's row with no figure in a year that has a split
         return found
 
 
-def measure_table(area: MetricsArea, years: list[str], names: Mapping[str, str] | None = None) -> MeasureTable:
+def measure_table(area: MetricsArea, years: list[Year], names: Mapping[str, str] | None = None) -> MeasureTable:
     """One row per measure of ``area``, one column per year; notes numbered in reading order.
 
     ``names`` (partner id → name, in partners.yml order) lets a split by partner become rows of its own.
@@ -222,8 +258,8 @@ class ReportSection:
     """Earlier recommendations about this section's area that this report follows up."""
 
 
-def _counts(rows: list[MeasureRow]) -> dict[str, int]:
-    counts = {MET: 0, NOT_MET: 0, NO_DATA: 0}
+def _counts(rows: list[MeasureRow]) -> dict[TargetStatus, int]:
+    counts = dict.fromkeys(TargetStatus, 0)
     for row in rows:
         if row.judgement:
             counts[row.judgement.status] += 1
@@ -235,7 +271,7 @@ class AreaStatus:
     """How one section's targets stand, for "At a glance"."""
 
     section: ReportSection
-    counts: dict[str, int]
+    counts: dict[TargetStatus, int]
     """Met, Not met, No data → how many."""
     not_met: list[Measure]
     """The measures whose targets are not met, in table order."""
@@ -248,8 +284,7 @@ class OutlineEntry:
     id: str
     """Its heading's id (and anchor)."""
     title: str
-    kind: str
-    """glance, part, section, recommendations, attendance or logic-model."""
+    kind: EntryKind
     source: str | None = None
     """A part's Markdown file under content/."""
     section: ReportSection | None = None
@@ -258,7 +293,7 @@ class OutlineEntry:
 @dataclass
 class ReportView:
     report: Report
-    years: list[str]
+    years: list[Year]
     sections: list[ReportSection]
     general_follow_ups: list[tuple[RecommendationHistory, FollowUp]] = field(default_factory=list)
     """Earlier recommendations this report follows up that belong to none of its sections (no area, or an area it has no section for)."""
@@ -266,10 +301,10 @@ class ReportView:
     """The headline figures (the report's ``headlines``), each a measure's row over the report's years."""
 
     @property
-    def year(self) -> str:
+    def year(self) -> Year:
         return self.report.year
 
-    def status_counts(self) -> dict[str, int]:
+    def status_counts(self) -> dict[TargetStatus, int]:
         """How many targets are Met, Not met, or have No data, across the report."""
         return _counts([row for section in self.sections if section.table for row in section.table.rows])
 
@@ -279,7 +314,7 @@ class ReportView:
         for section in self.sections:
             if section.table and section.table.has_targets:
                 rows = section.table.rows
-                not_met = [row.measure for row in rows if row.judgement and row.judgement.status == NOT_MET]
+                not_met = [row.measure for row in rows if row.judgement and row.judgement.status == TargetStatus.NOT_MET]
                 found.append(AreaStatus(section, _counts(rows), not_met))
         return found
 
@@ -300,27 +335,27 @@ def outline(view: ReportView, appendix: bool, logic_model: bool) -> list[Outline
     def part(field_name: str) -> None:
         source = getattr(report, field_name)
         if source:
-            entries.append(OutlineEntry(field_name.replace("_", "-"), titles[field_name], "part", source))
+            entries.append(OutlineEntry(field_name.replace("_", "-"), titles[field_name], EntryKind.PART, source))
 
     part("foreword")
     part("executive_summary")
     counts = view.status_counts()
     if sum(counts.values()) or view.headlines:
-        entries.append(OutlineEntry("at-a-glance", "At a glance", "glance"))
+        entries.append(OutlineEntry("at-a-glance", "At a glance", EntryKind.GLANCE))
     if report.introduction:
-        entries.append(OutlineEntry("introduction", "Introduction", "part", report.introduction))
+        entries.append(OutlineEntry("introduction", "Introduction", EntryKind.PART, report.introduction))
     part("governance")
     part("method")
-    entries.extend(OutlineEntry(section.id, section.section.title, "section", section=section) for section in view.sections)
+    entries.extend(OutlineEntry(section.id, section.section.title, EntryKind.SECTION, section=section) for section in view.sections)
     part("risks")
     part("future")
     if view.general_follow_ups or report.recommendations:
         first = "earlier-recommendations" if view.general_follow_ups else "recommendations"
-        entries.append(OutlineEntry(first, "Recommendations", "recommendations"))
+        entries.append(OutlineEntry(first, "Recommendations", EntryKind.RECOMMENDATIONS))
     if appendix:
-        entries.append(OutlineEntry("learning-and-development", "Appendix: learning and development", "attendance"))
+        entries.append(OutlineEntry("learning-and-development", "Appendix: learning and development", EntryKind.ATTENDANCE))
     if logic_model:
-        entries.append(OutlineEntry("logic-model", "Appendix: logic model", "logic-model"))
+        entries.append(OutlineEntry("logic-model", "Appendix: logic model", EntryKind.LOGIC_MODEL))
     part("glossary")
     return entries
 
@@ -362,9 +397,9 @@ def report_view(report: Report, dataset: Dataset) -> ReportView:
     return ReportView(report, years, sections, general, headlines)
 
 
-def all_years(measure: Measure) -> list[str]:
+def all_years(measure: Measure) -> list[Year]:
     """Every year from the measure's first to its last value."""
     if not measure.values:
         return []
-    ordered = sorted(measure.values, key=year_start)
+    ordered = sorted(measure.values)
     return years_between(ordered[0], ordered[-1])

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..dataset import Dataset
-from ..models.common import year_label
-from ..models.metrics import Keyword, Measure, MeasureValue
+from ..models.dataset import Dataset
+from ..models.metrics import Measure, Part
 from ..models.partners import Partner
 from ..models.reports import Report
 from ..models.strategy import FollowUp, LogicModel, Objective, ObjectiveUpdate, Recommendation, period_years
+from ..models.year import Year
 from .attendance import Figures, appendix
 from .catalogue import Catalogue
 from .events import EventView
@@ -23,7 +23,7 @@ from .events import EventView
 
 def model_years(model: LogicModel) -> list[str]:
     first, last = period_years(model.period)
-    return [year_label(y) for y in range(first, last)]
+    return [Year.starting(y) for y in range(first, last)]
 
 
 @dataclass
@@ -111,7 +111,7 @@ class PartnerView:
     provided_upcoming: list[EventView]
     provided_past: list[EventView]
     years: list[PartnerYear]
-    measures: list[tuple[Measure, list[tuple[str, float | Keyword]]]]
+    measures: list[tuple[Measure, list[tuple[Year, Part]]]]
     """Measures split by partner: (measure, [(year, this partner's part)])."""
 
     def year(self, year: str) -> PartnerYear | None:
@@ -137,11 +137,7 @@ def partner_view(dataset: Dataset, catalogue: Catalogue, partner: Partner) -> Pa
     measures = []
     for area in dataset.metrics.values():
         for measure in area.measures:
-            parts = [
-                (year, value.by[partner.id])
-                for year, value in sorted(measure.values.items())
-                if isinstance(value, MeasureValue) and value.by and partner.id in value.by
-            ]
+            parts = [(year, value.by[partner.id]) for year, value in sorted(measure.values.items()) if value.by and partner.id in value.by]
             if parts:
                 measures.append((measure, parts))
     return PartnerView(

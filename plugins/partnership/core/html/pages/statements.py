@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ... import schema
+from ...models import schema
 from ...present import urls
 from ..context import RenderContext, SitePage
 

@@ -6,20 +6,23 @@ event's page, ``calendar.ics``, ``events.json``, a toolkit download…), one of
 the two would silently replace the other. ``check`` lists every such file,
 each with its place, before anything is built.
 
-:func:`generated_files` must name what :mod:`.outputs.writer` writes; a test
+:func:`generated_files` must name what :mod:`..outputs.writer` writes; a test
 compares the two on a real build.
 """
 
 from __future__ import annotations
 
-from .html.context import RenderContext
-from .html.pages import all_pages
-from .present import urls
-from .present.toolkit import downloads
-from .problems import Problem
-from .schema import schema_files
-from .sources.files import SourceFiles
-from .views.toolkit import toolkit
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from ..html.context import RenderContext
+from ..html.pages import all_pages
+from ..models.schema import schema_files
+from ..present import urls
+from ..present.toolkit import downloads
+from ..problems import Problem
+from ..sources.files import SourceFiles
+from ..views.toolkit import toolkit
 
 
 def generated_files(ctx: RenderContext) -> dict[str, str]:
@@ -61,31 +64,40 @@ def published_at(relative: str) -> str:
     return relative
 
 
-def clashes(ctx: RenderContext, files: SourceFiles, embedded: set[str]) -> list[Problem]:
-    """A problem for every content/ file (except the narratives pages embed) at an address the site makes."""
-    content = ctx.dataset.content_dir
-    taken = {page.url + "index.html": f"the page /{page.url}" for page in all_pages(ctx)}
-    taken.update({path: f"/{path}, {what}" for path, what in generated_files(ctx).items()})
+def taken(ctx: RenderContext) -> dict[str, str]:
+    """Every address the site makes, a page's (``events/x/index.html``) or a file's, → what it is there."""
+    found = {page.url + "index.html": f"the page /{page.url}" for page in all_pages(ctx)}
+    found.update({path: f"/{path}, {what}" for path, what in generated_files(ctx).items()})
+    return found
+
+
+def content_files(files: SourceFiles, content: Path, embedded: set[str]) -> list[tuple[str, str]]:
+    """Every file under ``content`` that is published as it is (not embedded in a generated page): (as shown, its address)."""
     found = []
     for path in files.walk(content):
         relative = path.relative_to(content).as_posix()
-        address = published_at(relative)
-        if relative in embedded or address not in taken:
-            continue
-        found.append(
-            Problem(
-                files.display(path),
-                1,
-                1,
-                f"this file would be published at /{address}, where the site makes {taken[address]}; rename it or move it",
-            )
-        )
+        if relative not in embedded:
+            found.append((files.display(path), published_at(relative)))
     return found
+
+
+def clashes(taken: Mapping[str, str], hand_written: Iterable[tuple[str, str]]) -> list[Problem]:
+    """A problem for every hand-written file, (as shown, its address), at an address the site makes (``taken``: address → what).
+
+    The one rule for hand-written files and generated ones: ``check`` asks it of content/ before anything
+    is built (:func:`taken`, :func:`content_files`), and the MkDocs plugin of the pages and files MkDocs
+    itself found, in case a generator other than ``build.py``'s runs it.
+    """
+    return [
+        Problem(shown, 1, 1, f"this file would be published at /{address}, where the site makes {taken[address]}; rename it or move it")
+        for shown, address in hand_written
+        if address in taken
+    ]
 
 
 def embedded_content(ctx: RenderContext) -> set[str]:
     """content/ files that generated pages embed (report narratives, the toolkit's text): never pages of their own."""
-    from .html.pages.toolkit import CONTENT as TOOLKIT_CONTENT
+    from ..html.pages.toolkit import CONTENT as TOOLKIT_CONTENT
 
     found: set[str] = set(TOOLKIT_CONTENT)
     for report in ctx.dataset.reports:
@@ -93,4 +105,4 @@ def embedded_content(ctx: RenderContext) -> set[str]:
     return found
 
 
-__all__ = ["clashes", "embedded_content", "generated_files", "published_at"]
+__all__ = ["clashes", "content_files", "embedded_content", "generated_files", "published_at", "taken"]

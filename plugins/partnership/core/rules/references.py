@@ -4,7 +4,7 @@ Run by the loader with the other rules, so ``check``, the build and the
 preview report them, each at its place:
 
 * every reference (``{{ measure:<id> }}``, ``{{ attendance:<figure> }}``, see
-  :mod:`.views.references`) in a report's summary, objectives' evidence,
+  :mod:`..views.references`) in a report's summary, objectives' evidence,
   follow-up notes, recommendations and narratives names a figure the data
   has; a figure not there yet is allowed in a draft only (the preview says
   so in the text), never in a report to be published;
@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .dataset import Dataset, origin
-from .models.reports import Report
-from .problems import Problems, not_one_of
-from .sources.csvsource import decode
-from .sources.files import SourceFiles
-from .views.references import Reference, Unresolved, references, resolve
+from ..models.dataset import Dataset, origin
+from ..models.reports import Report, Status
+from ..problems import Problems, not_one_of
+from ..sources.csvsource import decode
+from ..sources.files import SourceFiles
+from ..sources.yamlsource import YAML_SUFFIXES
+from ..views.references import Reference, Unresolved, references, resolve
 
 PLACEHOLDERS: tuple[str, ...] = (
     "One paragraph for the list of reports and the PDF cover.",
@@ -54,7 +55,7 @@ def _label(path: tuple[str | int, ...]) -> str:
 
 def _metrics_whole(dataset: Dataset) -> bool:
     """Whether every metrics file was read without problems (otherwise some measures are unknown for now)."""
-    files = list((dataset.data_dir / "metrics").glob("*.yml"))
+    files = [path for path in (dataset.data_dir / "metrics").glob("*") if path.suffix in YAML_SUFFIXES]
     return len(files) <= len(dataset.metrics) and all(area.valid("measures") for area in dataset.metrics.values())
 
 
@@ -72,7 +73,7 @@ def _reference_problems(text: str, report: Report, dataset: Dataset, markdown: b
         try:
             resolve(reference, report, dataset)
         except Unresolved as error:
-            if (error.missing and report.status == "draft") or (error.unknown_measure and not metrics_whole):
+            if (error.missing and report.status == Status.DRAFT) or (error.unknown_measure and not metrics_whole):
                 continue
             if error.missing and not attendance_whole and _counted(reference, dataset):
                 continue  # an attendance file has problems of its own: its figures are not known until they are fixed
@@ -107,7 +108,7 @@ def report_words(dataset: Dataset, files: SourceFiles, problems: Problems) -> No
     """Every rule above, over every report."""
     for report in dataset.reports:
         where = origin(report)
-        publish = report.status != "draft"
+        publish = report.status != Status.DRAFT
         if _metrics_whole(dataset):
             for index, measure_id in enumerate(report.headlines):
                 if measure_id not in dataset.measure_by_id:

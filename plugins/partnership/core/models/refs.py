@@ -12,11 +12,12 @@ framework's id alone (``kss-cf``), or a whole framework at one of its levels
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .models.common import split_ref, split_target
-from .models.frameworks import Framework, Item, Level
-from .problems import allowed, did_you_mean, not_one_of, quote
+from ..problems import allowed, did_you_mean, not_one_of, quote
+from .common import split_ref, split_target
+from .frameworks import Framework, Item, Level
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class ResolvedFramework:
 class FrameworkIndex:
     """Looks items up by id, alias or number, per framework."""
 
-    def __init__(self, frameworks: dict[str, Framework]):
+    def __init__(self, frameworks: Mapping[str, Framework]):
         self.frameworks = frameworks
         self._items: dict[str, dict[str, Item]] = {}
         for framework in frameworks.values():

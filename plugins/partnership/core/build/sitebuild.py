@@ -24,18 +24,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..html.blocks import render_blocks
+from ..html.context import RenderContext, SitePage
+from ..html.pages import all_pages
+from ..html.security import ThemeScripts, with_policy
+from ..html.sizes import fill_sizes, has_markers
+from ..models.dataset import Dataset
+from ..present.charts import Charts, report_charts
+from ..present.quotes import dataset_with_figures
+from ..present.safehtml import clean
+from ..views.reports import partner_names
+from ..worker import Job, Send, can_fork
 from .addresses import embedded_content
-from .dataset import Dataset
-from .html.blocks import render_blocks
-from .html.context import RenderContext, SitePage
-from .html.pages import all_pages
-from .html.security import ThemeScripts, with_policy
-from .html.sizes import fill_sizes, has_markers
-from .present.charts import Charts, report_charts
-from .present.quotes import dataset_with_figures
-from .present.safehtml import clean
-from .views.reports import partner_names
-from .worker import Job, Send, can_fork
 
 Log = Callable[[str], None]
 
@@ -107,9 +107,9 @@ class SiteBuild:
         def work(send: Send) -> dict[str, int]:
             # Imported here: the writers' libraries (openpyxl, python-docx, icalendar)
             # are only needed by the process that writes the files.
-            from .outputs.cache import OutputCache
-            from .outputs.documents import Documents
-            from .outputs.writer import write_outputs
+            from ..outputs.cache import OutputCache
+            from ..outputs.documents import Documents
+            from ..outputs.writer import write_outputs
 
             # Charts first: the report pages (built meanwhile by the other process) and the PDFs both need them.
             send("charts", context.charts.draw_all(report_charts(context.dataset)))

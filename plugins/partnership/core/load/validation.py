@@ -1,7 +1,7 @@
 """Pydantic validation, reported as located, plain-English problems.
 
 Pydantic says *what* is wrong with a value and where it sits in the data
-(its ``loc``); the :class:`~.sources.yamlsource.SourceMap` says where that
+(its ``loc``); the :class:`~..sources.yamlsource.SourceMap` says where that
 is in the file. This module joins the two and rewrites pydantic's messages
 for people who have never seen a type name::
 
@@ -18,8 +18,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .problems import Problems, allowed, hint, quote
-from .sources.yamlsource import Path, SourceMap
+from ..problems import Problems, allowed, hint, quote
+from ..sources.yamlsource import Path, SourceMap
 
 B = TypeVar("B", bound=BaseModel)
 
@@ -220,7 +220,7 @@ def _neutral(annotation: Any) -> Any:
         return []
     if origin is dict:
         return {}
-    if annotation is str or origin is typing.Literal:
+    if origin is typing.Literal or (isinstance(annotation, type) and issubclass(annotation, str)):  # text, a Year, a closed set
         return ""
     return None
 

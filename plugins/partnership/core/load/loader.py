@@ -1,9 +1,9 @@
-"""Read ``data/`` into a validated :class:`~.dataset.Dataset`, or report every problem.
+"""Read ``data/`` into a validated :class:`~..models.dataset.Dataset`, or report every problem.
 
 One pass reads every file, validates what it can, and carries on past
-problems so that they are all reported together. Then the cross-file rules
-in :mod:`.checks` run over whatever was valid. If anything was wrong,
-:class:`~.problems.DataError` is raised with all of it, sorted by file,
+problems so that they are all reported together. Then the rules
+(:mod:`..rules`) run over whatever was valid. If anything was wrong,
+:class:`~..problems.DataError` is raised with all of it, sorted by file,
 line and column; nothing is returned half-checked.
 """
 
@@ -13,13 +13,10 @@ import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import TypeVar
 
-from . import checks
-from .computed import fill_computed
-from .content import check_content
-from .dataset import Dataset, Unread, set_origin
-from .models.attendance import (
+from ..models.attendance import (
     COLUMNS,
     COUNT_COLUMNS,
     IMPORT_LOG_SUFFIX,
@@ -27,26 +24,27 @@ from .models.attendance import (
     AttendanceTable,
     is_personal_column,
 )
-from .models.common import DataModel, _check_year, slugify
-from .models.events import Event
-from .models.frameworks import Framework
-from .models.importing import ImportLog, ImportSettings
-from .models.metrics import MetricsArea
-from .models.partners import Partner
-from .models.pathways import Stage
-from .models.reports import Report
-from .models.site import Site
-from .models.strategy import LogicModel
-from .problems import Problems, in_order, quote
-from .reportrules import report_words
-from .sources.csvsource import decode, load_csv
-from .sources.files import SourceFiles
-from .sources.yamlsource import Document, SourceMap, load_yaml
+from ..models.common import DataModel, slugify
+from ..models.dataset import Dataset, Unread, set_origin
+from ..models.events import Event
+from ..models.frameworks import Framework
+from ..models.importing import ImportLog, ImportSettings
+from ..models.metrics import MetricsArea
+from ..models.partners import Partner
+from ..models.pathways import Stage
+from ..models.reports import Report
+from ..models.site import Site
+from ..models.strategy import LogicModel
+from ..models.year import Year
+from ..problems import Problems, in_order, quote
+from ..rules import run_all
+from ..sources.csvsource import decode, load_csv
+from ..sources.files import SourceFiles
+from ..sources.yamlsource import YAML_SUFFIXES, Document, SourceMap, load_yaml
+from .computed import fill_computed
 from .validation import validate
 
 M = TypeVar("M", bound=DataModel)
-
-YAML_SUFFIXES = (".yml", ".yaml")
 
 #: What may stand at the top of data/, and what it is. Anything else is
 #: reported, so that a file saved in the wrong place is not silently ignored.
@@ -68,6 +66,19 @@ MAX_COUNT_DIGITS = 9
 """A count in an attendance file is at most 999,999,999 (written in ASCII digits: ² or ١٢ are refused)."""
 
 
+class _NotRead:
+    """What could not be read so far; :meth:`done` makes it the dataset's :class:`~..models.dataset.Unread`."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, set[str]] = {}
+
+    def add(self, kind: str, identifier: object = "*") -> None:
+        self.ids.setdefault(kind, set()).add(identifier if isinstance(identifier, str) and identifier else "*")
+
+    def done(self) -> Unread:
+        return Unread(MappingProxyType({kind: frozenset(ids) for kind, ids in self.ids.items()}))
+
+
 class _Reader:
     """Reads files under one data folder, adding problems as it goes."""
 
@@ -77,7 +88,7 @@ class _Reader:
         self.problems = problems
         content_dir = content_dir or self.base / "content"
         self.files = SourceFiles([data_dir, content_dir, content_dir.parent / "theme"], problems, self.display)
-        self.unread = Unread()
+        self.unread = _NotRead()
 
     def display(self, path: Path) -> str:
         """A path as messages show it: relative to the project, with forward slashes."""
@@ -302,7 +313,7 @@ def _attendance_table(reader: _Reader, path: Path) -> AttendanceTable | None:
     shown = reader.display(path)
     problems = reader.problems
     try:
-        year = _check_year(path.stem)
+        year = Year(path.stem)
     except Exception:
         problems.add(shown, 1, 1, f"the file name {quote(path.stem)} is not a year; name the file like 2021-22.csv")
         return None
@@ -403,7 +414,7 @@ def _unexpected(reader: _Reader) -> None:
 def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
     """Read, validate and cross-check everything in ``data_dir``.
 
-    Raises :class:`~.problems.DataError` with every problem found.
+    Raises :class:`~..problems.DataError` with every problem found.
     """
     data_dir = Path(data_dir).resolve()
     content_dir = Path(content_dir).resolve() if content_dir else data_dir.parent / "content"
@@ -419,13 +430,12 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
     events = _events(reader)
     metrics = _metrics(reader)
     attendance = _attendance(reader)
-    metrics = fill_computed(metrics, attendance, problems)
+    metrics = fill_computed(metrics, attendance)
     reports = _reports(reader)
     logic_models = _logic_models(reader)
     settings_path = data_dir / "import.yml"
     settings = reader.one(reader.document(settings_path), ImportSettings, "import settings") if settings_path.is_file() else None
     _unexpected(reader)
-    check_content(content_dir, content_dir.parent / "theme", reader.files, problems)
     dataset = Dataset(
         data_dir=data_dir,
         content_dir=content_dir,
@@ -435,57 +445,17 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
         partners=partners,
         frameworks=frameworks,
         pathways=pathways,
-        events=sorted(events, key=checks.event_sort_key),
+        events=sorted(events, key=Event.sort_key),
         metrics=metrics,
         attendance=attendance,
         reports=reports,
         import_settings=settings or ImportSettings(),
         logic_models=logic_models,
-        unread=reader.unread,
+        unread=reader.unread.done(),
     )
-    checks.run_all(dataset, problems, display=reader.display)
-    report_words(dataset, reader.files, problems)
+    run_all(dataset, reader.files, problems)
     problems.raise_if_any()
-    dataset.warnings = in_order(problems.warnings)
-    return dataset
+    return replace(dataset, warnings=in_order(problems.warnings))
 
 
-Fingerprint = tuple[tuple[str, str, int, int], ...]
-"""Every file's (folder, name, size, modification time) under some folders, sorted."""
-
-_CACHE: dict[tuple[Path, Path], tuple[Fingerprint, Dataset]] = {}
-
-
-def _fingerprint(*folders: Path) -> Fingerprint:
-    """Every file's path, size and modification time under ``folders``."""
-    found = []
-    for folder in folders:
-        for dirpath, _, filenames in os.walk(folder):
-            for name in filenames:
-                try:
-                    stat = os.stat(os.path.join(dirpath, name))
-                except OSError:
-                    continue
-                found.append((dirpath, name, stat.st_size, stat.st_mtime_ns))
-    return tuple(sorted(found))
-
-
-def load_dataset_cached(data_dir: Path, content_dir: Path | None = None) -> Dataset:
-    """:func:`load_dataset`, reusing the last result while no file has changed.
-
-    ``build`` checks the data before MkDocs starts and the plugin loads it
-    again inside MkDocs; ``serve`` rebuilds on every edit. Both ask here.
-    """
-    data_dir = Path(data_dir).resolve()
-    content_dir = Path(content_dir).resolve() if content_dir else data_dir.parent / "content"
-    key = (data_dir, content_dir)
-    stamp = _fingerprint(data_dir, content_dir)
-    cached = _CACHE.get(key)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    dataset = load_dataset(data_dir, content_dir)
-    _CACHE[key] = (stamp, dataset)
-    return dataset
-
-
-__all__ = ["SourceMap", "load_dataset", "load_dataset_cached"]
+__all__ = ["SourceMap", "load_dataset"]

@@ -5,10 +5,10 @@ preview all report them, each with its place:
 
 * every entry of ``content/`` and ``theme/`` is an ordinary file or folder,
   or a link to one inside the project's source folders
-  (:mod:`.sources.files`); nothing else is read or published;
-* a Markdown page is UTF-8 and at most :data:`.sources.files.LIMITS` long;
+  (:mod:`..sources.files`); nothing else is read or published;
+* a Markdown page is UTF-8 and at most :data:`..sources.files.LIMITS` long;
 * raw HTML in a Markdown page (and attributes added with ``{: … }``) stays
-  within the sanitiser's allow-list (:mod:`.present.safehtml`). Whatever
+  within the sanitiser's allow-list (:mod:`..present.safehtml`). Whatever
   the site would remove is a problem naming the tag, attribute or address,
   so that a writer learns why it would vanish (the build removes it anyway,
   should a page ever skip this check).
@@ -22,10 +22,10 @@ from pathlib import Path
 
 import markdown
 
-from .present.safehtml import Finding, findings
-from .problems import Problems
-from .sources.csvsource import decode
-from .sources.files import SourceFiles
+from ..present.safehtml import Finding, findings
+from ..problems import Problems
+from ..sources.csvsource import decode
+from ..sources.files import SourceFiles
 
 #: The Markdown extensions of mkdocs.yml: what a page's raw HTML and attributes become.
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "def_list", "footnotes", "sane_lists", "toc"]

@@ -37,13 +37,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .checks import comparable, in_year
-from .clock import local
-from .dataset import Dataset
-from .models.attendance import COLUMNS, AttendanceRow, is_personal_column
-from .models.events import Event
-from .models.importing import ImportedEvent, ImportedExport, ImportLog, names
-from .problems import did_you_mean
+from ..clock import local
+from ..models.attendance import COLUMNS, AttendanceRow, is_personal_column
+from ..models.dataset import Dataset
+from ..models.events import Event, comparable
+from ..models.importing import ImportedEvent, ImportedExport, ImportLog, names
+from ..models.year import Year
+from ..problems import did_you_mean
 
 
 class ImportError_(Exception):
@@ -183,7 +183,7 @@ def _event_suggestion(name: str, events: list[Event]) -> str | None:
     return titles.get(guess) if guess else None
 
 
-def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: str | None = None) -> ImportResult:
+def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: Year | None = None) -> ImportResult:
     """Counts per event and partner from an attendee export's bytes; ``year`` (2025-26) prefers that year's events."""
     settings = dataset.import_settings
     text, encoding = decode(raw)
@@ -203,9 +203,9 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: str | None =
     partner_names = {_normal(p.name): p.id for p in dataset.partners}
     mapped = {_normal(k): v for k, v in settings.organisations.items()}
     event_map = {_normal(k): v for k, v in settings.events.items()}
-    of_year = [e for e in dataset.events if in_year(e, year)]
+    of_year = [e for e in dataset.events if e.in_year(year)]
     titles: dict[str, str] = {}
-    for event in of_year + dataset.events:  # this year's events first: a title used every year means this year's
+    for event in [*of_year, *dataset.events]:  # this year's events first: a title used every year means this year's
         titles.setdefault(_normal(event.title), event.id)
     attended_values = {_normal(v) for v in settings.attended}
     cancelled_values = {_normal(v) for v in settings.cancelled}

@@ -19,15 +19,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models.events import Event
-from .models.frameworks import Framework
-from .models.importing import ImportLog, ImportSettings
-from .models.metrics import MetricsArea
-from .models.partners import Partner
-from .models.pathways import Stage
-from .models.reports import Report
-from .models.site import Site
-from .models.strategy import LogicModel
+from .events import Event
+from .frameworks import Framework
+from .importing import ImportLog, ImportSettings
+from .metrics import MetricsArea
+from .partners import Partner
+from .pathways import Stage
+from .reports import Report
+from .site import Site
+from .strategy import LogicModel
 
 #: kind → (model, is the file a list of them?, which files, what it is)
 KINDS: dict[str, tuple[type[BaseModel], bool, str, str]] = {
