@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from conftest import AXE, NOW, ROOT, build_site, run_cli
+from conftest import AXE, NOW, ROOT, build_site, load, run_cli
 
 pytestmark = pytest.mark.browser
 
@@ -138,6 +138,7 @@ def _wait_for(path: Path, pattern: str) -> str:
 
 def test_an_editor_adds_an_event_edits_a_partner_and_cancels_an_event(browser: Any, editor: EditServer) -> None:
     project, page = editor.project, _page(browser)
+    stage = {s.id: s.name for s in load(project).pathways}
     _sign_in(page, editor.url)
 
     # Add an event, as people write it
@@ -146,8 +147,8 @@ def test_an_editor_adds_an_event_edits_a_partner_and_cancels_an_event(browser: A
     page.locator("textarea[id^='summary-field-']").fill("Writing evidence and giving it in the family court.")
     _choose(page, "type", "Workshop")
     _choose(page, "provider", "University of Riverside")
-    _choose(page, "audience", "Newly qualified social worker (ASYE)")
-    _choose(page, "audience", "Early career social worker (years 2 and 3)")
+    _choose(page, "audience", stage["nqsw-asye"])
+    _choose(page, "audience", stage["early-career"])
     _choose(page, "services", "children")
     _choose(page, "format", "Online")
     page.get_by_role("button", name="Add sessions").click()
