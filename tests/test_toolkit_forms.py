@@ -116,7 +116,7 @@ def test_the_professional_standards_use_the_regulators_own_headings() -> None:
         "Establish and maintain the trust and confidence of people",
         "Be accountable for the quality of my practice and the decisions I make",
         "Maintain my continuing professional development",
-        "Act safely, ethically and with integrity",
+        "Act safely, respectfully and with professional integrity",
         "Promote ethical practice and report concerns",
     ]
     assert "Maintain my continuing professional development" in (ROOT / "data/frameworks/swe.yml").read_text().split("\nid: swe")[0]
