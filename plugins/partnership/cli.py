@@ -424,15 +424,35 @@ def command(argv: list[str] | None = None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> int:
     """Run the command ``args`` names; its exit status."""
-    if args.run is not cmd_test:
+    if args.run is cmd_test:
+        return _run(args)
+    with _visible_output():
         try:
             clock.now()  # a PARTNERSHIP_NOW that is not a date is one plain line, before anything starts
         except ValueError as error:
             return _fail(str(error))
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
         return 130
+
+
+@contextlib.contextmanager
+def _visible_output() -> Iterator[None]:
+    """Everything the command prints shows control characters as escapes (``\\x1b``): a file name or a value
+    from the data can never clear the terminal, set its title or hide text (see core/text.py)."""
+    from .core.text import VisibleStream
+
+    before = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleStream(sys.stdout), VisibleStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = before
 
 
 def _exit(code: int) -> None:
