@@ -41,6 +41,7 @@ from ..rules import run_all
 from ..sources.csvsource import decode, load_csv
 from ..sources.files import SourceFiles
 from ..sources.yamlsource import Document, SourceMap, load_yaml
+from ..text import formula_like
 from .computed import fill_computed
 from .validation import validate
 
@@ -367,6 +368,14 @@ def _attendance_table(reader: _Reader, path: Path) -> AttendanceTable | None:
             problems.add(shown, row.line, row.column("event"), "event: the cell is empty; write the event's id or name")
         if not partner:
             problems.add(shown, row.line, row.column("partner"), "partner: the cell is empty; write a partner id, other or unknown")
+        if formula_like(event):
+            problems.add(
+                shown,
+                row.line,
+                row.column("event"),
+                f"event: {quote(event)} starts with {quote(event[0])}, so a spreadsheet that opens this file would run it as "
+                "a formula; write the event's id or its name as plain text",
+            )
         if len(counts) < len(COUNT_COLUMNS) or not event or not partner:
             continue
         booked, attended = counts["booked"], counts["attended"]
