@@ -13,7 +13,8 @@ Two renderers:
 
 Both outputs pass through :func:`.safehtml.clean`, which keeps only the
 allow-listed tags, attributes and addresses (``check`` reports anything it
-would remove from content/, with its place: see :mod:`partnership.core.rules.content`).
+would remove, with its place, from :func:`checked_html`'s HTML of a
+description and from every page of content/: see :mod:`partnership.core.rules.markdown`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from .safehtml import Finding, clean, findings
+from .safehtml import clean
 
 _SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
 
@@ -94,12 +95,10 @@ _text_md = markdown.Markdown(
 _checked_md = markdown.Markdown(extensions=[_NoRawHtml(), _ShiftHeadingsExtension(2), "sane_lists"], output_format="html")
 
 
-def text_findings(text: str | None) -> list[Finding]:
-    """What :func:`render_text` would leave out of ``text`` (a ``javascript:`` link, an image from another site), for ``check``."""
-    if not text:
-        return []
+def checked_html(text: str) -> str:
+    """The HTML :func:`render_text` makes of ``text`` before its links are judged and it is cleaned: what ``check`` looks at."""
     _checked_md.reset()
-    return findings(_checked_md.convert(text))
+    return _checked_md.convert(text)
 
 
 def render_text(text: str | None) -> Markup:

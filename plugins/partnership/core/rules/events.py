@@ -14,7 +14,6 @@ from ..models.dataset import origin
 from ..models.events import RESERVED_IDS, Event, EventFormat
 from ..models.frameworks import Framework, Item
 from ..models.pathways import Stage
-from ..present.markdown import text_findings
 from ..problems import not_one_of, quote
 from .base import Rules, in_order, span
 
@@ -83,8 +82,6 @@ class EventRules(Rules):
         for index, stage_id in enumerate(event.audience):
             if stage_id not in stage_ids and not self.unread("stage", stage_id):
                 self.add(event, ("audience", index), "audience: " + not_one_of("a career stage", stage_id, stage_ids))
-        for finding in text_findings(event.description if event.valid("description") else None):
-            self.add(event, ("description",), "description: " + finding.explain())
         if event.valid("services", "frameworks"):
             self.services_typos(event)
         if event.valid("format", "venue") and event.format in (EventFormat.IN_PERSON, EventFormat.HYBRID) and not event.venue:
