@@ -31,9 +31,10 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from ..weburl import parse
 from .safehtml import clean
 
-_SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
+_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 class _NoRawHtml(Extension):
@@ -45,7 +46,8 @@ class _NoRawHtml(Extension):
 
 
 class _SafeLinks(Treeprocessor):
-    """Drop links and images whose address could run script (``javascript:``)."""
+    """Drop links and images whose address could run script (``javascript:``) or hides another site (``/\\host``),
+    as a browser reads them (:mod:`..weburl`)."""
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
@@ -53,8 +55,8 @@ class _SafeLinks(Treeprocessor):
                 value = element.get(attribute)
                 if value is None:
                     continue
-                scheme = urlsplit(value.strip()).scheme.lower()
-                if scheme not in _SAFE_SCHEMES:
+                address = parse(value)
+                if address.disguised or (not address.relative and address.scheme not in _SAFE_SCHEMES):
                     del element.attrib[attribute]
 
 
@@ -180,9 +182,10 @@ class NarrativeRenderer:
         return Markup(clean(self._md.convert(text)))
 
     def link(self, href: str) -> str:
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc or href.startswith("#") or href.startswith("/"):
+        address = parse(href)
+        if not address.relative or address.other_site or href.startswith(("#", "/")):
             return href
+        parts = urlsplit(href)
         path = posixpath.normpath(posixpath.join(posixpath.dirname(self.state["source"]), parts.path))
         target = self.resolve(path)
         if target is None:
