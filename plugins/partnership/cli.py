@@ -317,12 +317,17 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 1
     except DataError as error:
         return _fail("The data has problems to fix first:\n" + error.report())
+    except OSError as error:  # a full disk: each file is written whole or not at all (edit/files.py)
+        return _fail(f"Nothing was written: {_os_error(error)}. Every data file is as it was before.")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from .edit.attendance import import_attendance
 
-    return import_attendance(args, _root())
+    try:
+        return import_attendance(args, _root())
+    except OSError as error:  # a full disk: each file is written whole or not at all (edit/files.py)
+        return _fail(f"Nothing was written: {_os_error(error)}. Every data file is as it was before.")
 
 
 def parser() -> argparse.ArgumentParser:
