@@ -163,7 +163,11 @@ def _build(args: argparse.Namespace) -> int:
     _stage(1, total, f"Checking {args.data}/ and content/")
     if _check_data(_root() / args.data, _root() / "content"):
         return 1
-    site_dir = (_root() / args.site_dir).resolve()
+    site_dir = (_root() / args.site_dir).absolute()
+    unusable = publish.target_problem(site_dir)
+    if unusable:
+        return _fail(f"The build did not start: {unusable}. Nothing was published.")
+    site_dir = site_dir.resolve()
     _stage(2, total, "Building pages, calendars, reports and downloads")
     _configure_logging(args.verbose)
     for line in publish.recover(site_dir):

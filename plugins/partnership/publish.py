@@ -54,6 +54,18 @@ def stage(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
+def target_problem(target: Path) -> str | None:
+    """Why the site cannot be published at ``target``, or None: it must be a folder, or not exist yet.
+
+    A file (or a link) there is someone's, not an old site: it is never swapped away or deleted.
+    """
+    if target.is_symlink():
+        return f"{target.name} is a link, not a folder; the site is published into a folder of that name: remove the link"
+    if target.exists() and not target.is_dir():
+        return f"{target.name} is a file, not a folder; the site is published into a folder of that name: move or rename the file"
+    return None
+
+
 def private_folder(target: Path) -> Path:
     """A new, empty folder beside ``target`` to build into, named after this process."""
     return Path(tempfile.mkdtemp(prefix=f".{target.name}-build-{os.getpid()}-", dir=target.parent))
