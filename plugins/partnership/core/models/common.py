@@ -125,8 +125,8 @@ def _check_slug(value: str) -> str:
         raise PydanticCustomError(
             "windows_reserved",
             "{value} is a name Windows keeps for a device, so a file or folder named after this id could not be "
-            "opened there; choose a longer id, like {value}-1",
-            {"value": quote(value)},
+            "opened there; choose a longer id, like {example}",
+            {"value": quote(value), "example": quote(f"{value}-1")},
         )
     return value
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..problems import Problems
-from ..sources.csvsource import decode
+from ..sources.csvsource import TEXT_AS_UTF8, decode
 from ..sources.files import SourceFiles
 from ..text import controls, describe
 from .frontmatter import front_matter_problems
@@ -59,9 +59,7 @@ def check_content(content_dir: Path, theme_dir: Path, files: SourceFiles, proble
             if raw is None:
                 continue
             shown = files.display(path)
-            text = decode(
-                raw, shown, problems, how="save it as UTF-8 (in VS Code: the encoding in the status bar › Save with Encoding › UTF-8)"
-            )
+            text = decode(raw, shown, problems, how=TEXT_AS_UTF8)
             if text is None:
                 continue
             _control_problems(text, shown, problems)

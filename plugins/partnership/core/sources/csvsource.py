@@ -50,10 +50,15 @@ def _field_starts(line: str) -> list[int]:
 
 
 _SAVE_AS_UTF8 = "in Excel use Save As › 'CSV UTF-8 (Comma delimited)'"
+TEXT_AS_UTF8 = "save it as UTF-8 (in VS Code: the encoding in the status bar › Save with Encoding › UTF-8)"
+"""How to fix a text file (YAML, Markdown) that is not UTF-8."""
 
 
 def decode(raw: bytes, display_path: str, problems: Problems, how: str = _SAVE_AS_UTF8) -> str | None:
     """UTF-8 text from a file's bytes, or None (with a problem, ending in ``how`` to fix it) when it is not UTF-8."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add(display_path, 1, 1, f"this file is saved as UTF-16 text, not UTF-8; {how}")
+        return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
