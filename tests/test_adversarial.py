@@ -9,6 +9,7 @@ its test fail (see the notes on each test).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -18,12 +19,14 @@ import logging
 import os
 import re
 import resource
+import shutil
 import signal
 import socketserver
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -593,3 +596,386 @@ def test_cpd_hours_are_real_elapsed_time_across_a_clock_change(project: Path) ->
     dataset = load_dataset(project / "data", project / "content")
     view = event_view(dataset.event_by_id["strengths-based-practice-2026-03"], dataset, dt.datetime(2026, 11, 22, tzinfo=dt.UTC))
     assert view.hours == 9
+
+
+# == Round two (issue 27): what an attacker who had read the tests above tried next ================
+#
+# One test per kind of attack or slip; each guard named in a docstring was removed once to watch its
+# test fail.
+
+
+# -- Text is escaped in <head> and in terminals ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "needle", "line"),
+    [
+        pytest.param(
+            '---\ntitle: "</title><meta http-equiv=refresh content=0;url=https://evil.example/><script>alert(1)</script>"\n---\n# About\n',
+            "title: ",
+            2,
+            id="yaml-title",
+        ),
+        pytest.param('---\ndescription: "x\\"><script>alert(1)</script>"\n---\n# About\n', "description: ", 2, id="yaml-description"),
+        pytest.param("Title: About </title><script>alert(1)</script>\n\n# About\n", "title: ", 1, id="multimarkdown-title"),
+        pytest.param("---\ntitle: [a, list]\n---\n# About\n", "title: a page's title is text", 2, id="title-not-text"),
+        pytest.param('---\ntitle: "About\\x1b[2J"\n---\n# About\n', "hidden character", 2, id="title-escape-sequence"),
+    ],
+)
+def test_front_matter_that_would_become_markup_in_head_is_a_located_problem(project: Path, page: str, needle: str, line: int) -> None:
+    """Guard: rules.frontmatter.front_matter_problems (without it, check passes and the theme writes the markup into <head>)."""
+    (project / "content/about.md").write_text(page)
+    match = located(refused(run_cli(project, "check")), "content/about.md", needle)
+    assert match["line"] == str(line)
+
+
+@pytest.mark.slow
+def test_a_title_taken_from_a_heading_is_text_in_head(project: Path) -> None:
+    """A heading's character references are text; the theme's striptags would make them markup in <title> again.
+
+    Guard: the title set from the heading in PartnershipPlugin.on_page_content (without it: </title><script> in <head>).
+    """
+    (project / "content/fees.md").write_text("# Fees &amp; funding &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n\nText.\n")
+    result = build_site(project, "--no-pdf")
+    assert result.returncode == 0, result.stdout + result.stderr
+    head = (project / "site/fees/index.html").read_text().split("</head>", 1)[0]
+    assert "<script>alert" not in head
+    assert "<title>Fees &amp; funding &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - " in head
+
+
+TERMINAL_NAME = "\x1b[31mred\x1b]0;pwned\x07"
+FORGED = "forged\nREADME.md:1:1: all is well"
+
+
+@pytest.mark.parametrize("command", ["check", "build", "import-attendance", "new"])
+def test_terminal_output_shows_control_characters_as_escapes(project: Path, tmp_path: Path, command: str) -> None:
+    """File names and values holding escape sequences or line breaks reach the terminal only as escapes (\\x1b, \\n).
+
+    Guards: the escaping in problems.Problem.__str__ and cli._visible_output (both removed: check, build and new
+    print the escapes raw and the newline in a file name forges a README.md:1:1: line); import-attendance
+    also writes the export's name with text.visible.
+    """
+    args: list[str] = [command]
+    if command == "import-attendance":  # valid data: the import's own lines name the export
+        export = tmp_path / f"{TERMINAL_NAME}{FORGED}.csv"
+        export.write_text((ROOT / "tests/fixtures/eventbrite-attendees.csv").read_text())
+        drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
+        args += [str(export), "--year", "2025-26", "--dry-run"]
+    else:
+        (project / f"data/events/{TERMINAL_NAME}.yml").write_text("title: x\n")
+        (project / f"data/events/{FORGED}.yml").write_text("title: y\n")
+        replace(project, EVENT, "type: course", 'type: "\\x1b[2J\\x1b[31mworkshop"')
+        args += {"build": ["--no-pdf"], "new": ["event", "--yes", "--title", "Day"]}.get(command, [])
+    result = run_cli(project, *args)
+    output = result.stdout + result.stderr
+    assert result.returncode == (0 if command == "import-attendance" else 1), output
+    assert "Traceback" not in output, output
+    for raw in ("\x1b", "\x07"):
+        assert raw not in output, (raw, output)
+    assert "\\x1b[31mred\\x1b]0;pwned\\x07" in output
+    assert "forged\\nREADME.md:1:1: all is well" in output
+    assert not any(line.startswith("README.md:") for line in output.splitlines()), output
+
+
+# -- Addresses are judged as browsers read them ----------------------------------------------------
+
+BACKSLASH = "/\\evil.example/track.png"
+
+
+@pytest.mark.parametrize(
+    ("where", "text", "needle"),
+    [
+        ("content", f'<img src="{BACKSLASH}" alt="t">', "browsers read it as the site evil.example"),
+        ("content", f"![t]({BACKSLASH})", "browsers read it as the site evil.example"),
+        ("content", '<a href="\\\\evil.example/login">Log in</a>', "browsers read it as the site evil.example"),
+        ("content", "[Log in](//evil.example/login)", "browsers read it as the site evil.example"),
+        ("content", '<a href="jav&#x09;ascript:alert(1)">x</a>', "a javascript: address"),
+        ("content", '<a href="  JaVa&#10;ScRiPt&colon;alert(1)">x</a>', "a javascript: address"),
+        ("content", "[x](<java\u0009script:alert(1)>)", ""),  # Markdown makes the tab spaces: a path, not a scheme
+        ("description", f"[Book]({BACKSLASH})", "browsers read it as the site evil.example"),
+        ("booking", "https://bookings.rdtp.example.org@evil.example/book", "browsers open evil.example"),
+        ("booking", "java\\tscript:alert(1)", "is not a web address"),
+        ("booking", "https:evil.example", "is not a web address"),
+        ("booking", "https://bookings.rdtp.example.org\\\\@evil.example", "holds a backslash"),
+    ],
+    ids=[
+        "img-backslash",
+        "markdown-image-backslash",
+        "link-double-backslash",
+        "markdown-link-protocol-relative",
+        "tab-reference-in-scheme",
+        "newline-reference-and-colon-entity",
+        "markdown-tab-in-scheme",
+        "description-backslash",
+        "booking-credentials",
+        "booking-tab-in-scheme",
+        "booking-scheme-without-slashes",
+        "booking-backslash",
+    ],
+)
+def test_addresses_are_judged_as_browsers_read_them(project: Path, where: str, text: str, needle: str) -> None:
+    """Guard: core.weburl (with urllib.parse's reading instead, each of these passes check and is published).
+
+    Each is also removed from what the site publishes: the sanitiser and the data's Url type use the same parser.
+    """
+    if where == "content":
+        (project / "content/about.md").write_text(f"# About\n\n{text}\n")
+        path, line = "content/about.md", "3"
+    elif where == "description":
+        replace(project, EVENT, "description: |\n", f"description: |\n  {text}\n\n")
+        path, line = EVENT, "6"
+    else:
+        replace(project, EVENT, "booking: https://bookings.rdtp.example.org/events/strengths-based-practice-2026-03", f'booking: "{text}"')
+        path, line = EVENT, "19"
+    result = run_cli(project, "check")
+    if not needle:
+        assert result.returncode == 0, result.stdout + result.stderr
+        return
+    assert located(refused(result), path, needle)["line"] == line
+
+
+def test_the_sanitiser_removes_what_a_browser_would_read_as_another_site() -> None:
+    """Guard: the weburl judgement in safehtml._keep_attribute and markdown._SafeLinks (without it, the addresses stay)."""
+    from partnership.core.present.markdown import render_text
+    from partnership.core.present.safehtml import clean
+
+    html = clean(f'<img src="{BACKSLASH}" alt="a"><a href="\\\\evil.example/">b</a><a href="/ok/">c</a><img src="x.png" alt="d">')
+    assert "evil" not in html and '<a href="/ok/">c</a>' in html and 'src="x.png"' in html
+    text = str(render_text(f"[a]({BACKSLASH}) ![b](//evil.example/b.png) [c](https://example.org/)"))
+    assert "evil" not in text and 'href="https://example.org/"' in text
+
+
+# -- Nothing personal and nothing that runs reaches data/ from an export ---------------------------
+
+ROW = "{n},2026-01-10 10:00,{first},{last},{mail},1,Partner staff,1,Attending,Yes,{event},{organisation},SW"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "event", "organisation", "why", "secret"),
+    [
+        (
+            "Ivy",
+            "Pepper",
+            "Strengths-Based Practice for Ivy Pepper",
+            "Harbour Family Trust",
+            "its event holds the name of the person who booked",
+            "Pepper",
+        ),
+        (
+            "Amy",
+            "Brown",
+            "Strengths-Based Practice (Jo March)",
+            "Harbour Family Trust",
+            "its event holds what looks like a person's name",
+            "Jo March",
+        ),
+        ("Bo", "Green", "Dr Walter Skinner", "Harbour Family Trust", "its event holds what looks like a title and a name", "Skinner"),
+        (
+            "Cy",
+            "Gray",
+            "Contextual Safeguarding with Mei Testwood",
+            "Harbour Family Trust",
+            "its event holds the name of a person in the export",
+            "Testwood",
+        ),
+        (
+            "Di",
+            "Black",
+            "Strengths-Based Practice",
+            "Harbour Family Trust (Di Black)",
+            "its organisation holds the name of the person who booked",
+            "Black",
+        ),
+        (
+            "Ed",
+            "White",
+            '"=HYPERLINK(""http://evil.example/"",""x"")"',
+            "Harbour Family Trust",
+            "its event starts like a spreadsheet formula",
+            "HYPERLINK",
+        ),
+        ("Flo", "Pink", "@SUM(1+1)", "Harbour Family Trust", "its event starts like a spreadsheet formula", "SUM("),
+        ("Gil", "Grey", '"\t=1+1"', "Harbour Family Trust", "its event starts like a spreadsheet formula", "=1+1"),
+        ("Hal", "Rose", "Strengths-Based Practice", "+44 7700 900123", "its organisation starts like a spreadsheet formula", "7700"),
+        (
+            "Ina",
+            "Teal",
+            '"Strengths\x1b[2J Practice"',
+            "Harbour Family Trust",
+            "its event holds a line break or a hidden control character",
+            "[2J",
+        ),
+    ],
+    ids=[
+        "own-name",
+        "name-in-brackets",
+        "title-and-name",
+        "another-attendee",
+        "organisation-own-name",
+        "hyperlink",
+        "at-sum",
+        "tab-led",
+        "phone-plus",
+        "escape",
+    ],
+)
+def test_an_exports_names_and_formulas_never_reach_data(
+    project: Path, tmp_path: Path, first: str, last: str, event: str, organisation: str, why: str, secret: str
+) -> None:
+    """Guard: core.load.personal.Guard (without it, each cell is written into 2025-26.csv, its imports record or import.yml)."""
+    export = _export_lines()
+    mail = f"{first.lower()}.{last.lower()}@example.org"
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "\n".join([*export, ROW.format(n=4001, first=first, last=last, mail=mail, event=event, organisation=organisation)]) + "\n"
+    )
+    drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
+    result = run_cli(project, "import-attendance", str(path), "--year", "2025-26", "--accept-suggestions")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"line {len(export) + 1}: {why}" in result.stdout
+    written = "".join(
+        (project / "data" / name).read_text() for name in ("attendance/2025-26.csv", "attendance/2025-26.imports.yml", "import.yml")
+    )
+    assert secret not in written and secret not in result.stdout
+
+
+def test_a_formula_in_an_attendance_file_is_a_located_problem(project: Path) -> None:
+    """Guard: the formula_like rule in load.loader._attendance_table (without it, check passes a file that runs in Excel)."""
+    path = project / "data/attendance/2025-26.csv"
+    path.write_text(path.read_text() + '"=HYPERLINK(""http://evil.example"",""x"")",other,1,1,0,0\n@SUM(1+1),other,1,1,0,0\n')
+    lines = len(path.read_text().splitlines())
+    output = refused(run_cli(project, "check"))
+    assert located(output, "data/attendance/2025-26.csv", "starts with '='")["line"] == str(lines - 1)
+    assert located(output, "data/attendance/2025-26.csv", "starts with '@'")["line"] == str(lines)
+
+
+def _export_lines() -> list[str]:
+    return (ROOT / "tests/fixtures/eventbrite-attendees.csv").read_text(encoding="utf-8").splitlines()
+
+
+def _unclosed(path: Path) -> None:
+    lines = _export_lines()
+    lines[3] = lines[3].replace(",Strengths-Based Practice,", ',"Strengths-Based Practice,')
+    path.write_text("\n".join(lines) + "\n")
+
+
+def _second_event_column(path: Path) -> None:
+    lines = _export_lines()
+    path.write_text("\n".join([lines[0] + ",Event Name", *(line + ",Social worker" for line in lines[1:])]) + "\n")
+
+
+def _huge_cell(path: Path) -> None:
+    lines = _export_lines()
+    path.write_text("\n".join([*lines[:2], lines[2].replace("Social worker", "x" * 200_000)]) + "\n")
+
+
+@pytest.mark.parametrize(
+    ("make", "needle"),
+    [
+        (_unclosed, 'Line 4 of the export opens a quote (") that is not closed until line 81'),
+        (_second_event_column, "The export has 2 columns named like 'Event Name' (columns 11, 14)"),
+        (_huge_cell, "Line 3 of the export has a cell longer than 131,072 characters"),
+        (lambda p: p.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 40), "The export is an Excel workbook (.xlsx)"),
+        (lambda p: p.write_bytes(b"\x00\x01junk" * 1000), "The export is not text (it holds null bytes)"),
+        (lambda p: _sparse(p), "is 1.1 GB, more than the 200 MB"),
+        (lambda p: p.mkdir(), "is a folder, not a file"),
+        (lambda p: os.mkfifo(p), "is a named pipe, not a file"),
+        (lambda p: None, "There is no file"),
+    ],
+    ids=["unclosed-quote", "duplicate-column", "huge-cell", "workbook", "binary", "one-gigabyte", "folder", "pipe", "missing"],
+)
+def test_an_export_that_cannot_be_counted_whole_stops_with_one_plain_message(project: Path, tmp_path: Path, make, needle: str) -> None:
+    """Guards: importing._records, _one_of_each and decode, attendance.read_export (without them: a traceback, a
+    _csv.Error, a wait on the pipe, gigabytes read, or one booking written instead of 79)."""
+    drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
+    before = tree(project / "data")
+    path = tmp_path / "export.csv"
+    make(path)
+    result = run_cli(project, "import-attendance", str(path), "--year", "2025-26", timeout=120)
+    output = refused(result)
+    assert needle in output
+    assert len(output.strip().splitlines()) == 1, output
+    assert tree(project / "data") == before
+
+
+def _sparse(path: Path) -> None:
+    with path.open("wb") as handle:
+        handle.truncate(1_100_000_000)  # a sparse file: 1.1 GB long, no disk used
+
+
+# -- A full disk leaves every data file as it was ---------------------------------------------------
+
+NEW_EVENT = (
+    "new", "event", "--yes", "--title", "Court Skills Refresher", "--type", "workshop", "--provider", "downsford-children",
+    "--audience", "nqsw-asye", "--services", "children", "--format", "online", "--session", "9/6/2027 9.30am-12.30pm",
+)  # fmt: skip
+
+
+@contextlib.contextmanager
+def full_disk(folder: Path) -> Iterator[None]:
+    """``folder`` on a file system of its own with no room left (a tmpfs of 2 MB, filled): needs root, as CI has."""
+    kept = folder.with_name(folder.name + "-kept")
+    shutil.copytree(folder, kept)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)], capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here ({mounted.stderr.strip()}); the injected failure below still runs")
+    try:
+        shutil.copytree(kept, folder, dirs_exist_ok=True)
+        with contextlib.suppress(OSError), (folder / ".filler").open("wb") as filler:  # hidden: the loader skips it
+            while True:
+                filler.write(b"\0" * 65536)
+                filler.flush()
+                os.fsync(filler.fileno())
+        yield
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+@pytest.mark.parametrize("command", ["import-attendance", "new"])
+def test_a_full_disk_leaves_every_data_file_whole(project: Path, tmp_path: Path, command: str) -> None:
+    """A real full disk (ENOSPC) under data/: the command says so in one line and every data file is as it was.
+
+    Guard: edit/files.write_whole (with write_text as before: 2025-26.imports.yml left at 0 bytes, the CSV cut mid-row).
+    """
+    drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
+    export = tmp_path / "export.csv"
+    export.write_text((ROOT / "tests/fixtures/eventbrite-attendees.csv").read_text())
+    args = [command, str(export), "--year", "2025-26"] if command == "import-attendance" else list(NEW_EVENT)
+    with full_disk(project / "data"):
+        before = tree(project / "data")
+        result = run_cli(project, *args)
+        after = tree(project / "data")
+    output = refused(result)
+    assert "Nothing was written: No space left on device" in output and "Every data file is as it was before." in output
+    assert {k: v for k, v in after.items() if not k.startswith(".")} == {k: v for k, v in before.items() if not k.startswith(".")}
+    assert not [name for name in after if name.endswith(".writing")]
+
+
+def test_a_write_that_fails_part_way_leaves_the_old_file(project: Path, tmp_path: Path) -> None:
+    """The same by an injected failure, where no file system can be mounted: every write fails past 4,000 bytes
+    (the file-size limit, which fails a write as a full disk does, part way through the file).
+
+    Guard: write_whole's temporary file and rename (writing in place, 2025-26.csv is cut at 4,000 bytes, mid-row).
+    """
+    drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
+    export = tmp_path / "export.csv"
+    export.write_text((ROOT / "tests/fixtures/eventbrite-attendees.csv").read_text())
+    before = tree(project / "data")
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4_000, 4_000))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "partnership.cli", "import-attendance", str(export), "--year", "2025-26"],
+        cwd=project,
+        env=dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=NOW),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        preexec_fn=small_files,
+    )
+    output = refused(result)
+    assert "Nothing was written: File too large" in output
+    assert tree(project / "data") == before
+    assert not [p for p in (project / "data/attendance").iterdir() if p.name.startswith(".")]
