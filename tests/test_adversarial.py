@@ -979,3 +979,138 @@ def test_a_write_that_fails_part_way_leaves_the_old_file(project: Path, tmp_path
     assert "Nothing was written: File too large" in output
     assert tree(project / "data") == before
     assert not [p for p in (project / "data/attendance").iterdir() if p.name.startswith(".")]
+
+
+# -- Control characters: a located problem in every kind of file ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "line"),
+    [
+        ("data/frameworks/pcf.yml", "    title: Values and Ethics", '    title: "Values\\x0band Ethics\\x01"', None),
+        (EVENT, "cost: Free to partner staff", 'cost: "Free\\x7f to \\0partner staff"', 20),
+        (EVENT, "cost: Free to partner staff", 'cost: "\\x1b[2JFree to partner staff"', 20),
+        (EVENT, "title: Strengths-Based Practice", 'title: "Strengths-Based \\u202ePractice"', 4),
+        (EVENT, "capacity: 25", '"cap\\x85acity": 25', 18),
+        ("data/attendance/2025-26.csv", "event,partner", "event,partner", -1),
+        ("content/about.md", "# About", "# About\x0c", 1),
+        ("content/about.md", "# About", '---\ntitle: "About\\x01"\n---\n# About', 2),
+    ],
+    ids=[
+        "word-writer-vt",
+        "del-and-nul",
+        "escape-in-summary",
+        "bidi-override",
+        "c1-in-key",
+        "csv-cell",
+        "markdown-form-feed",
+        "front-matter",
+    ],
+)
+def test_control_characters_are_a_located_problem_in_every_kind_of_file(project: Path, relative: str, old: str, new: str, line) -> None:
+    """Guards: the control rule in yamlsource._Converter._text, csvsource.load_csv and rules.content._control_problems
+    (without them: the Word writer's traceback, raw characters in pages, .ics and feed.xml)."""
+    if line == -1:
+        path = project / relative
+        path.write_text(path.read_text() + '"Bell\x07 ring",other,1,1,0,0\n')
+        line = len(path.read_text().splitlines())
+    else:
+        replace(project, relative, old, new)
+    match = located(refused(run_cli(project, "check")), relative, "hidden character")
+    if line is not None:
+        assert match["line"] == str(line)
+
+
+# -- Markdown has depth and time bounds --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "line"),
+    [
+        ("# Deep\n\n" + "".join("    " * i + "- x\n" for i in range(500)), "lists or quotes", 23),
+        ("# Deep\n\n" + "1. " * 20_000 + "x\n", "lists or quotes", 3),
+        ("# Quotes\n\n" + "> " * 5_000 + "x\n", "lists or quotes", 3),
+        ("# Brackets\n\n" + "[" * 300_000, "'[' brackets", 3),
+        ("# Links\n\n" + "[a](" * 20_000, "'(' brackets", 3),
+        ("# Divs\n\n" + "<div>" * 100_000, "HTML elements (<div>)", 3),
+        ("# Emphasis\n\n" + "*_" * 200_000, "more than 1,000 * or _ marks", 3),
+    ],
+    ids=["list-500-deep", "ordered-list-on-one-line", "quotes", "brackets", "unclosed-links", "divs", "emphasis"],
+)
+def test_markdown_nested_beyond_the_limits_is_a_located_problem(project: Path, text: str, needle: str, line: int) -> None:
+    """Guard: rules.markdown.nesting_problems (without it: a RecursionError, or minutes of parsing)."""
+    (project / "content/deep.md").write_text(text)
+    match = located(refused(run_cli(project, "check", timeout=120)), "content/deep.md", needle)
+    assert match["line"] == str(line)
+
+
+def test_a_description_nested_500_deep_is_a_located_problem(project: Path) -> None:
+    """Guard: the same scan over data Markdown (without it, a RecursionError while the build renders the event)."""
+    deep = "".join("  " + "    " * i + "- x\n" for i in range(500))
+    replace(project, EVENT, "description: |\n", "description: |\n" + deep + "\n")
+    found = [p for p in problems(project) if p.startswith(f"{EVENT}:6:14: description: line 21 of the text: lists or quotes")]
+    assert found, problems(project)
+
+
+def test_markdown_that_is_slow_to_read_is_stopped_by_its_time_bound(project: Path) -> None:
+    """Nothing the scan knows, but quadratic for the Markdown reader: stopped after its time (3 s here), a located problem.
+
+    Guard: worker.bounded_map in rules.markdown (without it, check runs for minutes).
+    """
+    (project / "content/slow.md").write_text("# Slow\n\n" + "<http://a" * 20_000 + "\n")
+    env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=NOW, PARTNERSHIP_MARKDOWN_SECONDS="3")
+    result = subprocess.run(
+        [sys.executable, "-m", "partnership.cli", "check"], cwd=project, env=env, capture_output=True, text=True, timeout=300
+    )
+    match = located(refused(result), "content/slow.md", "could not be read as Markdown: reading it took more than 3 seconds")
+    assert (match["line"], match["column"]) == ("1", "1")
+    assert len([m for m in LOCATED.finditer(result.stderr) if m["path"] == "content/slow.md"]) == 1
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            found |= {int(child) for child in (task / "children").read_text().split()}
+    return found
+
+
+def _gone(pids: set[int]) -> bool:
+    """True once none of ``pids`` runs (a zombie waiting for its reaper counts as gone)."""
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            if Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z":
+                return False
+    return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_no_worker_outlives_a_killed_command(project: Path) -> None:
+    """kill -9 of check while its Markdown worker reads a slow page: the worker ends with it.
+
+    Guard: worker.die_with_parent in _bounded_child (without it, the worker keeps reading as an orphan).
+    """
+    (project / "content/slow.md").write_text("# Slow\n\n" + "<http://a" * 40_000 + "\n")
+    env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=NOW)
+    command = subprocess.Popen([sys.executable, "-m", "partnership.cli", "check"], cwd=project, env=env, stdout=subprocess.DEVNULL)
+    try:
+        workers: set[int] = set()
+        for _ in range(600):  # until the worker has started (a runaway guard, not a time bound on the product)
+            workers = _children(command.pid)
+            if workers or command.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert workers, "check never started its Markdown worker"
+        command.kill()
+        command.wait(timeout=60)
+        for _ in range(600):
+            if _gone(workers):
+                break
+            time.sleep(0.1)
+        assert _gone(workers), f"the worker {workers} outlived its command"
+    finally:
+        command.kill()
+        for pid in workers:  # should the guard fail, the orphan it left is stopped here
+            if not _gone({pid}):
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
