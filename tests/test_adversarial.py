@@ -1068,11 +1068,19 @@ def test_markdown_that_is_slow_to_read_is_stopped_by_its_time_bound(project: Pat
 
 
 def _children(pid: int) -> set[int]:
+    """The processes ``pid`` forked (same program and arguments): its workers, not the programs a library runs a moment."""
     found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").iterdir():
+    with contextlib.suppress(OSError):
+        program = Path(f"/proc/{pid}/cmdline").read_bytes()
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            with contextlib.suppress(OSError):
+                found |= {int(child) for child in (task / "children").read_text().split()}
+    same: set[int] = set()
+    for child in found:
         with contextlib.suppress(OSError):
-            found |= {int(child) for child in (task / "children").read_text().split()}
-    return found
+            if Path(f"/proc/{child}/cmdline").read_bytes() == program:
+                same.add(child)
+    return same
 
 
 def _gone(pids: set[int]) -> bool:
@@ -1084,9 +1092,17 @@ def _gone(pids: set[int]) -> bool:
     return True
 
 
+def _stop(pids: set[int]) -> None:
+    """Stop ``pids`` (SIGSTOP) so that none can notice its parent's end by itself (a failed write to it): only the
+    kernel's parent-death signal then ends them, and a stopped orphan would wait for ever."""
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGSTOP)
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_no_worker_outlives_a_killed_command(project: Path) -> None:
-    """kill -9 of check while its Markdown worker reads a slow page: the worker ends with it.
+    """kill -9 of check while its Markdown worker reads a slow page (and is stopped): the worker ends with it.
 
     Guard: worker.die_with_parent in _bounded_child (without it, the worker keeps reading as an orphan).
     """
@@ -1101,6 +1117,7 @@ def test_no_worker_outlives_a_killed_command(project: Path) -> None:
                 break
             time.sleep(0.1)
         assert workers, "check never started its Markdown worker"
+        _stop(workers)
         command.kill()
         command.wait(timeout=60)
         for _ in range(600):
@@ -1114,3 +1131,95 @@ def test_no_worker_outlives_a_killed_command(project: Path) -> None:
             if not _gone({pid}):
                 with contextlib.suppress(OSError):
                     os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_no_process_of_a_build_outlives_it(project: Path) -> None:
+    """kill -9 of a build while its second process prints PDFs (all of them stopped): that process and its printers end with it.
+
+    Guard: worker.die_with_parent in worker._child and the printers' pool initializer (without them they print on as orphans).
+    """
+    env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=NOW)
+    build = subprocess.Popen([sys.executable, "-m", "partnership.cli", "build"], cwd=project, env=env, stdout=subprocess.DEVNULL)
+    family: set[int] = set()
+    try:
+        for _ in range(1200):  # until the second process has started printers of its own (a runaway guard)
+            children = _children(build.pid)
+            grandchildren = {g for child in children for g in _children(child)}
+            family |= children | grandchildren
+            if grandchildren or build.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert family and build.poll() is None, "the build never started its printers"
+        _stop(family)
+        build.kill()
+        build.wait(timeout=60)
+        for _ in range(600):
+            if _gone(family):
+                break
+            time.sleep(0.1)
+        assert _gone(family), f"{family} outlived the build"
+    finally:
+        build.kill()
+        for pid in family:
+            if not _gone({pid}):
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
+
+
+# -- The preview answers bad addresses with 400 ------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_preview_answers_bad_addresses_with_400(project: Path) -> None:
+    """Guard: serve._refusing_bad_requests (without it: 500 and a traceback for %00, 404 for the rest)."""
+    import http.client
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=NOW)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "partnership.cli", "serve", "--address", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+    def status(path: str) -> int:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        try:
+            connection.request("GET", path)
+            return connection.getresponse().status
+        finally:
+            connection.close()
+
+    try:
+        for _ in range(1200):  # until the preview answers (a runaway guard)
+            try:
+                if status("/about/") == 200:
+                    break
+            except OSError:
+                time.sleep(0.25)
+        bad = [
+            "/index.html%00.png",
+            "/%00",
+            "/about/%zz",
+            "/about/%e",
+            "/..%2f..%2fetc/passwd",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/assets/..%5c..%5cetc%5cpasswd",
+            "/%C0%AE%C0%AE/etc/passwd",
+            "/%ff/",
+            "/%1b[2J/",
+        ]
+        assert {path: status(path) for path in bad} == dict.fromkeys(bad, 400)
+        assert status("/about/") == 200 and status("/events/") == 200
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=60)[0]
+    assert "Traceback" not in output, output

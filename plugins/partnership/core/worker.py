@@ -22,7 +22,6 @@ ends them.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import multiprocessing
 import os
 import signal
@@ -72,7 +71,7 @@ def die_with_parent(parent: int | None = None) -> None:
     parent = os.getppid() if parent is None else parent
     if sys.platform.startswith("linux"):
         try:
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            libc = ctypes.CDLL(None, use_errno=True)  # this program's own symbols, libc's prctl among them (no ldconfig run)
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         except (OSError, AttributeError):  # pragma: no cover - a Linux without prctl
             _watch_parent(parent)
