@@ -1223,3 +1223,113 @@ def test_the_preview_answers_bad_addresses_with_400(project: Path) -> None:
         server.terminate()
         output = server.communicate(timeout=60)[0]
     assert "Traceback" not in output, output
+
+
+# -- Silent and unclear cases become located problems or plain messages ----------------------------
+
+
+def _make(project: Path, relative: str, make) -> None:
+    make(project / relative)
+
+
+@pytest.mark.parametrize(
+    ("edit", "path", "needle"),
+    [
+        (lambda p: replace(p, EVENT, SESSION, "start: 2026-03-06T09:00, end: 2026-03-08T17:00"), EVENT, "56 hours without a break"),
+        (lambda p: replace(p, EVENT, "capacity: 25", "capacity: 1.0e+30"), EVENT, "capacity: must be a whole number"),
+        (lambda p: replace(p, EVENT, "capacity: 25", "capacity: 250000"), EVENT, "capacity: must be 100000 or less"),
+        (lambda p: replace(p, EVENT, "cpd_hours: 6", "cpd_hours: 0.000000001"), EVENT, "cpd_hours: must be 0.25 or more"),
+        (
+            lambda p: replace(p, "data/frameworks/pcf.yml", "      entry: Shows motivation", "      entry: " + "Shows " * 7_000),
+            "data/frameworks/pcf.yml",
+            "more than the 32,767 a spreadsheet cell holds",
+        ),
+        (
+            lambda p: (p / "content/About.md").write_text("# About us\n"),
+            "content/about.md",
+            "differs from content/About.md only in capitals",
+        ),
+        (lambda p: (p / "content/nul.md").write_text("# Nul\n"), "content/nul.md", "one Windows keeps for a device"),
+        (lambda p: _make(p, "content/aux", lambda t: (t.mkdir(), (t / "x.md").write_text("# x\n"))), "content/aux", "one Windows keeps"),
+        (lambda p: (p / "content/what?.md").write_text("# What\n"), "content/what?.md", "which Windows does not allow in a name"),
+        (lambda p: (p / "content/notes.").write_text("x"), "content/notes.", "ends with a dot"),
+        (
+            lambda p: (p / EVENT).write_bytes((p / EVENT).read_text().encode("utf-16")),
+            EVENT,
+            "saved as UTF-16 text, not UTF-8; save it as UTF-8 (in VS Code",
+        ),
+        (
+            lambda p: ((p / "data/site.yml").unlink(), (p / "data/site.yml").mkdir()),
+            "data/site.yml",
+            "this is a folder, but it must be a file",
+        ),
+        (lambda p: replace(p, "data/pathways.yml", "- id: student", "- id: com9"), "data/pathways.yml", "like 'com9-1'"),
+        (
+            lambda p: (p / "content/about.md").write_text('# About\n\n<p id="__config">x</p>\n'),
+            "content/about.md",
+            "starts with __, which the theme keeps for its own ids",
+        ),
+    ],
+    ids=[
+        "friday-to-sunday",
+        "capacity-1e30",
+        "capacity-huge",
+        "cpd-hours-tiny",
+        "excel-cell-limit",
+        "capitals-collision",
+        "nul-md",
+        "aux-folder",
+        "question-mark",
+        "trailing-dot",
+        "utf-16-yaml",
+        "site-yml-folder",
+        "com9-example",
+        "theme-id",
+    ],
+)
+def test_silent_and_unclear_cases_are_located_problems(project: Path, edit, path: str, needle: str) -> None:
+    """Guards: events.MAX_SESSION_HOURS, Event.capacity/cpd_hours bounds, yamlsource.MAX_TEXT, rules.names, csvsource.decode's
+    UTF-16 case, loader.required's folder case, the Windows-reserved example, safehtml's theme-id finding."""
+    edit(project)
+    output = refused(run_cli(project, "check"))
+    located(output, path, needle)
+
+
+def test_one_bad_value_in_a_metrics_file_is_one_problem(project: Path) -> None:
+    """Guard: the unread measures in load.loader._metrics (without it, four knock-on 'not a measure id' problems)."""
+    replace(project, "data/metrics/placements.yml", "2022-23: {value: 22,", "2022-23: {value: twenty-two,")
+    found = problems(project)
+    assert len(found) == 1 and "'twenty-two' is not a number" in found[0], found
+
+
+def test_a_file_named_site_is_refused_and_left_alone(project: Path) -> None:
+    """Guard: publish.target_problem (without it, the file is swapped into .site-build-<pid>-… and never cleaned up)."""
+    (project / "site").write_text("my notes\n")
+    output = refused(run_cli(project, "build", "--no-pdf"))
+    assert "site is a file, not a folder" in output
+    assert (project / "site").read_text() == "my notes\n"
+    assert not [p.name for p in project.iterdir() if p.name.startswith(".site-")]
+
+
+@pytest.mark.slow
+def test_a_word_longer_than_the_line_stays_on_the_pdf_page(tmp_path: Path) -> None:
+    """A 6,000-letter word in a report's text. Guard: overflow-wrap in outputs/assets/report.css (without it, 55,000 points off the page)."""
+    import pypdfium2
+
+    from partnership.core.outputs.documents import stylesheet
+    from partnership.core.outputs.pdf import html_to_pdf
+
+    html = (
+        f'<html lang="en"><head><title>t</title><style>{stylesheet("#005ea5")}</style></head>'
+        f"<body><h2>Income</h2><p>Before {'W' * 6_000} after.</p></body></html>"
+    )
+    pdf = pypdfium2.PdfDocument(html_to_pdf(html, tmp_path, None, "test.pdf"))
+    outside = []
+    for page in pdf:
+        width, _ = page.get_size()
+        text = page.get_textpage()
+        for index in range(text.count_chars()):
+            left, _, right, _ = text.get_charbox(index)
+            if right > width + 0.5 or left < -0.5:
+                outside.append(right - width)
+    assert not outside, f"{len(outside)} letters off the page, up to {max(outside):.0f} points"
