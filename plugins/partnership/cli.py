@@ -164,7 +164,7 @@ def _build(args: argparse.Namespace) -> int:
     if _check_data(_root() / args.data, _root() / "content"):
         return 1
     site_dir = (_root() / args.site_dir).absolute()
-    unusable = publish.target_problem(site_dir)
+    unusable = publish.target_problem(site_dir, [_root() / args.data, _root() / "content", _root() / "theme"])
     if unusable:
         return _fail(f"The build did not start: {unusable}. Nothing was published.")
     site_dir = site_dir.resolve()

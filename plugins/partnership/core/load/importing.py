@@ -137,7 +137,9 @@ def _records(text: str) -> list[tuple[int, list[str]]]:
                 "fix the export, then import again."
             ) from None
         raise ImportError_(f"Line {start} of the export cannot be read as CSV ({error}); nothing was imported.") from None
-    width = len(records[0][1]) if records else 0
+    if not records:
+        return records
+    width = len(records[0][1])
     ends = [line - 1 for line, _ in records[1:]] + [max(reader.line_num, start - 1)]
     for (line, cells), end in zip(records, ends, strict=True):
         swallowed = [inner for cell in cells if "\n" in cell for inner in cell.splitlines()[1:] if inner.count(",") >= max(width - 2, 1)]

@@ -140,6 +140,11 @@ def url_problem(value: str) -> str | None:
     full = value.lower().startswith(("http://", "https://"))  # "https:page" is a path of the page that shows it
     if address.relative or address.scheme not in WEB or not address.readable or not address.host or not full:
         return f"{quote(value)} is not a web address; write it in full, like https://www.example.org/page"
+    if "xn--" in address.host and "xn--" not in value.lower():
+        return (
+            f"{quote(value)} has letters outside a to z in its host, which browsers show as {address.host} (a look-alike of a "
+            "familiar name is a common trick); write the host in plain letters, or as it appears there if it is meant"
+        )
     if address.credentials:
         return (
             f"{quote(value)} has a name before an @, so browsers open {address.host}, not the site it seems to name; "

@@ -63,6 +63,6 @@ def check_content(content_dir: Path, theme_dir: Path, files: SourceFiles, proble
             if text is None:
                 continue
             _control_problems(text, shown, problems)
-            front_matter_problems(text, shown, problems)
+            front_matter_problems(text, shown, problems, theme_dir)
             pages.append(Source(shown, text))
     return pages

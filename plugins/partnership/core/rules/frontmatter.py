@@ -10,6 +10,7 @@ style). Either way each of these is a located problem:
 * a title or description holding markup (``</title><meta http-equiv=…>``):
   they are plain text, shown as typed;
 * a title or description that is a list or a set of fields, not text;
+* a ``template:`` that is not one of ``theme/``'s files (the build would fail on it);
 * YAML front matter that cannot be read, or any of its text holding a
   hidden control character (as in every data file: :mod:`..sources.yamlsource`).
 """
@@ -17,6 +18,7 @@ style). Either way each of these is a located problem:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ..problems import Problems, quote
 from ..sources.yamlsource import load_yaml
@@ -75,8 +77,20 @@ def without_front_matter(text: str) -> str:
     return "\n" * text.count("\n", 0, end) + text[end:]
 
 
-def front_matter_problems(text: str, shown: str, problems: Problems) -> None:
-    """Every rule above, over the page ``text`` (read from ``shown``)."""
+def _template_problem(value: object, theme_dir: Path) -> str | None:
+    """A page's ``template:`` must be one of the theme's own files (``theme/``); anything else fails the build."""
+    name = str(value)
+    inside = not name.startswith(("/", "\\")) and ".." not in re.split(r"[/\\]", name)
+    if inside and name.endswith(".html") and (theme_dir / name).is_file():
+        return None
+    return (
+        f"template: {quote(name)} is not a template of theme/, so the page could not be built; delete the line "
+        "(pages use the theme's own), or name a file in theme/, like main.html"
+    )
+
+
+def front_matter_problems(text: str, shown: str, problems: Problems, theme_dir: Path) -> None:
+    """Every rule above, over the page ``text`` (read from ``shown``); ``theme_dir`` holds the templates a page may name."""
     found = _YAML.match(text)
     if found:
         scratch = Problems()
@@ -91,6 +105,9 @@ def front_matter_problems(text: str, shown: str, problems: Problems) -> None:
                 if message:
                     mark = document.where.at((key,))
                     problems.add(shown, mark.line + 1, mark.column, message)
+        if "template" in document.data and (message := _template_problem(document.data["template"], theme_dir)):
+            mark = document.where.at(("template",))
+            problems.add(shown, mark.line + 1, mark.column, message)
         return
     values: dict[str, tuple[int, str]] = {}
     for number, key, value in _meta_lines(text):
@@ -101,3 +118,5 @@ def front_matter_problems(text: str, shown: str, problems: Problems) -> None:
             message = _head_problem(key, values[key][1])
             if message:
                 problems.add(shown, values[key][0], 1, message)
+    if "template" in values and (message := _template_problem(values["template"][1], theme_dir)):
+        problems.add(shown, values["template"][0], 1, message)

@@ -186,14 +186,19 @@ def _masked(text: str) -> str:
     return _CODE_SPAN.sub(_blank, text)
 
 
+def _written(value: str) -> str:
+    """A pattern for ``value`` as it may be written in HTML: each character itself or a character reference (&#47; &#x5C; &sol;)."""
+    return "".join(rf"(?:{re.escape(char)}|&#0*{ord(char)};?|&#x0*{ord(char):x};?|&[A-Za-z]+;)" for char in value)
+
+
 def _needle(finding: Finding) -> re.Pattern[str]:
     if finding.kind == "tag":
-        return re.compile(rf"<\s*{re.escape(finding.name)}\b", re.I)
+        return re.compile(rf"<\s*{re.escape(finding.name)}(?![\w-])", re.I)
     if finding.kind in ("attribute", "theme-id"):
         name = finding.name.split(" ", 1)[0]
         return re.compile(rf"(?<![\w-]){re.escape(name)}\s*=", re.I)
     if finding.kind in ("image", "disguised"):
-        return re.compile(re.escape(finding.value) + r"(?=[\s\"')>]|$)")
+        return re.compile(_written(finding.value) + r"(?=[\s\"')>]|$)")
     # An address's scheme as a browser reads it: tabs, line breaks and character references may sit between its letters.
     gap = r"(?:\s|&#0*9;?|&#0*1[03];?|&#x0*[9ad];?|&Tab;|&NewLine;)*"
     return re.compile(gap.join(re.escape(char) for char in finding.name) + rf"{gap}(?::|&colon;|&#0*58;?|&#x0*3a;?)", re.I)

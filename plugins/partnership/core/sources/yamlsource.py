@@ -167,6 +167,10 @@ class _Converter:
         except (yaml.YAMLError, ValueError, OverflowError) as error:
             if node.tag == "tag:yaml.org,2002:timestamp":
                 self.problem(mark, f"{quote(node.value)} is not a real date; write dates as YYYY-MM-DD", path)
+            elif node.tag == "tag:yaml.org,2002:int":
+                self.problem(
+                    mark, f"{quote(node.value)} is too long to be a number ({len(node.value):,} digits); write an ordinary number", path
+                )
             else:
                 self.problem(mark, f"{quote(node.value)} could not be read: {error}", path)
             return node.value
