@@ -1333,3 +1333,56 @@ def test_a_word_longer_than_the_line_stays_on_the_pdf_page(tmp_path: Path) -> No
             if right > width + 0.5 or left < -0.5:
                 outside.append(right - width)
     assert not outside, f"{len(outside)} letters off the page, up to {max(outside):.0f} points"
+
+
+# -- Found by attacking the change again (each failed before its fix) -------------------------------
+
+
+@pytest.mark.parametrize("site_dir", ["data", "content", ".", "notes"])
+def test_the_site_is_never_published_over_the_projects_own_files(project: Path, site_dir: str) -> None:
+    """--site-dir data swapped the data folder away and deleted it. Guard: publish.target_problem's sources and foreign folders."""
+    (project / "notes").mkdir()
+    (project / "notes/minutes.txt").write_text("keep me\n")
+    before = {part: tree(project / part) for part in ("data", "content", "notes")}
+    output = refused(run_cli(project, "build", "--no-pdf", "--site-dir", site_dir))
+    assert "The build did not start:" in output and "Nothing was published." in output
+    assert {part: tree(project / part) for part in ("data", "content", "notes")} == before
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "line", "column"),
+    [
+        ('# A\n\n<a href="&#x2F;&#x5C;evil.example/">x</a>\n', "browsers read it as the site evil.example", 3, 10),
+        ("# A\n\nText.\n\n<javascript:alert(1)>\n", "<javascript:alert(1)> is not allowed", 5, 1),
+        ("---\ntemplate: ../../../../etc/passwd\n---\n# A\n", "template: '../../../../etc/passwd' is not a template of theme/", 2, 11),
+    ],
+    ids=["character-references", "tag-ending-in-punctuation", "template-outside-theme"],
+)
+def test_what_was_located_at_1_1_or_not_at_all_is_located(project: Path, text: str, needle: str, line: int, column: int) -> None:
+    """Guards: rules.markdown._written and the tag needle's end; rules.frontmatter._template_problem."""
+    (project / "content/about.md").write_text(text)
+    match = located(refused(run_cli(project, "check")), "content/about.md", needle)
+    assert (match["line"], match["column"]) == (str(line), str(column))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        ("booking: https://bookings.rdtp", "booking: https://b\u043e\u043ekings.rdtp", "letters outside a to z in its host"),
+        ("capacity: 25", "capacity: " + "9" * 5_000, "is too long to be a number (5,000 digits)"),
+    ],
+    ids=["look-alike-host", "five-thousand-digits"],
+)
+def test_values_found_in_the_second_attack_are_located_problems(project: Path, old: str, new: str, needle: str) -> None:
+    """Guards: the xn-- rule in models.common.url_problem; the int case in yamlsource._Converter._scalar."""
+    replace(project, EVENT, old, new)
+    output = refused(run_cli(project, "check"))
+    located(output, EVENT, needle)
+    assert "sys.set_int_max_str_digits" not in output
+
+
+def test_an_empty_export_is_one_plain_line(project: Path, tmp_path: Path) -> None:
+    """Guard: the empty case in importing._records (a ValueError traceback from zip before)."""
+    (tmp_path / "empty.csv").write_text("")
+    output = refused(run_cli(project, "import-attendance", str(tmp_path / "empty.csv"), "--year", "2025-26"))
+    assert "The export has no column for the event's name" in output
