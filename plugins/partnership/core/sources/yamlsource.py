@@ -177,7 +177,7 @@ class _Converter:
 
     def _text(self, value: str, mark: Mark) -> None:
         """Text no output can carry is a problem here, whatever field it is in (see core/text.py and :data:`MAX_TEXT`)."""
-        problem = control_problem(value)
+        problem = control_problem(value) if value else None
         if problem:
             self.problem(mark, problem)
         if len(value) > MAX_TEXT:
