@@ -5,6 +5,31 @@ Each test asserts one of three outcomes: a located problem
 published), a safe output, or no leak (the whole ``site/`` searched for a
 planted secret). Every guard these tests rely on was removed once to watch
 its test fail (see the notes on each test).
+
+How often it was attacked, and how it ended:
+
+* round one (issue 27, against main before it): 153 new hostile, broken and
+  huge inputs, 107 ended well. Every case that did not is a kind tested below
+  "Round two".
+* round two (after issue 27's changes, new kinds only, by the engineer who made
+  them): 63 tried, 55 ended well. The 8 that did not, each fixed and tested in
+  "Found by attacking the change again": ``--site-dir data`` swapped the data
+  folder away; an empty export was a traceback; a page's ``template:`` outside
+  ``theme/`` failed the build without a place; a look-alike host (Cyrillic о)
+  in a booking address passed; a 5,000-digit number got Python's advice; an
+  address written with character references (``&#x5C;``), with a tab
+  reference between its slashes, and ``<javascript:…>`` were located at 1:1.
+  The same 63 again after the fixes: 63 ended well. What ended well from the
+  start includes ``data:``/``vbscript:``/reference-style links, ``ontoggle=``,
+  ``style=url()``, ``<base>``, CSS in a colour, a logo path out of
+  ``content/``, Jinja in a narrative (it is text), ``</script>`` in JSON-LD,
+  billion laughs in front matter, BOM before front matter, link loops,
+  240-character names, zero-width characters in ids, ``title: no``, huge and
+  unclosed cells in data CSVs, multi-line answers, CRLF, Windows-1252 and
+  semicolon exports, 10,000-cell rows, ``--year ../../etc``, a bidi override
+  in an organisation, 100,000-row exports, the preview's ``//about``,
+  60,000-character paths, POST, a foreign Host header, ``PARTNERSHIP_NOW``
+  with escapes and ``--data /etc``.
 """
 
 from __future__ import annotations
@@ -181,7 +206,7 @@ A paragraph with an event handler.
 
 
 def test_raw_html_that_the_site_would_remove_is_a_located_problem(project: Path) -> None:
-    """Guard: content.html_problems (without it, check passes and the tags vanish without a word)."""
+    """Guard: rules.markdown.html_problems (without it, check passes and the tags vanish without a word)."""
     path = "content/reports/2025-26/placements.md"
     before = len((project / path).read_text().splitlines())
     (project / path).write_text((project / path).read_text() + HOSTILE_MARKDOWN)
@@ -199,7 +224,7 @@ def test_raw_html_that_the_site_would_remove_is_a_located_problem(project: Path)
 
 
 def test_markdown_in_data_that_the_site_would_leave_out_is_a_located_problem(project: Path) -> None:
-    """An event description's javascript: link and tracking image. Guard: the description rule in checks.event (text_findings)."""
+    """An event description's javascript: link and tracking image. Guard: rules.markdown.markdown_problems over descriptions."""
     replace(project, EVENT, "description: |\n", "description: |\n  [Book](javascript:alert(1)) ![](https://tracker.example/p.png)\n\n")
     found = [p for p in problems(project) if p.startswith(f"{EVENT}:6:14: description: ")]
     assert len(found) == 2 and "javascript: address" in found[0] and "is on another site" in found[1], found
