@@ -53,35 +53,12 @@ _BRACKET = re.compile(r"\\.|[\[\]()]")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(/?)>")
 _EMPHASIS = re.compile(r"\*+|_+")
 _VOID_OR_OPTIONAL = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-        "p",
-        "li",
-        "dt",
-        "dd",
-        "tr",
-        "td",
-        "th",
-        "thead",
-        "tbody",
-        "tfoot",
-        "option",
-        "colgroup",
-        "caption",
-    ]
-)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p",
+        "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "colgroup", "caption",
+    }
+)  # fmt: skip
+"""Elements that never nest (void) or whose end tag may be left out (``<p>``, ``<li>``): not counted as nesting."""
 
 
 @dataclass(frozen=True)
