@@ -1092,37 +1092,66 @@ def test_markdown_that_is_slow_to_read_is_stopped_by_its_time_bound(project: Pat
     assert len([m for m in LOCATED.finditer(result.stderr) if m["path"] == "content/slow.md"]) == 1
 
 
-def _children(pid: int) -> set[int]:
-    """The processes ``pid`` forked (same program and arguments): its workers, not the programs a library runs a moment."""
+Process = tuple[int, str]
+"""A process id and its start time (/proc/<pid>/stat, field 22): this machine reuses ids (pid_max 32768), and a reused id
+is someone else's process, never to be waited for or stopped."""
+
+
+def _stat(pid: int) -> list[str] | None:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def _children(pid: int) -> set[Process]:
+    """The live processes ``pid`` forked (same program and arguments): its workers, not the programs a library runs a moment."""
     found: set[int] = set()
     with contextlib.suppress(OSError):
         program = Path(f"/proc/{pid}/cmdline").read_bytes()
         for task in Path(f"/proc/{pid}/task").iterdir():
             with contextlib.suppress(OSError):
                 found |= {int(child) for child in (task / "children").read_text().split()}
-    same: set[int] = set()
+    same: set[Process] = set()
     for child in found:
         with contextlib.suppress(OSError):
-            if Path(f"/proc/{child}/cmdline").read_bytes() == program:
-                same.add(child)
+            fields = _stat(child)
+            if fields and Path(f"/proc/{child}/cmdline").read_bytes() == program:
+                same.add((child, fields[19]))
     return same
 
 
-def _gone(pids: set[int]) -> bool:
-    """True once none of ``pids`` runs (a zombie waiting for its reaper counts as gone)."""
-    for pid in pids:
-        with contextlib.suppress(OSError):
-            if Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][0] != "Z":
-                return False
+def _alive(process: Process) -> bool:
+    """True while that very process runs (a zombie waiting for its reaper has ended)."""
+    fields = _stat(process[0])
+    return fields is not None and fields[19] == process[1] and fields[0] != "Z"
+
+
+def _gone(processes: set[Process]) -> bool:
+    return not any(_alive(process) for process in processes)
+
+
+def _working(processes: set[Process], ticks: int = 50) -> bool:
+    """True once each of ``processes`` has used ``ticks`` of processor time (half a second): it is past its start, where it
+    asks for the parent-death signal, so stopping it cannot catch it before it did."""
+    for process in processes:
+        fields = _stat(process[0])
+        if fields is not None and fields[19] == process[1] and int(fields[11]) + int(fields[12]) < ticks:
+            return False
     return True
 
 
-def _stop(pids: set[int]) -> None:
-    """Stop ``pids`` (SIGSTOP) so that none can notice its parent's end by itself (a failed write to it): only the
+def _stop(processes: set[Process]) -> None:
+    """Stop ``processes`` (SIGSTOP) so that none can notice its parent's end by itself (a failed write to it): only the
     kernel's parent-death signal then ends them, and a stopped orphan would wait for ever."""
-    for pid in pids:
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGSTOP)
+    _signal(processes, signal.SIGSTOP)
+
+
+def _signal(processes: set[Process], signum: int) -> None:
+    for process in processes:
+        if _alive(process):
+            with contextlib.suppress(OSError):
+                os.kill(process[0], signum)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
@@ -1135,10 +1164,10 @@ def test_no_worker_outlives_a_killed_command(project: Path) -> None:
     env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=NOW)
     command = subprocess.Popen([sys.executable, "-m", "partnership.cli", "check"], cwd=project, env=env, stdout=subprocess.DEVNULL)
     try:
-        workers: set[int] = set()
+        workers: set[Process] = set()
         for _ in range(600):  # until the worker has started (a runaway guard, not a time bound on the product)
             workers = _children(command.pid)
-            if workers or command.poll() is not None:
+            if (workers and _working(workers)) or command.poll() is not None:
                 break
             time.sleep(0.1)
         assert workers, "check never started its Markdown worker"
@@ -1152,10 +1181,7 @@ def test_no_worker_outlives_a_killed_command(project: Path) -> None:
         assert _gone(workers), f"the worker {workers} outlived its command"
     finally:
         command.kill()
-        for pid in workers:  # should the guard fail, the orphan it left is stopped here
-            if not _gone({pid}):
-                with contextlib.suppress(OSError):
-                    os.kill(pid, signal.SIGKILL)
+        _signal(workers, signal.SIGKILL)  # should the guard fail, the orphan it left is ended here
 
 
 @pytest.mark.slow
@@ -1167,13 +1193,13 @@ def test_no_process_of_a_build_outlives_it(project: Path) -> None:
     """
     env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=NOW)
     build = subprocess.Popen([sys.executable, "-m", "partnership.cli", "build"], cwd=project, env=env, stdout=subprocess.DEVNULL)
-    family: set[int] = set()
+    family: set[Process] = set()
     try:
         for _ in range(1200):  # until the second process has started printers of its own (a runaway guard)
             children = _children(build.pid)
-            grandchildren = {g for child in children for g in _children(child)}
-            family |= children | grandchildren
-            if grandchildren or build.poll() is not None:
+            grandchildren = {g for child in children for g in _children(child[0])}
+            family = children | grandchildren
+            if (grandchildren and _working(family)) or build.poll() is not None:
                 break
             time.sleep(0.1)
         assert family and build.poll() is None, "the build never started its printers"
@@ -1187,10 +1213,7 @@ def test_no_process_of_a_build_outlives_it(project: Path) -> None:
         assert _gone(family), f"{family} outlived the build"
     finally:
         build.kill()
-        for pid in family:
-            if not _gone({pid}):
-                with contextlib.suppress(OSError):
-                    os.kill(pid, signal.SIGKILL)
+        _signal(family, signal.SIGKILL)  # should the guard fail, the orphans it left are ended here
 
 
 # -- The preview answers bad addresses with 400 ------------------------------------------------------
