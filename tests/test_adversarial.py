@@ -40,6 +40,7 @@ import datetime as dt
 import hashlib
 import http.server
 import io
+import json
 import logging
 import os
 import re
@@ -302,7 +303,11 @@ def test_spreadsheet_cells_never_hold_formulas(project: Path) -> None:
     workbook = openpyxl.load_workbook(project / "site/toolkit/evidence-grid.xlsx")
     cells = [cell for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row if cell.value]
     formulas = [c for c in cells if c.data_type == "f"]
-    assert all(c.row == 1 and re.fullmatch(r"='Cover'!\$B\$\d+&\"\"", c.value) for c in formulas), "only the names from the cover"
+    assert all(
+        (c.row == 1 and re.fullmatch(r"='Cover'!\$B\$\d+&\"\"", c.value))
+        or re.fullmatch(r"=COUNTIF\('Evidence log'!\$[A-Z]+\$3:\$[A-Z]+\$152,\"Yes\"\)", c.value)
+        for c in formulas
+    ), "only the names from the cover and the counts from the evidence log"
     assert any(FORMULAS[0] in str(c.value) and c.data_type == "s" for c in cells)
     assert [c.data_type for c in cells if c.value == FORMULAS[0]] == ["s"], "a descriptor starting with = is a string cell"
 
@@ -317,7 +322,7 @@ def yaml_quote(text: str) -> str:
 
 
 def test_the_import_leaves_out_rows_that_could_hold_personal_data(project: Path, tmp_path: Path) -> None:
-    """Guard: the unreadable-row rules in core.importing.aggregate (without them, the shifted name and e-mails are written)."""
+    """Guard: the unreadable-row rules in core.load.importing.aggregate (without them, the shifted name and e-mails are written)."""
     export = (ROOT / "tests/fixtures/eventbrite-attendees.csv").read_text(encoding="utf-8").splitlines()
     bad = [
         "2001,2026-01-10 10:00,Ann,Commaname, Jr,ann.c@example.org,1,Partner staff,1,Attending,Yes,Strengths-Based Practice,Harbour Family Trust,SW",
@@ -1434,3 +1439,17 @@ def test_an_empty_export_is_one_plain_line(project: Path, tmp_path: Path) -> Non
     (tmp_path / "empty.csv").write_text("")
     output = refused(run_cli(project, "import-attendance", str(tmp_path / "empty.csv"), "--year", "2025-26"))
     assert "The export has no column for the event's name" in output
+
+
+def test_a_save_in_the_browser_editor_is_whole_and_keeps_the_files_permissions(project: Path) -> None:
+    """The editor's backend writes through edit/files.write_whole too (its own copy made every saved file private, 0600)."""
+    from partnership.edit.backend import LocalBackend
+
+    target = project / "data/site.yml"
+    target.chmod(0o644)
+    backend = LocalBackend(project, lambda: {"problems": [], "warnings": []})
+    text = target.read_text().replace("Riverside and Downs", "Riverside and the Downs", 1)
+    status, _ = backend.handle(json.dumps({"action": "persistEntry", "params": {"entry": {"path": "data/site.yml", "raw": text}}}).encode())
+    assert status == 200
+    assert target.read_text() == text and target.stat().st_mode & 0o777 == 0o644
+    assert not [p.name for p in target.parent.iterdir() if p.name.startswith(".")]
