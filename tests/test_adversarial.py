@@ -305,7 +305,7 @@ def test_spreadsheet_cells_never_hold_formulas(project: Path) -> None:
     formulas = [c for c in cells if c.data_type == "f"]
     assert all(
         (c.row == 1 and re.fullmatch(r"='Cover'!\$B\$\d+&\"\"", c.value))
-        or re.fullmatch(r"=COUNTIF\('Evidence log'!\$[A-Z]+\$3:\$[A-Z]+\$152,\"Yes\"\)", c.value)
+        or re.fullmatch(r"=COUNTIF\('Evidence log'!\$[A-Z]+\$4:\$[A-Z]+\$153,\"Yes\"\)", c.value)
         for c in formulas
     ), "only the names from the cover and the counts from the evidence log"
     assert any(FORMULAS[0] in str(c.value) and c.data_type == "s" for c in cells)

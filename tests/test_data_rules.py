@@ -274,7 +274,7 @@ EDIT_CASES = [
         "data/pathways.yml",
         "next: [early-career]",
         "next: [early-carer]",
-        "data/pathways.yml:81:10: next: 'early-carer' is not a career stage (did you mean early-career?)",
+        "data/pathways.yml:87:10: next: 'early-carer' is not a career stage (did you mean early-career?)",
     ),
     (
         "framework descriptor level",

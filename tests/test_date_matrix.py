@@ -136,8 +136,8 @@ def article(site: Path, url: str) -> str:
 
 
 def year_on(day: dt.date) -> dt.date:
-    """The day before the same date a year later (an ASYE begun on 31 March 2027 ends by 30 March 2028)."""
-    return dt.date(day.year + 1, day.month, min(day.day, 28 if day.month == 2 else day.day)) - dt.timedelta(days=1)
+    """The same date a year later (the forms for ASYEs begun by 31 March 2027 are offered until 31 March 2028)."""
+    return dt.date(day.year + 1, day.month, min(day.day, 28 if day.month == 2 else day.day))
 
 
 def asye_versions(day: dt.date) -> list[str]:
@@ -183,7 +183,8 @@ def check_toolkit(site: Path, instant: dt.datetime) -> None:
     if "kss-cf" in expected and "cf-early-career" in expected:
         review = docx.Document(site / "toolkit/asye-review-kss-cf.docx")
         text = "\n".join(p.text for p in review.paragraphs)
-        assert "keeps these forms to the end of their ASYE" in text, "a worker who began on the KSS keeps KSS forms"
+        assert "The partnership reads it as this statement, to the end of their ASYE" in text, "a worker keeps KSS forms"
+        assert "Not yet confirmed:" in text and "finishes it after 31 March 2027" in text, "for everyone finishing after the change"
         assert "Not yet confirmed:" in page, "the April to August 2027 group is told what applies"
     later = [f for f in frameworks.values() if (f.get("in_force") or {}).get("from", day) > day]
     assert ("Not yet included" in page) == bool(later)

@@ -191,7 +191,7 @@ FRAMEWORK_CASES = [
         KSS_CF,
         "  9: [reflection-learning]",
         "  9: [reflection-learnin]",
-        "data/frameworks/kss-cf.yml:100:7: crosswalk: 'cf-early-career:reflection-learnin': Child and family social worker early "
+        "data/frameworks/kss-cf.yml:113:7: crosswalk: 'cf-early-career:reflection-learnin': Child and family social worker early "
         "career standards has no item 'reflection-learnin' (did you mean cf-early-career:reflection-learning?)",
     ),
     (
@@ -199,7 +199,7 @@ FRAMEWORK_CASES = [
         KSS_CF,
         "  10: [leadership-management]",
         "  11: [leadership-management]",
-        "data/frameworks/kss-cf.yml:101:3: crosswalk: 'kss-cf:11': Knowledge and skills statement for child and family "
+        "data/frameworks/kss-cf.yml:114:3: crosswalk: 'kss-cf:11': Knowledge and skills statement for child and family "
         "practitioners has no item '11'",
     ),
     (
@@ -207,7 +207,7 @@ FRAMEWORK_CASES = [
         KSS_CF,
         "  10: [leadership-management]",
         "  10: [kss-adults:8]",
-        "data/frameworks/kss-cf.yml:101:8: crosswalk: 'kss-adults:8' is not an item of cf-early-career, which replaces kss-cf",
+        "data/frameworks/kss-cf.yml:114:8: crosswalk: 'kss-adults:8' is not an item of cf-early-career, which replaces kss-cf",
     ),
     (
         "crosswalk without a successor",
@@ -215,6 +215,22 @@ FRAMEWORK_CASES = [
         "services: [adults]\n",
         "services: [adults]\ncrosswalk: {1: [x]}\n",
         "data/frameworks/kss-adults.yml:32:1: crosswalk: there is no replaced_by to map these items to",
+    ),
+    (
+        "related: an unknown item",
+        ECS,
+        "related: [pcf:diversity-equality]",
+        "related: [pcf:diversity-equity]",
+        "data/frameworks/cf-early-career.yml:54:15: related: 'pcf:diversity-equity': Professional Capabilities Framework has no item "
+        "'diversity-equity' (did you mean pcf:diversity-equality?)",
+    ),
+    (
+        "related: an item of the same framework",
+        ECS,
+        "related: [pcf:diversity-equality]",
+        "related: [cf-early-career:intervention]",
+        "data/frameworks/cf-early-career.yml:54:15: related: 'cf-early-career:intervention' is an item of this framework; name an "
+        "item of another, like pcf:3",
     ),
     (
         "stage whole framework: unknown framework",
@@ -251,21 +267,21 @@ FRAMEWORK_CASES = [
         PATHWAYS,
         "replaced_by: {stage: nqsw-ecdp,",
         "replaced_by: {stage: nqsw-ecpd,",
-        "data/pathways.yml:70:24: replaced_by.stage: 'nqsw-ecpd' is not a career stage (did you mean nqsw-ecdp?)",
+        "data/pathways.yml:74:24: replaced_by.stage: 'nqsw-ecpd' is not a career stage (did you mean nqsw-ecdp?)",
     ),
     (
         "stage replaced by itself",
         PATHWAYS,
         "replaced_by: {stage: nqsw-ecdp,",
         "replaced_by: {stage: nqsw-asye,",
-        "data/pathways.yml:70:24: replaced_by.stage: a stage cannot replace itself",
+        "data/pathways.yml:74:24: replaced_by.stage: a stage cannot replace itself",
     ),
     (
         "stage handed over before the new stage exists",
         PATHWAYS,
         "  in_force: {from: 2027-09-01}",
         "  in_force: {from: 2027-10-01}",
-        "data/pathways.yml:70:41: replaced_by: nqsw-ecdp takes over on 2027-09-01, but it exists only from 2027-10-01 "
+        "data/pathways.yml:74:41: replaced_by: nqsw-ecdp takes over on 2027-09-01, but it exists only from 2027-10-01 "
         "(its in_force); make the two dates agree",
     ),
     (
@@ -273,7 +289,7 @@ FRAMEWORK_CASES = [
         PATHWAYS,
         "  frameworks: [cf-early-career]\n",
         "  frameworks: [cf-early-career, kss-cf:9]\n",
-        "data/pathways.yml:108:33: frameworks: 'kss-cf:9': Knowledge and skills statement for child and family practitioners "
+        "data/pathways.yml:114:33: frameworks: 'kss-cf:9': Knowledge and skills statement for child and family practitioners "
         "applies until 2027-03-31, never while this stage exists (from 2027-09-01)",
     ),
     (
@@ -502,7 +518,7 @@ def test_coverage_grid_counts_events_and_hours_per_stage_and_item(built: Path) -
 
 def test_the_toolkit_says_which_frameworks_it_follows(built: Path) -> None:
     toolkit = text_of(page(built, "toolkit"))
-    assert "The files follow the frameworks in force on 22 November 2026" in toolkit
+    assert "The files follow these frameworks:" in toolkit and "22 November 2026" not in toolkit, "no build date beside the data's"
     assert (
         "Not yet included, because it does not apply yet: the Child and family social worker early career standards (from 1 April 2027)."
         in toolkit
@@ -550,6 +566,6 @@ def test_after_the_change_the_toolkit_follows_the_early_career_standards(built_a
     kept = openpyxl.load_workbook(built_after / "toolkit/asye-grid-kss-cf.xlsx")
     assert "Into ECS (children)" in kept.sheetnames, "a worker who began on the KSS keeps it, mapped to the new standards"
     toolkit = text_of(page(built_after, "toolkit"))
-    assert "The files follow the frameworks in force on 1 July 2027" in toolkit
+    assert "The files follow these frameworks:" in toolkit and "1 July 2027" not in toolkit, "the data's date, not the build's"
     assert "Child and family social worker early career standards. Applies from 1 April 2027" in toolkit
     assert "Not yet included" not in toolkit

@@ -27,6 +27,7 @@ import openpyxl
 import pikepdf
 import pytest
 import yaml
+from PIL import ImageFont
 
 from conftest import ROOT, build_site, copy_project, load, run_cli
 from partnership.core.present.format import filesize
@@ -80,6 +81,9 @@ OUTCOMES = ["Pass", "Refer", "Extension", "Fail"]
 SOURCES = ["Direct observation", "Service user or carer feedback", "Supervision", "Written work", "Reflective log"]
 STUDENT = "Sam Example-Student"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+LOG_SHEET = "Evidence log"
+LONG_ANSWER_TWIPS = 4 * 16 * 20
+"""The room under a long answer's hint (four handwritten lines of 16 pt, in twentieths of a point): only such a row may break."""
 NS = {"w": W[1:-1]}
 
 
@@ -161,6 +165,25 @@ def test_toolkit_page_offers_the_files_by_moment_in_the_order_a_placement_uses_t
     for track in TRACKS:
         assert f"{FRAMEWORKS[track]['short_name']}" in text
     assert "Not yet confirmed:" in text and "between 1 April and 31 August 2027" in text, "the April to August 2027 group is told"
+    assert "finish it after 31 March 2027" in text, "and everyone else who finishes a KSS ASYE after the change"
+    assert "Offered until 31 March 2028, a year after the last day such an ASYE could begin" in text
+
+
+DATE = re.compile(r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b")
+TOOLKIT_SOURCES = ("data/frameworks", "data/partners.yml", "data/pathways.yml", "data/site.yml", "content/toolkit")
+
+
+def test_the_toolkit_page_gives_one_date_the_datas(built: Path, example_project: Path) -> None:
+    """The page says when the files' data last changed, once: not the build's day as well ("made 22 November 2026"), which
+    would differ from it. The example site is built from a copy outside git, so the date is its newest file's."""
+    page = lxml.html.fromstring((built / "toolkit/index.html").read_text()).xpath("//article")[0]
+    text = " ".join(page.text_content().split())
+    updated = re.findall(r"Last updated (" + DATE.pattern + ")", text)
+    assert len(updated) == 1, "one date"
+    assert "last made" not in text and "made 22 November 2026" not in text and "in force on" not in text
+    files = [f for source in TOOLKIT_SOURCES for f in (example_project / source, *(example_project / source).rglob("*")) if f.is_file()]
+    day = dt.date.fromtimestamp(max(f.stat().st_mtime for f in files))
+    assert updated[0] == f"{day.day} {day:%B %Y}", "the data's date, not the build's"
 
 
 def test_the_zip_holds_every_file_and_a_readme(built: Path) -> None:
@@ -223,7 +246,10 @@ def test_word_forms_have_the_features_word_users_expect(built: Path, name: str) 
         rows = table._tbl.findall(f"{W}tr")
         assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None, "the header row is marked and repeats"
         assert rows[0].find(f"{W}trPr/{W}cantSplit") is not None, "the header row is never split"
-        assert all(row.find(f"{W}trPr/{W}cantSplit") is None for row in rows[1:]), "rows may break: LibreOffice loses unbreakable ones"
+        for row in rows[1:]:
+            room = max((int(s.get(f"{W}after", 0)) for s in row.iter(f"{W}spacing")), default=0)
+            if room < LONG_ANSWER_TWIPS:
+                assert row.find(f"{W}trPr/{W}cantSplit") is not None, (name, "a label stays beside its answer on one page")
         assert all(row.find(f"{W}trPr/{W}trHeight") is None for row in rows), "no minimum heights (LibreOffice loses rows)"
     assert "Write here" not in all_xml_text(path)
     with zipfile.ZipFile(path) as archive:
@@ -372,13 +398,17 @@ def test_excel_workbooks_are_built_for_printing_and_for_data(built: Path, name: 
         assert sheet.oddHeader.right.text == SITE["name"].replace("&", "&&")
         assert sheet.oddFooter.right.text == "Page &P of &N"
         assert int(sheet.page_setup.paperSize) == 9, "A4"
-        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        pages_high = 1 if sheet.title == "Cover" else 0  # the cover on one page; the others as long as they need
+        assert (
+            sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == pages_high and sheet.sheet_properties.pageSetUpPr.fitToPage
+        )
     for sheet in book.worksheets[1:]:
         assert sheet.page_setup.orientation == "landscape"
-        assert sheet.print_title_rows == "$1:$2" and sheet.freeze_panes == "B3"
+        top = 3 if sheet.title == "Evidence log" else 2
+        assert sheet.print_title_rows == f"$1:${top}" and sheet.freeze_panes == f"B{top + 1}"
         assert sheet.oddHeader.center.text, "the level or standards the sheet is for"
         tables = list(sheet.tables.values())
-        assert len(tables) == 1 and tables[0].ref.startswith("A2:")
+        assert len(tables) == 1 and tables[0].ref.startswith(f"A{top}:")
         first = [cell.value for cell in sheet[1]][:4]
         person = first[0]
         assert first[1] == f"='Cover'!$B${labels[person]}&\"\"", "the name typed on the cover, printed on every page"
@@ -428,54 +458,86 @@ def test_excel_sheets_are_protected_except_the_cells_to_fill_in(built: Path, nam
 
 @pytest.mark.parametrize("name", EXCEL)
 def test_excel_rows_to_fill_in_grow_with_their_text(built: Path, name: str) -> None:
-    """Spreadsheet programs grow a row to fit its text only when its height is not marked as custom: the rows to fill in are
-    not; the cover's notes (merged cells, which no program grows) keep the heights that show them whole."""
+    """Spreadsheet programs grow a row to fit what is typed only when its height is not fixed (marked custom): no row with a
+    cell to fill in is, and a log's rows (nothing but cells to fill in) have no height at all, so that they stay unfixed even
+    if another program rewrites the file. Only the cover's title and notes (merged cells, which no program grows) keep
+    fixed heights."""
     path = built / "toolkit" / name
     book = openpyxl.load_workbook(path)
     with zipfile.ZipFile(path) as archive:
         for index, sheet in enumerate(book.worksheets, start=1):
             xml = archive.read(f"xl/worksheets/sheet{index}.xml").decode()
-            custom = len(re.findall(r'<row\b[^>]*customHeight="1"', xml))
-            grows = sheet.title not in ("Cover", "Totals")
-            assert (custom == 0) == grows, (sheet.title, custom)
-            if grows:
-                assert re.search(r'<row\b[^>]*\bht="', xml), "a height to open with, for the fixed text"
+            rows = {int(r): attributes for r, attributes in re.findall(r'<row\b[^>]*?\br="(\d+)"([^>]*)>', xml)}
+            for number, attributes in rows.items():
+                cells = [c for c in sheet[number] if not isinstance(c, openpyxl.cell.MergedCell)]
+                takes_input = any(not c.protection.locked for c in cells)
+                fixed_text = any(c.value is not None and c.protection.locked for c in cells)
+                if takes_input:
+                    assert 'customHeight="1"' not in attributes, (name, sheet.title, number, "a row to fill in grows")
+                    if not fixed_text:
+                        assert " ht=" not in attributes, (name, sheet.title, number, "an empty row to fill in has no height")
+                elif 'customHeight="1"' in attributes:
+                    assert sheet.title == "Cover", (name, sheet.title, number)
+            if sheet.title in (LOG_SHEET, "Days"):
+                assert sum(" ht=" in a for a in rows.values()) <= 3, "only the names, the group labels and the header"
 
 
-def test_excel_rows_are_tall_enough_to_read(built: Path) -> None:
-    """Spreadsheet programs do not grow rows for wrapped text on opening, so every row with prose says its height."""
-    for name in EXCEL:
-        book = openpyxl.load_workbook(built / "toolkit" / name)
-        cover = book["Cover"]
-        width = cover.column_dimensions["A"].width + cover.column_dimensions["B"].width
-        for row in range(12, cover.max_row + 1):
-            text = str(cover.cell(row, 1).value or "")
-            if text:
-                lines = -(-len(text) // int(width * 1.25))
-                assert (cover.row_dimensions[row].height or 15) >= 15 * lines, f"{name} row {row}"
-        for sheet in grid_sheets(book):
-            for row in range(3, sheet.max_row + 1):
-                for column in range(1, 3):
-                    text = str(sheet.cell(row, column).value or "")
-                    width = sheet.column_dimensions[chr(64 + column)].width
-                    assert sheet.row_dimensions[row].height >= 15 * -(-len(text) // int(width * 1.25)), f"{name} {sheet.title} {row}"
+DEJAVU_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def lines_in(text: str, width: float, font: ImageFont.FreeTypeFont) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` units wide (Excel's: 7 pixels each and 5 of padding, at 96 dpi)."""
+    room, space, lines = int(width * 7 + 5) - 6, font.getlength(" "), 0
+    for paragraph in text.split("\n"):
+        lines, used = lines + 1, 0.0
+        for word in paragraph.split():
+            size = font.getlength(word)
+            if used and used + space + size > room:
+                lines, used = lines + 1, size
+            else:
+                used += (space if used else 0) + size
+    return max(lines, 1)
+
+
+@pytest.mark.parametrize("name", EXCEL)
+def test_excel_fixed_text_is_shown_whole_in_the_wider_stand_in_font(built: Path, name: str) -> None:
+    """LibreOffice shows a row at its stored height when it opens a file. Every row's fixed text (labels, descriptors, the
+    names row, headings) fits its height when drawn in DejaVu Sans, the wider font LibreOffice uses where Arial is missing:
+    measured here with the font itself, at 11 point and about 14 points a line."""
+    book = openpyxl.load_workbook(built / "toolkit" / name)
+    regular, bold = ImageFont.truetype(str(DEJAVU), 15), ImageFont.truetype(str(DEJAVU_BOLD), 15)  # 11 pt at 96 dpi
+    for sheet in book.worksheets:
+        merged = {c for r in sheet.merged_cells.ranges for c in r.cells}
+        for row in sheet.iter_rows():
+            for cell in row:
+                if (cell.row, cell.column) in merged or not isinstance(cell.value, str) or cell.value.startswith("="):
+                    continue
+                if cell.alignment.text_rotation or not cell.protection.locked:
+                    continue
+                width = sheet.column_dimensions[cell.column_letter].width
+                font = bold if cell.font.b else regular
+                height = sheet.row_dimensions[cell.row].height or 15
+                assert height >= 14 * lines_in(cell.value, width, font), (name, sheet.title, cell.coordinate, cell.value)
 
 
 def test_the_evidence_log_feeds_the_counts(built: Path) -> None:
     """Each grid counts, by formula, the rows of the evidence log marked Yes for its domain or standard."""
     book = openpyxl.load_workbook(built / "toolkit/evidence-grid.xlsx")
     log = book["Evidence log"]
-    header = [cell.value for cell in log[2]]
+    header = [cell.value for cell in log[3]]
     assert header[:4] == ["Date", "What the evidence is", "Source", "Where it is kept"]
     assert all(
         name == domain or (name.endswith("…") and domain.startswith(name[:-1])) for name, domain in zip(header[4:], DOMAINS, strict=True)
     )
+    assert [log.cell(2, 1).value, log.cell(2, 5).value] == ["The piece of evidence", "The PCF domains it shows: Yes under each"]
+    assert {str(r) for r in log.merged_cells.ranges} == {"A2:D2", f"E2:{chr(68 + len(DOMAINS))}2"}, "a label over each group"
     assert log.max_row >= 100, "room for a placement's evidence"
     yes = [v for v in log.data_validations.dataValidation if v.formula1 == '"Yes"']
-    assert yes and str(yes[0].sqref).startswith("E3:")
+    assert yes and str(yes[0].sqref).startswith("E4:")
     for sheet in grid_sheets(book):
         formulas = [sheet.cell(row, 3).value for row in range(3, 3 + len(DOMAINS))]
-        assert formulas == [f"=COUNTIF('Evidence log'!${chr(69 + n)}$3:${chr(69 + n)}$152,\"Yes\")" for n in range(len(DOMAINS))]
+        assert formulas == [f"=COUNTIF('Evidence log'!${chr(69 + n)}$4:${chr(69 + n)}$153,\"Yes\")" for n in range(len(DOMAINS))]
     cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.data_type == "f"]
     assert all(c.row == 1 or "Evidence log" in c.value for c in cells), "no formula but the names and the counts"
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+LIBERATION = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+UNO = Path("/usr/lib/python3/dist-packages/uno.py")
 OS_RELEASE = Path("/etc/os-release")
 APT_OPTIONS = ["-y", "--no-install-recommends"]
 
@@ -72,6 +74,20 @@ def requirements(node_tools_installed: bool) -> list[Requirement]:
             programs=("soffice",),
         ),
         Requirement("DejaVu fonts", "the fonts LibreOffice draws with", ("fonts-dejavu-core",), files=(DEJAVU,), debian_only=True),
+        Requirement(
+            "Liberation fonts",
+            "printing the forms at Arial's widths (Liberation Sans has them)",
+            ("fonts-liberation",),
+            files=(LIBERATION,),
+            debian_only=True,
+        ),
+        Requirement(
+            "LibreOffice's Python bridge",
+            "typing into the Excel workbooks as a user would",
+            ("python3-uno",),
+            files=(UNO,),
+            debian_only=True,
+        ),
         Requirement("Java", "the Nu HTML Checker", ("default-jre-headless",), programs=("java",)),
     ]
     if not node_tools_installed:

@@ -13,7 +13,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from .common import DataModel, Service, Slug, Url
+from .common import DataModel, FrameworkRef, Service, Slug, Url
 
 
 class InForce(DataModel):
@@ -91,6 +91,10 @@ class Item(DataModel):
     """Optional: the item's numbered parts (Social Work England's 1.1, 1.2 …), each in the partnership's words."""
     evidence: list[str] = []
     """Optional: examples of evidence that can show the item, in the partnership's words (shown in the toolkit)."""
+    related: list[FrameworkRef] = []
+    """Optional: items of other frameworks that cover the same ground, in the partnership's reading (``pcf:3``): an ASYE
+    evidence grid counts what is logged under them for this item too, such as an early career standard that no statement
+    of the KSS it replaces goes into."""
 
 
 class Framework(DataModel):

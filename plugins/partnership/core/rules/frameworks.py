@@ -1,5 +1,5 @@
 """Rules for ``data/frameworks/``: ids, aliases, numbers and levels are each used once; the PCF has levels (the toolkit
-is built from them); a course's skills days are fewer than its days of practice learning; a framework's dates, successor and crosswalk agree with the framework that replaces it.
+is built from them); a course's skills days are fewer than its days of practice learning; a framework's dates, successor and crosswalk agree with the framework that replaces it; an item's ``related`` names another framework's item.
 """
 
 from __future__ import annotations
@@ -21,8 +21,25 @@ class FrameworkRules(Rules):
         self.practice_learning()
         self.frameworks_over_time()
 
+    def related(self, framework: Framework) -> None:
+        """Each item's ``related`` names an item of another framework."""
+        refs = self.d.refs
+        for index, item in enumerate(framework.items):
+            for n, ref in enumerate(item.related):
+                found = refs.resolve(ref)
+                if found is None:
+                    if not self.framework_unread(ref):
+                        self.add(framework, ("items", index, "related", n), "related: " + refs.explain(ref))
+                elif found.framework.id == framework.id:
+                    self.add(
+                        framework,
+                        ("items", index, "related", n),
+                        f"related: {quote(ref)} is an item of this framework; name an item of another, like pcf:3",
+                    )
+
     def frameworks(self) -> None:
         for framework in self.d.frameworks.values():
+            self.related(framework)
             level_ids = [level.id for level in framework.levels]
             seen_levels: set[str] = set()
             for index, level in enumerate(framework.levels):

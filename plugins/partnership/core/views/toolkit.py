@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..models.common import split_ref
 from ..models.dataset import Dataset
 from ..models.frameworks import Framework, Item, Level
 from ..models.pathways import Stage
@@ -87,12 +88,12 @@ README_NAME = "README.txt"
 
 
 def year_after(day: dt.date, months: int = ASYE_MONTHS) -> dt.date:
-    """The day before the same date ``months`` later (an ASYE begun on 1 April 2027 ends by 31 March 2028)."""
+    """The same date ``months`` later (31 March 2027 → 31 March 2028; 29 February → 28 February)."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
     for last in (31, 30, 29, 28):
         try:
-            return dt.date(year, month, min(day.day, last)) - dt.timedelta(days=1)
+            return dt.date(year, month, min(day.day, last))
         except ValueError:
             continue
     raise AssertionError("every month has at least 28 days")  # pragma: no cover
@@ -119,7 +120,7 @@ class AsyeTrack:
 
     @property
     def offered_until(self) -> dt.date | None:
-        """The last day these forms are offered: a year after the last day anyone could start on them."""
+        """The last day these forms are offered: a year after the last day anyone could start on them (31 March 2027 → 31 March 2028)."""
         return year_after(self.last_start) if self.last_start else None
 
     def offered_on(self, day: dt.date) -> bool:
@@ -148,7 +149,9 @@ class Toolkit:
     universities: tuple[str, ...] = ()
     """The partnership's universities (partners of kind hei), for the placement forms' lists."""
     employers: tuple[str, ...] = ()
-    """The partnership's other organisations, for the ASYE forms' list of employers."""
+    """The partnership's other organisations, for the placement forms' list of agencies and the ASYE forms' shared by every service."""
+    employers_by_service: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(service, the employers among ``employers`` that work in it), for the lists of a form made for one service."""
     asye_stage: Stage | None = None
     """The career stage judged at the ASYE level (pathways.yml), when there is one."""
     asye_handed_over: tuple[str, ...] = ()
@@ -159,6 +162,10 @@ class Toolkit:
     """Social Work England's education and training standards, when in force: their practice learning requirements."""
     peps: Framework | None = None
     """The PEPS, whose stages the final reports' sign-offs name."""
+
+    def employers_in(self, service: str) -> tuple[str, ...]:
+        """The employers in ``service`` (children or adults), in partners.yml's order: a children's form lists no adults' employer."""
+        return next((names for key, names in self.employers_by_service if key == service), ())
 
     @property
     def placements(self) -> tuple[Level, ...]:
@@ -178,6 +185,11 @@ class Toolkit:
     @property
     def domains(self) -> tuple[Item, ...]:
         return tuple(self.pcf.items)
+
+    def related_domains(self, item: Item) -> tuple[Item, ...]:
+        """The PCF domains ``item`` names as covering the same ground (its ``related``), in the PCF's order."""
+        names = {name for framework_id, name in map(split_ref, item.related) if framework_id == self.pcf.id}
+        return tuple(domain for domain in self.domains if names & {domain.id, *domain.aliases, str(domain.number)})
 
     @property
     def kss(self) -> tuple[Framework, ...]:
@@ -260,13 +272,16 @@ def toolkit(dataset: Dataset, on: dt.date) -> Toolkit | None:
     def in_force(framework_id: str) -> Framework | None:
         return next(iter(frameworks_in_force(dataset, on, (framework_id,))), None)
 
+    employers = [p for p in dataset.partners if p.kind != "hei"]
+
     return Toolkit(
         pcf,
         marked or tuple(pcf.levels),
         asye_tracks(dataset, on, stage),
         on,
         universities=tuple(p.name for p in dataset.partners if p.kind == "hei"),
-        employers=tuple(p.name for p in dataset.partners if p.kind != "hei"),
+        employers=tuple(p.name for p in employers),
+        employers_by_service=tuple((service, tuple(p.name for p in employers if service in p.services)) for service in SERVICES),
         asye_stage=stage,
         asye_handed_over=handed_over,
         professional=in_force(PROFESSIONAL_STANDARDS),

@@ -17,7 +17,15 @@ CONTENT = ("toolkit/introduction.md", "toolkit/using-the-toolkit.md")
 def pages(ctx: RenderContext) -> Iterator[SitePage]:
     dataset = ctx.dataset
     kit = toolkit(dataset, ctx.now.date())
-    sources = [dataset.data_dir / "frameworks", dataset.content_dir / "toolkit"]
+    # What the files are made from: the frameworks, the partnership's organisations (the forms' lists), the career stages
+    # (the ASYE's notes) and its identity, and the page's own words. Their last change is the page's one date.
+    sources = [
+        dataset.data_dir / "frameworks",
+        dataset.data_dir / "partners.yml",
+        dataset.data_dir / "pathways.yml",
+        dataset.data_dir / "site.yml",
+        dataset.content_dir / "toolkit",
+    ]
     changed = last_changed(sources, dataset.data_dir.parent) if kit else None
     yield ctx.page(
         urls.toolkit(),

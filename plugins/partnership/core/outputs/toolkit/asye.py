@@ -70,7 +70,7 @@ def _about(form: WordForm, kit: Toolkit, track: AsyeTrack | None, extra: Sequenc
             ("Social Work England registration number", Ask("Registration number")),
             ("ASYE assessor", Ask("Name")),
             ("Line manager", Ask("Name, if not the assessor")),
-            ("Employer", pick_or_type("Choose or type the employer", kit.employers)),
+            ("Employer", pick_or_type("Choose or type the employer", kit.employers if track is None else kit.employers_in(track.service))),
             ("Team", Ask("Team")),
             ("Service", service),
             ("First day of the ASYE", DATE),
@@ -80,15 +80,29 @@ def _about(form: WordForm, kit: Toolkit, track: AsyeTrack | None, extra: Sequenc
     )
 
 
-def _pcf_table(form: WordForm, kit: Toolkit, header: Sequence[str], answers: Sequence[Ask], widths: Sequence[float], caption: str) -> None:
+def _pcf_table(
+    form: WordForm,
+    kit: Toolkit,
+    track: AsyeTrack | None,
+    header: Sequence[str],
+    answers: Sequence[Ask],
+    widths: Sequence[float],
+    caption: str,
+) -> None:
     short, name = _level(kit)
     level = kit.asye
     assert level is not None
     form.heading(f"The PCF at the {short} level", 1)
     form.text(f"Under each domain is what it looks like at the {short} level.", keep_with_next=True)
-    form.table(
-        ["Domain", *header], [[domain_label(item, level), *answers] for item in kit.domains], f"{caption}: the PCF at {name}", widths
-    )
+    rows: list[list[Cell]] = []
+    for item in kit.domains:
+        label = domain_label(item, level)
+        also = [target for target in track.successor.items if item in kit.related_domains(target)] if track and track.successor else []
+        if also and track and track.successor:
+            successor = track.successor.short_name or track.successor.name
+            label = Label(label.title, (*label.details, f"In the {successor}, also: " + "; ".join(t.title for t in also)))
+        rows.append([label, *answers])
+    form.table(["Domain", *header], rows, f"{caption}: the PCF at {name}", widths)
 
 
 def _standards_table(
@@ -111,7 +125,7 @@ def _standards_table(
 def _pcf_and_standards(form: WordForm, kit: Toolkit, track: AsyeTrack, header: Sequence[str], answers: Sequence[Ask], caption: str) -> None:
     """The PCF at the ASYE level, then the version's standards, each row with ``answers`` under ``header``."""
     widths = (6.0, 8.0, 3.0)
-    _pcf_table(form, kit, header, answers, widths, caption)
+    _pcf_table(form, kit, track, header, answers, widths, caption)
     _standards_table(form, track, header, answers, widths, caption)
 
 
@@ -324,7 +338,7 @@ def development_plan(kit: Toolkit, site: Site, when: dt.datetime, track: AsyeTra
     header = ["Where to focus this year", "Priority"]
     answers = (Ask("What to develop", lines=2), choose("Choose", ("High", "Medium", "Low")))
     widths = (6.5, 7.5, 3.0)
-    _pcf_table(form, kit, header, answers, widths, "Where to focus")
+    _pcf_table(form, kit, track, header, answers, widths, "Where to focus")
     _standards_table(form, track, header, answers, widths, "Where to focus")
     for period in ASYE_PERIODS:
         form.heading(period, 1, new_page=True)
@@ -373,6 +387,7 @@ def self_assessment(kit: Toolkit, site: Site, when: dt.datetime, track: AsyeTrac
 
 
 def review(kit: Toolkit, site: Site, when: dt.datetime, track: AsyeTrack) -> bytes:
+    framework = track.framework
     form = WordForm(track_title("ASYE review", track), site, "Reviewing a newly qualified social worker's progress in the ASYE", when)
     form.text(
         "Use one form for each review of the ASYE: at three months, at six months, and at nine months if agreed (the final "
@@ -413,11 +428,22 @@ def review(kit: Toolkit, site: Site, when: dt.datetime, track: AsyeTrack) -> byt
                 choose("Choose", ("Yes", "Not yet: the plan says what must change", "No: a concern is recorded")),
             ),
             ("Changes to the development plan", Ask("What changes now", lines=3)),
+            ("Date of the next review", DATE),
             ("The newly qualified social worker's comments", Ask("Their comments", lines=4)),
         ],
         "Overall view",
     )
-    signatures(form, ("Newly qualified social worker", "ASYE assessor", "Line manager (if not the assessor)"))
+    sign_offs(
+        form,
+        [
+            SignOff("Newly qualified social worker", "I have read this review and my comments are above."),
+            SignOff(
+                "ASYE assessor",
+                f"This is my review of progress against the PCF at the ASYE level and the {framework.short_name or framework.name}.",
+            ),
+            SignOff("Line manager (if not the assessor)", "The support and workload recorded here are right."),
+        ],
+    )
     _closing(form, site, "Keep the form with the ASYE portfolio.")
     return form.to_bytes(when)
 
@@ -458,6 +484,8 @@ def final_assessment(kit: Toolkit, site: Site, when: dt.datetime, track: AsyeTra
             ("Feedback from colleagues and other professionals", Ask("What was received", lines=2)),
             ("Reviews, reflective log and self-assessments", Ask("Dates", lines=2)),
             ("Other evidence", Ask("Supervision records, written work", lines=2)),
+            ("Was a concern about progress recorded during the year?", yes_no()),
+            ("If so: what, when, and how it was resolved", Ask("The concern, the plan, and the outcome", lines=2)),
         ],
         "The evidence the assessment rests on",
     )

@@ -10,7 +10,7 @@ from ...models.site import Site
 from ...present.format import date, join
 from ...present.toolkit import SERVICE_WORDS, track_for, track_name
 from ...views.toolkit import AsyeTrack, Toolkit
-from .word import DATE, Ask, Cell, Label, WordForm, choose
+from .word import DATE, Ask, Cell, Label, Part, Stack, WordForm, choose
 
 NOT_REGISTERED = "Not a registered social worker"
 
@@ -59,11 +59,20 @@ def people(form: WordForm, roles: Sequence[str], caption: str = "Who is who") ->
     )
 
 
+def _signed() -> Stack:
+    """A signature (or typed name), with room to sign by hand, and the date under it."""
+    return Stack((Part("Signature", Ask("Signature or typed name", lines=2), named=False), Part("Date", DATE)))
+
+
+NAME_CM = 6.2
+"""The name column of a table to sign: a first name and a long double-barrelled surname on one line (Arial, 11 point)."""
+
+
 def signatures(form: WordForm, roles: Sequence[str]) -> None:
-    """A heading and a table to sign: each person's name, signature (or typed name) and date."""
+    """A heading and a table to sign: each person's name, and their signature (or typed name) with the date under it."""
     form.heading("Signatures", 1)
-    rows: list[list[Cell]] = [[Label(role), Ask("Name"), Ask("Signature or typed name", lines=2), DATE] for role in roles]
-    form.table(["Who", "Name", "Signature", "Date"], rows, "Signatures", (4.5, 4.5, 5.0, 3.0))
+    rows: list[list[Cell]] = [[Label(role), Ask("Name"), _signed()] for role in roles]
+    form.table(["Who", "Name", "Signature and date"], rows, "Signatures", (5.6, NAME_CM, 5.2))
 
 
 @dataclass(frozen=True)
@@ -77,7 +86,13 @@ class SignOff:
 
 
 def sign_offs(form: WordForm, rows: Sequence[SignOff], heading: str = "Sign-offs") -> None:
-    """Each sign-off a panel needs: who, what they confirm, their name and registration number, signature and date."""
+    """Each sign-off a panel needs: who, what they confirm, their name and registration number, signature and date.
+
+    One row per person, never split across pages: the name with the
+    registration number under it, the signature with the date under it, so
+    that the name and signature columns are wide enough for a long
+    double-barrelled name on one line.
+    """
     form.heading(heading, 1)
     form.text(
         "Each person signs (or types their name) to confirm what their row says. A registration number is the person's "
@@ -86,13 +101,17 @@ def sign_offs(form: WordForm, rows: Sequence[SignOff], heading: str = "Sign-offs
     )
     table: list[list[Cell]] = []
     for row in rows:
-        registration: Cell = {"needed": Ask("Registration number"), "if any": Ask("Registration number, if registered")}.get(
+        registration: Ask | str = {"needed": Ask("SW number"), "if any": Ask("SW number, if registered")}.get(
             row.registration, "Not applicable"
         )
-        table.append([Label(row.role, (row.confirms,)), Ask("Name"), registration, Ask("Signature or typed name", lines=2), DATE])
-    form.table(
-        ["Who, and what they confirm", "Name", "Registration number", "Signature", "Date"], table, heading, (6.0, 3.2, 3.2, 3.0, 2.6)
-    )
+        table.append(
+            [
+                Label(row.role, (row.confirms,)),
+                Stack((Part("Name", Ask("Name"), named=False), Part("Registration number", registration))),
+                _signed(),
+            ]
+        )
+    form.table(["Who, and what they confirm", "Name and registration number", "Signature and date"], table, heading, (5.6, NAME_CM, 5.2))
 
 
 def peps_choice(kit: Toolkit) -> Ask:
@@ -115,11 +134,6 @@ def countersignature_rule(kit: Toolkit) -> str:
 # -- the ASYE ---------------------------------------------------------------------------------
 
 
-def stage_note(kit: Toolkit) -> str | None:
-    """The caveat the data gives the ASYE's career stage (what no public source yet says), for the ASYE forms."""
-    return kit.asye_stage.note if kit.asye_stage is not None else None
-
-
 def handover_note(kit: Toolkit) -> str | None:
     """Who the ASYE forms are no longer for, once the ASYE stage has handed over to another programme in some services."""
     stage = kit.asye_stage
@@ -132,22 +146,36 @@ def handover_note(kit: Toolkit) -> str | None:
     )
 
 
+def shortened(framework: Framework) -> str:
+    """ "the Child and family social worker early career standards (shortened to "ECS (children)")": the name, and the short name a form then uses."""
+    short = f' (shortened to "{framework.short_name}")' if framework.short_name and framework.short_name != framework.name else ""
+    return f"the {framework.name}{short}"
+
+
 def which_standards(kit: Toolkit, track: AsyeTrack) -> list[str]:
-    """What a version of the ASYE forms assesses against, for whom, from when, and what happens at a change of standards."""
+    """What a version of the ASYE forms assesses against, for whom, from when, what happens at a change of standards, and
+    what the data says of these standards that no public source yet confirms (the framework's ``note``).
+
+    Only this version's service and standards: the children's caveats never
+    reach an adults' form.
+    """
     framework = track.framework
+    short = framework.short_name or framework.name
     lines = [f"{track_for(track)} ({framework.name}, {framework.owner}, {framework.version})."]
     if framework.ends:
-        lines.append(
-            f"The {framework.short_name or framework.name} applies until {date(framework.ends)}. A newly qualified social worker "
-            "who began the ASYE on it keeps these forms to the end of their ASYE."
+        offered = (
+            f" These forms are offered until {date(track.offered_until)}, a year after the last day an ASYE could begin on it."
+            if track.offered_until
+            else ""
         )
+        lines.append(f"The {short} applies until {date(framework.ends)}.{offered}")
     if framework.starts:
-        lines.append(f"The {framework.short_name or framework.name} applies from {date(framework.starts)}.")
+        lines.append(f"The {short} applies from {date(framework.starts)}.")
     successor = track.successor
     if successor is not None and successor.starts is not None:
         mapped = any(track.mapped(item) for item in framework.items)
         lines.append(
-            f"From {date(successor.starts)} the {successor.name} apply to those who start then"
+            f"From {date(successor.starts)} {shortened(successor)} apply to those who start then"
             + (
                 f"; the table of {framework.item_name}s shows where each goes among them (the partnership's own mapping), so "
                 "that the evidence counts for both."
@@ -155,6 +183,8 @@ def which_standards(kit: Toolkit, track: AsyeTrack) -> list[str]:
                 else "."
             )
         )
+    if framework.note:
+        lines.append(framework.note)
     note = handover_note(kit)
     if note and track.service in kit.asye_handed_over:
         lines.append(note)
@@ -166,9 +196,6 @@ def standards_box(form: WordForm, kit: Toolkit, track: AsyeTrack) -> None:
     form.heading("Which standards this form uses", 1)
     for line in which_standards(kit, track):
         form.text(line)
-    note = stage_note(kit)
-    if note:
-        form.text(note)
 
 
 def track_title(title: str, track: AsyeTrack) -> str:

@@ -12,12 +12,17 @@ password: Review > Unprotect Sheet undoes it), so that a descriptor, a
 heading or a formula cannot be typed over by mistake; the cells to fill in
 are unlocked and shaded pale yellow. Rows and columns can still be resized.
 
-**Rows that grow.** A row holding text to fill in is written with the height
-its fixed text needs but not marked as a custom height, so that Excel and
-LibreOffice grow it to fit whatever is typed into it (openpyxl marks every
-row with a height as custom; :meth:`GridBook.to_bytes` takes the mark off
-the rows of those sheets). The cover's rows, whose notes span merged cells
-(which no spreadsheet program grows by itself), keep their heights.
+**Rows that grow.** No row with a cell to fill in has a fixed height: Excel
+and LibreOffice grow such a row to fit whatever is typed into it. A row of a
+log (nothing in it but cells to fill in) has no height at all; a row that
+also holds fixed text (a descriptor beside the cells to judge it) is given
+the height that text needs, measured with the font's widths
+(:func:`.fit.wrapped_lines`), because LibreOffice shows a row at its stored
+height when it opens a file, but not marked as a custom height, so that it
+still grows (openpyxl marks every row with a height as custom;
+:meth:`GridBook.to_bytes` takes the mark off). Only the cover's title and
+notes, which span merged cells (which no spreadsheet program grows by
+itself), keep fixed heights.
 
 Printed headers and the student's name: an Excel page header cannot show a
 cell's value (its codes are only the page, the date, the file and the sheet
@@ -63,7 +68,7 @@ from ...models.site import Site
 from ...present.format import date as long_date
 from ..cells import text_not_formulas
 from ..zipped import archive
-from .fit import longest_word_cm
+from .fit import longest_word_cm, wrapped_lines
 
 HEADER_FILL = PatternFill("solid", fgColor="1D4F91")
 INPUT_FILL = PatternFill("solid", fgColor="FFF7D6")
@@ -79,14 +84,14 @@ UNLOCKED = Protection(locked=False)
 COVER = "Cover"
 NOTES_WIDTH = 75
 """Width of the cover's wide column, in characters: the cover fits across A4 portrait when printed."""
-LETTERS_PER_WIDTH = 1.25
-"""About how many letters of prose fit in one unit of column width (Arial 11)."""
 CM_PER_WIDTH = 0.19
 """About how many cm one unit of column width is (7 pixels and the cell's padding, at 96 pixels an inch)."""
+CELL_PADDING_CM = 0.2
+"""A cell's own padding, left and right together, which text cannot use."""
+LINE_POINTS = 15
+"""The height of one line of 11-point text in a row (Excel's own row height for it)."""
 INPUT_ROW = 45
-"""The height (points) of an empty row to fill in: room for two or three lines until it grows with what is typed."""
-LOG_ROW = 18
-"""The height (points) of an empty row of a log: one line, until it grows with what is typed."""
+"""The height (points) of a row to judge in a grid, beside its descriptor: room for two or three lines until it grows with what is typed."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,8 @@ class Detail:
     label: str
     hint: str
     repeated: bool = False
+    date: bool = False
+    """A date, shown dd/mm/yyyy, and only a date may be typed."""
 
 
 @dataclass(frozen=True)
@@ -187,10 +194,16 @@ def protect(sheet: Worksheet) -> None:
     sheet.protection = SheetProtection(sheet=True, formatRows=False, formatColumns=False, autoFilter=False, selectLockedCells=False)
 
 
-def _height(texts: Sequence[tuple[str, float]], minimum: float = 15) -> float:
-    """A row height (points) that shows every wrapped text in full: spreadsheet programs do not grow rows on opening."""
-    lines = max((math.ceil(len(text) / int(width * LETTERS_PER_WIDTH)) for text, width in texts if text), default=1)
-    return max(minimum, 15 * lines + 4)
+def height(texts: Sequence[tuple[str, float, bool]], minimum: float = LINE_POINTS) -> float:
+    """A row height (points) that shows every ``(text, column width, bold)`` wrapped in full, at least ``minimum``.
+
+    Measured with Arial's widths and room for a wider stand-in font, as
+    LibreOffice shows a row at its stored height when it opens a file.
+    """
+    lines = max(
+        (wrapped_lines(text, width * CM_PER_WIDTH - CELL_PADDING_CM, 11, bold=bold) for text, width, bold in texts if text), default=1
+    )
+    return max(minimum, LINE_POINTS * lines + 4)
 
 
 def _safe_sheet_title(text: str) -> str:
@@ -225,8 +238,8 @@ class GridBook:
         """Every detail on the cover, by its label: the cell holding it."""
         self.formulas: set[tuple[str, str]] = set()
         """The formulas this code wrote, as (sheet title, cell): the only ones the file may hold."""
-        self.growing: list[str] = []
-        """The sheets whose rows grow with what is typed."""
+        self.fixed: dict[str, set[int]] = {}
+        """The rows that keep a fixed height, by sheet: the cover's title and notes, in merged cells. Every other row grows."""
 
     def cover(self, details: Sequence[Detail], notes: Sequence[str]) -> Worksheet:
         """The first sheet: the details to type once, then how to use the workbook."""
@@ -239,15 +252,22 @@ class GridBook:
         put(sheet, 3, 1, "Type the details below once: every sheet prints them at the top of each page.")
         for number in (1, 2, 3):
             sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=2)
-        sheet.row_dimensions[3].height = _height([(str(sheet["A3"].value), NOTES_WIDTH)])
+        sheet.row_dimensions[2].height = height([(str(sheet["A2"].value), NOTES_WIDTH, True)])
+        sheet.row_dimensions[3].height = height([(str(sheet["A3"].value), NOTES_WIDTH, False)])
+        fixed = self.fixed.setdefault(COVER, {1, 2, 3})
         put(sheet, 5, 1, "Detail", HEADER_FONT).fill = HEADER_FILL
         put(sheet, 5, 2, "Answer", HEADER_FONT).fill = HEADER_FILL
         for number, detail in enumerate(details, start=6):
             put(sheet, number, 1, detail.label, LABEL_FONT).border = BOX
             answer = put(sheet, number, 2, None)
             answer.fill, answer.border, answer.protection = INPUT_FILL, BOX, UNLOCKED
-            sheet.row_dimensions[number].height = _height([(detail.label, 30)], minimum=20)
-            hint = DataValidation(allow_blank=True, showInputMessage=True, promptTitle=detail.label[:32], prompt=detail.hint[:255])
+            sheet.row_dimensions[number].height = height([(detail.label, 30, True)], minimum=20)
+            if detail.date:
+                answer.number_format = "dd/mm/yyyy"
+                hint = _typed("date", "greaterThan", ("36526",), "A date", "Type a date, like 14/09/2026.")
+                hint.showInputMessage, hint.promptTitle, hint.prompt = True, detail.label[:32], f"{detail.hint} (dd/mm/yyyy)"[:255]
+            else:
+                hint = DataValidation(allow_blank=True, showInputMessage=True, promptTitle=detail.label[:32], prompt=detail.hint[:255])
             hint.add(f"B{number}")
             sheet.add_data_validation(hint)
             self.cover_cells[detail.label] = f"$B${number}"
@@ -255,14 +275,18 @@ class GridBook:
                 self.names[detail.label] = f"$B${number}"
         first = 7 + len(details)
         put(sheet, first, 1, "How to use this workbook", Font(name="Arial", size=13, bold=True))
+        sheet.merge_cells(start_row=first, start_column=1, end_row=first, end_column=2)
         sheet.row_dimensions[first].height = 20
+        fixed.add(first)
         for number, line in enumerate(notes, start=first + 1):
             put(sheet, number, 1, line)
             sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=2)
-            sheet.row_dimensions[number].height = _height([(line, NOTES_WIDTH)])
+            sheet.row_dimensions[number].height = height([(line, NOTES_WIDTH, False)])
+            fixed.add(number)
         sheet.print_area = f"A1:B{first + len(notes)}"
         sheet.print_title_rows = "1:2"
         print_setup(sheet, self.title, "", self.site, self.when, landscape=False)
+        sheet.page_setup.fitToHeight = 1  # the cover on one page, however long its notes
         protect(sheet)
         return sheet
 
@@ -289,29 +313,45 @@ class GridBook:
         rows: Sequence[Sequence[Value]],
         *,
         empty_rows: int = 0,
-        growing: bool = True,
-        row_height: float = INPUT_ROW,
+        row_height: float | None = INPUT_ROW,
+        groups: Sequence[tuple[str, int]] = (),
     ) -> Worksheet:
         """A sheet holding one table: a first row of the names typed on the cover, then the table's header and rows.
 
         ``rows`` give the fixed values (text, numbers, :class:`Formula`) of
         the first columns; the rest of each row, and ``empty_rows`` more
-        rows, are left to fill in where a column is an input. ``scope`` (the
-        level, or the standards) is printed in the middle of each page's header.
+        rows, are left to fill in where a column is an input. A row with a
+        cell to fill in is at least ``row_height`` high, or has no height of
+        its own when that is None and it holds no fixed text (a log's rows),
+        and grows with what is typed. ``groups`` label runs of columns
+        (label, how many columns) in a row above the header: "The PCF
+        domains it shows". ``scope`` (the level, or the standards) is
+        printed in the middle of each page's header.
         """
         sheet: Worksheet = self.workbook.create_sheet(_safe_sheet_title(title))
         sheet.sheet_properties.tabColor = "1D4F91"
-        top = 2
+        top = 3 if groups else 2
         widths = [
             fit_width(c.heading, [r[i] if i < len(r) else None for r in rows], c.width) if not c.rotated else c.width
             for i, c in enumerate(columns)
         ]
-        labels: list[tuple[str, float]] = []
+        labels: list[tuple[str, float, bool]] = []
         for index, (label, address) in enumerate(self.names.items()):
             put(sheet, 1, 2 * index + 1, label, LABEL_FONT)
             self.formulas.add((sheet.title, copy_from_cover(sheet, 1, 2 * index + 2, address).coordinate))
-            labels.append((label, widths[2 * index] if 2 * index < len(widths) else 10))
-        sheet.row_dimensions[1].height = _height(labels, minimum=20)
+            labels.append((label, widths[2 * index] if 2 * index < len(widths) else 10, True))
+        sheet.row_dimensions[1].height = height(labels, minimum=20)
+        first = 1
+        spans: list[tuple[str, float, bool]] = []
+        for label, count in groups:
+            cell = put(sheet, 2, first, label, LABEL_FONT)
+            cell.border = BOX
+            if count > 1:
+                sheet.merge_cells(start_row=2, start_column=first, end_row=2, end_column=first + count - 1)
+            spans.append((label, sum(widths[first - 1 : first - 1 + count]), True))
+            first += count
+        if groups:
+            sheet.row_dimensions[2].height = height(spans)
         for index, column in enumerate(columns, start=1):
             cell = put(sheet, top, index, column.heading, HEADER_FONT)
             cell.fill = HEADER_FILL
@@ -319,21 +359,22 @@ class GridBook:
                 cell.alignment = ROTATED
         rotated = [len(c.heading) for c in columns if c.rotated]
         sheet.row_dimensions[top].height = (
-            max(rotated) * 6.5 + 12 if rotated else _height([(c.heading, widths[i]) for i, c in enumerate(columns)])
+            max(rotated) * 6.5 + 12 if rotated else height([(c.heading, widths[i], True) for i, c in enumerate(columns)])
         )
         total = len(rows) + empty_rows
         for offset in range(total):
             number = top + 1 + offset
             values = rows[offset] if offset < len(rows) else ()
-            texts: list[tuple[str, float]] = []
+            texts: list[tuple[str, float, bool]] = []
             for index, column in enumerate(columns, start=1):
                 value = values[index - 1] if index - 1 < len(values) else None
                 if isinstance(value, Formula):
                     cell = self.formula(sheet, number, index, value)
                 else:
-                    cell = put(sheet, number, index, value, LABEL_FONT if index == 1 and not column.input else BODY_FONT)
+                    bold = index == 1 and not column.input
+                    cell = put(sheet, number, index, value, LABEL_FONT if bold else BODY_FONT)
                     if isinstance(value, str):
-                        texts.append((value, widths[index - 1]))
+                        texts.append((value, widths[index - 1], bold))
                 cell.border = BOX
                 if column.input:
                     cell.fill, cell.protection = INPUT_FILL, UNLOCKED
@@ -341,7 +382,11 @@ class GridBook:
                         cell.alignment = Alignment(vertical="top", horizontal="right")
                     if column.dates:
                         cell.number_format = "dd/mm/yyyy"
-            sheet.row_dimensions[number].height = _height(texts, minimum=row_height if any(c.input for c in columns) else 15)
+            takes_input = any(c.input for c in columns)
+            if texts or not takes_input:
+                sheet.row_dimensions[number].height = height(texts, minimum=(row_height or LINE_POINTS) if takes_input else LINE_POINTS)
+            elif row_height is not None:
+                sheet.row_dimensions[number].height = row_height
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         last_row = top + max(total, 1)
@@ -381,8 +426,6 @@ class GridBook:
         sheet.print_title_rows = f"1:{top}"
         print_setup(sheet, self.title, scope, self.site, self.when, landscape=True)
         protect(sheet)
-        if growing:
-            self.growing.append(sheet.title)
         return sheet
 
     def to_bytes(self) -> bytes:
@@ -390,16 +433,17 @@ class GridBook:
 
         Written by openpyxl's ExcelWriter rather than ``Workbook.save``, which
         would overwrite the "modified" date set above with the clock; then
-        the growing sheets' rows lose their custom-height mark.
+        every row but the cover's title and notes loses its custom-height mark.
         """
         text_not_formulas(self.workbook, keep=self.formulas)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as written:
             ExcelWriter(self.workbook, written).write_data()
-        parts = {f"xl/worksheets/sheet{n}.xml" for n, s in enumerate(self.workbook.worksheets, start=1) if s.title in self.growing}
+        parts = {f"xl/worksheets/sheet{n}.xml": self.fixed.get(s.title, set()) for n, s in enumerate(self.workbook.worksheets, start=1)}
         with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source:
             files = {
-                info.filename: _grow_rows(source.read(info)) if info.filename in parts else source.read(info) for info in source.infolist()
+                info.filename: _grow_rows(source.read(info), parts[info.filename]) if info.filename in parts else source.read(info)
+                for info in source.infolist()
             }
         return archive(files, self.when)
 
@@ -420,12 +464,12 @@ def _typed(
     )
 
 
-_CUSTOM_HEIGHT = re.compile(rb'(<row\b[^>]*?) customHeight="1"')
+_CUSTOM_HEIGHT = re.compile(rb'(<row\b[^>]*?\br="(\d+)"[^>]*?) customHeight="1"')
 
 
-def _grow_rows(xml: bytes) -> bytes:
-    """A sheet's XML with its rows' custom-height marks taken off: their heights become what the program fits to the text."""
-    return _CUSTOM_HEIGHT.sub(rb"\1", xml)
+def _grow_rows(xml: bytes, fixed: Collection[int]) -> bytes:
+    """A sheet's XML with the custom-height marks taken off every row but ``fixed``: their heights become what the program fits to the text."""
+    return _CUSTOM_HEIGHT.sub(lambda match: match[0] if int(match[2]) in fixed else match[1], xml)
 
 
 def count_yes(sheet_title: str, column: str, first: int, last: int) -> Formula:

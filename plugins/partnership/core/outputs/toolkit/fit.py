@@ -10,6 +10,7 @@ then given :data:`SPARE` more room.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 _REGULAR = dict(
@@ -38,10 +39,12 @@ _BOLD = dict(
         strict=True,
     )
 )
-_PUNCTUATION = {"'": 191, "’": 222, "-": 333, "(": 333, ")": 333, ",": 278, ".": 278, ":": 278, ";": 278, "/": 278, "?": 556}
+_PUNCTUATION = {" ": 278, "'": 191, "’": 222, "-": 333, "(": 333, ")": 333, ",": 278, ".": 278, ":": 278, ";": 278, "/": 278, "?": 556}
 SPARE = 1.25
 """How much wider than Arial a word may print (DejaVu Sans, LibreOffice's usual stand-in, is up to a fifth wider)."""
 CM_PER_POINT = 2.54 / 72
+LONG_NAMES = ("Nwachukwu-Sterling", "Ramaswamy-Clarke", "Whitfield-Armstrong", "Adebayo-Fitzgerald", "Kowalczyk-Brennan")
+"""Long double-barrelled surnames of the kind a form's names and signatures hold: a column for a name fits the widest whole."""
 
 
 def word_width_cm(word: str, size: float, *, bold: bool = False) -> float:
@@ -55,6 +58,30 @@ def longest_word_cm(texts: Iterable[str], size: float, *, bold: bool = False) ->
     """The width of the widest word in ``texts`` (0 for none). A hyphenated word may break at its hyphen, so its parts count."""
     words = (part for text in texts for word in text.split() for part in word.split("-"))
     return max((word_width_cm(word, size, bold=bold) for word in words if word), default=0.0)
+
+
+def wrapped_lines(text: str, width_cm: float, size: float, *, bold: bool = False) -> int:
+    """How many lines ``text`` takes in a column ``width_cm`` wide, broken at spaces (a word wider than the column, on as many lines as it needs)."""
+    space = word_width_cm(" ", size, bold=bold)
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0.0
+        for word in paragraph.split():
+            width = word_width_cm(word, size, bold=bold)
+            if used and used + space + width <= width_cm:
+                used += space + width
+                continue
+            if used:
+                lines += 1
+            lines += max(0, math.ceil(width / width_cm) - 1) if width_cm > 0 else 0
+            used = width if width <= width_cm else width % width_cm
+    return max(lines, 1)
+
+
+def name_width_cm(size: float) -> float:
+    """The width of the widest of :data:`LONG_NAMES` at ``size`` points, whole (not broken at its hyphen), with room to spare."""
+    return max(word_width_cm(name, size) for name in LONG_NAMES)
 
 
 def fit_widths(widths: list[float], needs: list[float]) -> list[float]:

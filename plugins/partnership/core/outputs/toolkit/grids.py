@@ -21,13 +21,15 @@ from ...present.format import date
 from ...present.toolkit import track_for, track_name
 from ...views.toolkit import EVIDENCE_SOURCES, JUDGEMENTS, AsyeTrack, Toolkit
 from . import excel
-from .common import handover_note, item_name, stage_note
+from .common import handover_note, item_name, shortened
 from .excel import Column, Detail, Formula, Value
 
 SOURCE_WIDTH = 18
 LOG = "Evidence log"
 LOG_ROWS = 150
 """Rows for pieces of evidence in a log: a placement or an ASYE rarely has more; more can be inserted once the sheet is unprotected."""
+LOG_FIRST = 4
+"""The log's first row of evidence: under the names typed on the cover, the labels of its column groups, and its header."""
 DAYS = "Days"
 DAY_ROWS = 200
 """Rows for days in the days log: a 100-day placement with its absences and closures."""
@@ -58,21 +60,24 @@ def _short(item: Item) -> str:
     return name[: HEADING_LETTERS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def _log(book: excel.GridBook, items: Sequence[tuple[str, Item]], scope: str) -> dict[str, str]:
-    """The evidence log sheet: a row per piece of evidence, and a Yes column per item. Returns each item's column letter, by key."""
+def _log(book: excel.GridBook, groups: Sequence[tuple[str, Sequence[tuple[str, Item]]]], scope: str) -> dict[str, str]:
+    """The evidence log sheet: a row per piece of evidence, and a Yes column per item, under a label for each group of items
+    ("The PCF domains it shows", "The KSS (children) statements it shows"). Returns each item's column letter, by key."""
     fixed = [
         Column("Date", 13, input=True, dates=True),
         Column("What the evidence is", 40, input=True),
         Column("Source", 22, input=True, choices=(*EVIDENCE_SOURCES, "Other")),
         Column("Where it is kept", 22, input=True),
     ]
+    items = [pair for _, group in groups for pair in group]
     shown = [Column(_short(item), 5.5, input=True, choices=("Yes",), rotated=True, choices_title="Shows it?") for _, item in items]
-    book.sheet(LOG, scope, _table_name("Log", scope), [*fixed, *shown], [], empty_rows=LOG_ROWS, row_height=excel.LOG_ROW)
+    labels = [("The piece of evidence", len(fixed)), *((f"{label}: Yes under each", len(group)) for label, group in groups)]
+    book.sheet(LOG, scope, _table_name("Log", scope), [*fixed, *shown], [], empty_rows=LOG_ROWS, row_height=None, groups=labels)
     return excel.yes_columns({key: len(fixed) + index for index, (key, _) in enumerate(items, start=1)})
 
 
 def _counts(letters: dict[str, str], key: str) -> Formula:
-    return excel.count_yes(LOG, letters[key], 3, 2 + LOG_ROWS)
+    return excel.count_yes(LOG, letters[key], LOG_FIRST, LOG_FIRST + LOG_ROWS - 1)
 
 
 def evidence_grid(kit: Toolkit, site: Site, when: dt.datetime) -> bytes:
@@ -82,7 +87,7 @@ def evidence_grid(kit: Toolkit, site: Site, when: dt.datetime) -> bytes:
         [
             *PLACEMENT_DETAILS,
             Detail("Level", "The level the placement is judged at: use that level's sheet"),
-            Detail("First day", "The placement's first day"),
+            Detail("First day", "The placement's first day", date=True),
         ],
         [
             f"{site.name}: PCF evidence mapping grid.",
@@ -103,7 +108,7 @@ def evidence_grid(kit: Toolkit, site: Site, when: dt.datetime) -> bytes:
             f"Questions: the {site.short_name} central team, {site.contact_email}.",
         ],
     )
-    letters = _log(book, [(item.id, item) for item in pcf.items], "PCF")
+    letters = _log(book, [(f"The {pcf.short_name or pcf.name} {pcf.item_name}s it shows", [(item.id, item) for item in pcf.items])], "PCF")
     columns = [
         Column("Domain", 24),
         Column("What it looks like", 36),
@@ -154,7 +159,7 @@ def days_log(kit: Toolkit, site: Site, when: dt.datetime) -> bytes:
         Column("What was done", 48, input=True),
         Column("Confirmed by (initials)", 16, input=True),
     ]
-    book.sheet(DAYS, "Each day", "Days", columns, [], empty_rows=DAY_ROWS, row_height=excel.LOG_ROW)
+    book.sheet(DAYS, "Each day", "Days", columns, [], empty_rows=DAY_ROWS, row_height=None)
     kinds = f"{quote_sheetname(DAYS)}!$B$3:$B${2 + DAY_ROWS}"
     hours = f"{quote_sheetname(DAYS)}!$C$3:$C${2 + DAY_ROWS}"
     done = f'COUNTIF({kinds},"Placement day")+COUNTIF({kinds},"Skills day")'
@@ -168,7 +173,7 @@ def days_log(kit: Toolkit, site: Site, when: dt.datetime) -> bytes:
         ["Days of absence", Formula(f'COUNTIF({kinds},"Absence")')],
         ["Hours recorded", Formula(f"SUM({hours})")],
     ]
-    book.sheet("Totals", "Totals", "Totals", [Column("Total", 44), Column("Days or hours", 16)], totals, growing=False)
+    book.sheet("Totals", "Totals", "Totals", [Column("Total", 44), Column("Days or hours", 16)], totals)
     return book.to_bytes()
 
 
@@ -197,24 +202,34 @@ def asye_grid(kit: Toolkit, site: Site, when: dt.datetime, track: AsyeTrack) -> 
     mapped = successor is not None and any(track.mapped(item) for item in framework.items)
     if successor is not None and mapped:
         notes.append(
-            f"The '{_mapping_title(successor)}' sheet shows where each {framework.item_name} goes in the {successor.name} "
+            f"The '{_mapping_title(successor)}' sheet shows where each {framework.item_name} goes in {shortened(successor)} "
             f"(from {date(successor.starts) if successor.starts else 'when they apply'}), with the evidence counted "
             "for each of their areas, so that nothing gathered is lost at the change."
+            + "".join(_unmapped_note(framework, target, kit) for target in successor.items if not _sources(track, target))
         )
-    for note in (handover_note(kit), stage_note(kit)):
-        if note:
-            notes.append(note)
+    if framework.note:
+        notes.append(framework.note)
+    note = handover_note(kit)
+    if note and track.service in kit.asye_handed_over:
+        notes.append(note)
     notes.append(f"Questions: the {site.short_name} central team, {site.contact_email}.")
     book.cover(
         [
             Detail("Newly qualified social worker", "Their full name", repeated=True),
             Detail("ASYE assessor", "The assessor's name", repeated=True),
             Detail("Employer", "The employer and team"),
-            Detail("First day of the ASYE", "The first day of the ASYE"),
+            Detail("First day of the ASYE", "The first day of the ASYE", date=True),
         ],
         notes,
     )
-    keyed = [(f"pcf:{item.id}", item) for item in kit.domains] + [(f"{framework.id}:{item.id}", item) for item in framework.items]
+    pcf = kit.pcf
+    keyed = [
+        (f"The {pcf.short_name or pcf.name} {pcf.item_name}s it shows", [(f"pcf:{item.id}", item) for item in kit.domains]),
+        (
+            f"The {framework.short_name or framework.name} {framework.item_name}s it shows",
+            [(f"{framework.id}:{item.id}", item) for item in framework.items],
+        ),
+    ]
     letters = _log(book, keyed, track_name(track))
     judged = [
         *(Column(source, SOURCE_WIDTH, input=True) for source in EVIDENCE_SOURCES),
@@ -245,13 +260,14 @@ def asye_grid(kit: Toolkit, site: Site, when: dt.datetime, track: AsyeTrack) -> 
     if successor is not None and mapped:
         rows: list[list[Value]] = []
         for target in successor.items:
-            sources = [item for item in framework.items if target in track.mapped(item)]
-            columns = {letters[f"{framework.id}:{item.id}"] for item in sources}
+            sources = _sources(track, target)
+            related = kit.related_domains(target)
+            columns = {letters[f"{framework.id}:{item.id}"] for item in sources} | {letters[f"pcf:{d.id}"] for d in related}
             rows.append(
                 [
                     item_name(target),
-                    "; ".join(item_name(item) for item in sources),
-                    excel.count_any_yes(LOG, columns, 3, 2 + LOG_ROWS),
+                    _sources_text(framework, sources, kit, related),
+                    excel.count_any_yes(LOG, columns, LOG_FIRST, LOG_FIRST + LOG_ROWS - 1),
                 ]
             )
         book.sheet(
@@ -260,7 +276,7 @@ def asye_grid(kit: Toolkit, site: Site, when: dt.datetime, track: AsyeTrack) -> 
             _table_name("Into", successor.id),
             [
                 Column(f"In the {successor.short_name or successor.name}", 30),
-                Column(f"The {items} that go into it (the partnership's mapping)", 48),
+                Column("What goes into it (the partnership's mapping)", 48),
                 Column("Pieces in the evidence log", 12),
                 Column("Notes", 40, input=True),
             ],
@@ -268,6 +284,37 @@ def asye_grid(kit: Toolkit, site: Site, when: dt.datetime, track: AsyeTrack) -> 
         )
     book.workbook.move_sheet(LOG, offset=len(book.workbook.worksheets) - 1 - book.workbook.sheetnames.index(LOG))
     return book.to_bytes()
+
+
+def _sources(track: AsyeTrack, target: Item) -> list[Item]:
+    """The items of a version's standards that go into ``target``, one of their successor's (the crosswalk)."""
+    return [item for item in track.framework.items if target in track.mapped(item)]
+
+
+def _unmapped_note(framework: Framework, target: Item, kit: Toolkit) -> str:
+    """For the cover: that no statement goes into ``target``, and where its evidence is counted from instead."""
+    related = kit.related_domains(target)
+    short = framework.short_name or framework.name
+    where = (
+        f"its row counts the evidence for the {kit.pcf.short_name or kit.pcf.name}'s "
+        + "; ".join(item_name(d) for d in related)
+        + ", which covers the same ground (the partnership's reading)"
+        if related
+        else f"log its evidence under the {kit.pcf.short_name or kit.pcf.name} domains and note it there"
+    )
+    return f" No {short} {framework.item_name} goes into {target.title}: {where}."
+
+
+def _sources_text(framework: Framework, sources: Sequence[Item], kit: Toolkit, related: Sequence[Item]) -> str:
+    """What the evidence for one of the new standards' areas is counted from: the statements that go into it, and the PCF
+    domains that cover the same ground; saying so plainly when no statement goes into it."""
+    short = framework.short_name or framework.name
+    pcf = f"the {kit.pcf.short_name or kit.pcf.name}'s " + "; ".join(item_name(d) for d in related) if related else ""
+    if sources:
+        return "; ".join(item_name(item) for item in sources) + (f"; and {pcf}" if pcf else "")
+    if pcf:
+        return f"No {short} {framework.item_name} goes into it: it counts the evidence for {pcf}, which covers the same ground."
+    return f"No {short} {framework.item_name} goes into it: log its evidence under the {kit.pcf.short_name or kit.pcf.name} domains, and note it here."
 
 
 def _mapping_title(successor: Framework) -> str:

@@ -72,6 +72,22 @@ def _days_text(kit: Toolkit) -> str:
     )
 
 
+def _course_days(kit: Toolkit) -> list[tuple[str, Ask | str]]:
+    """The rows of the last placement's report that confirm the course's practice learning adds up, from the education and training standards."""
+    need = kit.course.practice_learning if kit.course else None
+    total = f" (at least {need.days})" if need else ""
+    skills = f" (up to {need.skills_days})" if need and need.skills_days else ""
+    return [
+        ("Days in the student's other placement", Ask("Number of days, from its final report")),
+        (f"Skills days completed{skills}", Ask("Number of days, from the university")),
+        (f"Days of practice learning over the course{total}", Ask("This placement, the other and the skills days")),
+        (
+            "The practice learning the course needs is complete",
+            choose("Choose", (f"Yes: {need.days} days or more" if need else "Yes", "No: see the notes")),
+        ),
+    ]
+
+
 def _statutory_asked(kit: Toolkit) -> bool:
     need = kit.course.practice_learning if kit.course else None
     return bool(need and need.statutory)
@@ -646,7 +662,15 @@ def midway_review(kit: Toolkit, site: Site, when: dt.datetime, level: Level) -> 
         "Plan for the second half of the placement",
         (6.0, 8.0, 3.0),
     )
-    signatures(form, PLACEMENT_PEOPLE)
+    sign_offs(
+        form,
+        [
+            SignOff("Student", "I have taken part in this review and my view is above.", registration="none"),
+            SignOff("Practice educator", "This is my review of the student's progress, and the days so far are correct."),
+            SignOff("On-site supervisor (if there is one)", "I have contributed to this review.", registration="if any"),
+            SignOff("University tutor", "I took part in the review.", registration="if any"),
+        ],
+    )
     form.text(f"Send a copy to the university's tutor. {contact(site)}")
     return form.to_bytes(when)
 
@@ -690,40 +714,39 @@ def final_report(kit: Toolkit, site: Site, when: dt.datetime, level: Level) -> b
             ("First day", DATE),
             ("Last day", DATE),
             ("Days this placement needed", Ask("Number of days")),
-            ("Days completed (from the days log)", Ask("Number of days")),
+            ("Days completed in this placement (from the days log)", Ask("Number of days")),
             ("Days missed, and how they were made up", Ask("Days and how", lines=2)),
             ("The practice educator confirms the days completed", choose("Choose", ("Yes: the days log is correct", "No: see the notes"))),
+            *(_course_days(kit) if qualifying else []),
         ],
         "Days of practice learning",
     )
     form.heading("The evidence", 1)
     form.fields(
         [
-            ("Direct observations", Ask("Dates, observers and their roles", lines=3)),
+            ("Direct observations the university asks for", Ask("Number, from the university's handbook")),
+            ("Direct observations", Ask("Each one: the date, the work, the observer and their role", lines=3)),
             ("Service user and carer feedback", Ask("What was received, and from whom", lines=2)),
             ("Feedback from colleagues and the on-site supervisor", Ask("From whom", lines=2)),
             ("Other evidence", Ask("Supervision records, written work, reflections", lines=2)),
             ("Issues or circumstances taken into account", Ask("The placement's or the student's, if any", lines=2)),
+            ("Was a cause for concern record opened during the placement?", yes_no()),
+            ("Was the university's suitability or fitness to practise procedure used?", yes_no()),
+            ("If either was: what, when, and how it ended", Ask("The concern, the dates, and the outcome", lines=2)),
         ],
         "The evidence the assessment rests on",
     )
     form.heading(f"Each domain at the {short} level", 1)
     form.text(
-        "For each domain, summarise the evidence and judge how far it shows the level: "
-        + "; ".join(f"{name}: {JUDGEMENT_MEANINGS[name]}" for name in reversed(JUDGEMENTS))
-        + ".",
+        f"Under each domain is what it looks like at the {short} level. For each domain, summarise the evidence and judge how "
+        "far it shows the level: " + "; ".join(f"{name}: {JUDGEMENT_MEANINGS[name]}" for name in reversed(JUDGEMENTS)) + ".",
         keep_with_next=True,
     )
     rows: list[list[Cell]] = [
-        [
-            Label(item_name(item)),
-            item.descriptors.get(level.id, ""),
-            Ask("Summary of the evidence", lines=4),
-            choose("Choose a judgement", JUDGEMENTS),
-        ]
+        [domain_label(item, level), Ask("Summary of the evidence", lines=4), choose("Choose a judgement", JUDGEMENTS)]
         for item in kit.domains
     ]
-    form.table(["Domain", f"At the {short} level", "Evidence", "Judgement"], rows, f"Each PCF domain at {level.name}", (4.6, 4.6, 5.0, 2.8))
+    form.table(["Domain", "Evidence", "Judgement"], rows, f"Each PCF domain at {level.name}", (6.0, 8.0, 3.0))
     if qualifying and kit.professional is not None:
         professional = kit.professional
         form.heading(f"{professional.owner}'s professional standards", 1)

@@ -6,11 +6,15 @@ partnership on every page; a footer with "Page X of Y" fields; the Title,
 Heading 1 and Heading 2 styles, so that the navigation pane shows its
 structure; and tables in the Table Grid style whose first row is a marked
 header row repeated on every page, and which have a title for screen
-readers. A table's other rows may break across pages: LibreOffice loses the
-rest of a table whose unbreakable rows meet the foot of a page (Collabora
-Online issues #11629 and #16066; a filled-in final report lost its
-sign-offs this way), and a row's answer carried on to the next page is
-better than one lost.
+readers. A row is never split across two pages (a label stays beside its
+answer, a sign-off in one piece), except a row holding a long answer (a
+holistic assessment, a reflection: :data:`LONG_ANSWER`), which may run on
+to the next page rather than leave most of one empty. No row has a minimum
+height: LibreOffice loses the rest of a table whose unbreakable rows of a
+minimum height meet the foot of a page (Collabora Online issues #11629 and
+#16066; a filled-in final report once lost its sign-offs this way), so the
+room to write by hand is paragraph spacing instead, and the tests print
+filled-in forms to check that every row is still there.
 
 Every space to fill in is a content control (:class:`Ask`) showing a short
 grey hint ("Student's name", "Choose a judgement") that disappears when
@@ -19,7 +23,9 @@ not the hint's grey; a long list's choices are spelt out too, and the
 spacing after each hint leaves room to write by hand when the form is
 printed blank. Space between parts comes from paragraph spacing, never from
 empty paragraphs. No column is narrower than its longest word
-(:mod:`.fit`), so no word is broken letter by letter. A form may change
+(:mod:`.fit`), so no word is broken letter by letter, and a column that
+takes a person's name or signature is as wide as a long double-barrelled
+name ("Nwachukwu-Sterling"), so that a name prints whole. A form may change
 orientation part-way (:meth:`WordForm.section`): each section has the same
 header and footer.
 """
@@ -28,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,12 +53,14 @@ from ...present.format import date as long_date
 from ..zipped import restamp
 from . import docx_parts
 from .docx_parts import Kind
-from .fit import fit_widths, longest_word_cm
+from .fit import fit_widths, longest_word_cm, name_width_cm
 
 LANGUAGE = "en-GB"
 INK = RGBColor(0x1F, 0x23, 0x28)
 MUTED = RGBColor(0x4B, 0x55, 0x63)
 HEADER_FILL = "E8ECF1"
+SMALL = 9.5
+"""The size (points) of the smaller text under a label: what a level looks like, what a signature confirms."""
 MARGIN_CM = 2.0
 HEADER_LETTERS = 80
 """The most letters of the form's title and the partnership's name on one header line; past it, the short name is used."""
@@ -64,6 +73,8 @@ The room under an answer's hint is the spacing after its paragraph, not a
 minimum row height: LibreOffice (7.4) drops the rest of a table whose
 repeated header row and unsplittable rows meet a row with a minimum height
 that ends just at the foot of a page."""
+LONG_ANSWER = 5
+"""An answer given this many handwritten lines or more may run on to the next page; every other table row is kept whole."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,11 @@ class Ask:
     kind: Kind = "text"
     options: tuple[str, ...] = ()
     lines: int = 1
+
+    @property
+    def takes_name(self) -> bool:
+        """Whether the answer is a person's name or signature (its hint asks for a name): its column fits a long one whole."""
+        return bool({"name", "names"} & set(re.findall(r"[a-z]+", self.hint.lower())))
 
 
 SHORT_LIST = 60
@@ -104,8 +120,38 @@ class Label:
     details: tuple[str, ...] = ()
 
 
-Cell = str | Ask | Label | None
-"""What a table cell holds: plain text, a space to answer, a label, or nothing."""
+@dataclass(frozen=True)
+class Part:
+    """One of the answers in a :class:`Stack`: what it is (printed before it, and the start of its control's title), and the answer."""
+
+    name: str
+    value: Ask | str
+    named: bool = True
+    """Whether ``name`` is printed before the answer (the first answer under a column's heading may go without)."""
+
+
+@dataclass(frozen=True)
+class Stack:
+    """Several answers one under another in one cell: a name over a registration number, a signature over a date."""
+
+    parts: tuple[Part, ...]
+
+
+Cell = str | Ask | Label | Stack | None
+"""What a table cell holds: plain text, a space to answer, a label, answers one under another, or nothing."""
+
+
+def _contents(value: Cell) -> list[Ask | str]:
+    """The answers and the plain text a cell holds (a label aside), one by one."""
+    if isinstance(value, Ask | str):
+        return [value]
+    if isinstance(value, Stack):
+        return [part.value for part in value.parts]
+    return []
+
+
+def _asks(value: Cell) -> list[Ask]:
+    return [content for content in _contents(value) if isinstance(content, Ask)]
 
 
 def _label(text: str, ask: Ask | str) -> Label:
@@ -248,12 +294,14 @@ class WordForm:
             cell = grid.rows[0].cells[index]
             cell.paragraphs[0].add_run(text).bold = True
             docx_parts.shade(cell, HEADER_FILL)
+        docx_parts.keep_whole(grid.rows[0])
         for number, values in enumerate(rows, start=1):
             row = grid.rows[number]
             first = values[0].title if isinstance(values[0], Label) else values[0] if isinstance(values[0], str) else ""
             for index, value in enumerate(values):
-                self._fill(row.cells[index], value, f"{header[index]}: {first}" if first and index else header[index])
-        docx_parts.keep_whole(grid.rows[0])
+                self._fill(row.cells[index], value, header[index], first if index else "")
+            if all(ask.lines < LONG_ANSWER for value in values for ask in _asks(value)):
+                docx_parts.keep_whole(row)
         scale = self.width_cm / sum(widths)
         needs = [self._column_need(header[index], [row[index] for row in rows]) for index in range(len(header))]
         for index, width in enumerate(fit_widths([w * scale for w in widths], needs)):
@@ -266,35 +314,60 @@ class WordForm:
         """The narrowest a column can be without breaking a word: its longest word, and the cell's margins."""
         size = self.text_size
         bold = [heading, *(c.title for c in cells if isinstance(c, Label))]
-        asks = [c for c in cells if isinstance(c, Ask)]
-        plain = [c for c in cells if isinstance(c, str)] + [text for ask in asks for text in (ask.hint, *ask.options)]
+        asks = [ask for c in cells for ask in _asks(c)]
+        plain = [text for c in cells for text in _contents(c) if isinstance(text, str)]
+        plain += [text for ask in asks for text in (ask.hint, *ask.options)]
         plain += [DATE_SHOWN for ask in asks if ask.kind == "date"]
         small = [detail for c in cells if isinstance(c, Label) for detail in c.details]
-        words = max(longest_word_cm(bold, size, bold=True), longest_word_cm(plain, size), longest_word_cm(small, 9.5))
+        small += [part.name for c in cells if isinstance(c, Stack) for part in c.parts if part.named]
+        words = max(longest_word_cm(bold, size, bold=True), longest_word_cm(plain, size), longest_word_cm(small, SMALL))
+        if any(ask.takes_name for ask in asks):
+            words = max(words, name_width_cm(size))
         return words + CELL_MARGINS_CM
 
     def fields(self, rows: Sequence[tuple[str, Ask | str]], caption: str, header: tuple[str, str] = ("Detail", "Answer")) -> Table:
         """Two columns: what is asked, and the space to answer it (or, for what the form already knows, the answer)."""
         return self.table(header, [[_label(label, ask), ask] for label, ask in rows], caption, (6.0, 11.0))
 
-    def _fill(self, cell: _Cell, value: Cell, title: str) -> None:
-        """Put ``value`` in ``cell``; ``title`` names a content control for screen readers ("Evidence: 1. Professionalism")."""
+    def _fill(self, cell: _Cell, value: Cell, heading: str, row: str) -> None:
+        """Put ``value`` in ``cell``, in the column ``heading`` of the row whose first cell says ``row``.
+
+        A content control's title, which screen readers read, names both:
+        "Evidence: 1. Professionalism" (the column's heading alone in a row's
+        first cell, and the part's name for a :class:`Stack`'s answers).
+        """
         paragraph = cell.paragraphs[0]
         paragraph.paragraph_format.space_after = Pt(2)
-        if isinstance(value, Ask):
-            self.controls.add(paragraph, value.kind, value.hint, title, value.options)
-            if value.lines > 1:
-                paragraph.paragraph_format.space_after = LINE * (value.lines - 1) + Pt(2)
+        if isinstance(value, Stack):
+            for index, part in enumerate(value.parts):
+                line = paragraph if index == 0 else cell.add_paragraph()
+                line.paragraph_format.space_after = Pt(2)
+                if part.named:
+                    self._small(line, f"{part.name}: ")
+                self._answer(line, part.value, f"{part.name}: {row}" if row else part.name)
         elif isinstance(value, Label):
             paragraph.add_run(value.title).bold = True
             for detail in value.details:
                 extra = cell.add_paragraph()
                 extra.paragraph_format.space_after = Pt(2)
-                small = extra.add_run(detail)
-                small.font.size = Pt(9.5)
-                small.font.color.rgb = MUTED
+                self._small(extra, detail)
+        elif value is not None:
+            self._answer(paragraph, value, f"{heading}: {row}" if row else heading)
+
+    def _answer(self, paragraph: Paragraph, value: Ask | str, title: str) -> None:
+        """A space to answer (with room for its handwritten lines below), or fixed text."""
+        if isinstance(value, Ask):
+            self.controls.add(paragraph, value.kind, value.hint, title, value.options)
+            if value.lines > 1:
+                paragraph.paragraph_format.space_after = LINE * (value.lines - 1) + Pt(2)
         elif value:
             paragraph.add_run(value)
+
+    @staticmethod
+    def _small(paragraph: Paragraph, text: str) -> None:
+        run = paragraph.add_run(text)
+        run.font.size = Pt(SMALL)
+        run.font.color.rgb = MUTED
 
     def to_bytes(self, when: dt.datetime) -> bytes:
         """The .docx file, the same bytes each time for the same content and ``when``."""
