@@ -159,6 +159,23 @@ def test_closed_booking_says_why(built: Path) -> None:
     assert no_link.xpath('//a[contains(@class, "md-button--primary")]')
 
 
+def test_a_cancelled_or_postponed_event_offers_no_calendar_and_no_cpd_record(built: Path) -> None:
+    """Nothing to attend, so nothing to add: no calendar link of any kind, no "Add to My CPD record"."""
+    stopped = [e for e in raw_events() if e.get("status") in ("cancelled", "postponed")]
+    assert {e["status"] for e in stopped} == {"cancelled", "postponed"}, "the example has one of each"
+    for event in stopped:
+        html = (built / "events" / event["id"] / "index.html").read_text(encoding="utf-8")
+        tree = lxml.html.fromstring(html)
+        assert not tree.xpath('//*[contains(@class, "cpd-addcal")]'), event["id"]
+        assert not tree.xpath("//*[@data-mycpd-toggle]"), event["id"]
+        for offer in ("Apple Calendar", "Google Calendar", "Outlook", "Add to My CPD record", "event.ics"):
+            assert offer not in tree.xpath("string(//article)"), (event["id"], offer)
+            assert offer not in html.split('<article', 1)[1], (event["id"], offer)
+        assert (built / "events" / event["id"] / "event.ics").is_file(), "kept for calendars that imported it (STATUS:CANCELLED)"
+    held = page(built, "events/young-carers-2026-12")
+    assert held.xpath('//*[contains(@class, "cpd-addcal")]') and held.xpath("//*[@data-mycpd-toggle]")
+
+
 def test_archive_by_year(built: Path) -> None:
     past = [e for e in raw_events() if end_of(e) is not None and end_of(e) < NOW_DT]
     years = Counter(min(str(s["start"]) for s in e["sessions"])[:4] for e in past)

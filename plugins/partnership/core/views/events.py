@@ -102,6 +102,11 @@ class EventView:
         return self.start.year if self.start else None
 
     @property
+    def goes_ahead(self) -> bool:
+        """Not cancelled or postponed: only then is it offered for a calendar or a CPD record."""
+        return self.event.status not in (EventStatus.CANCELLED, EventStatus.POSTPONED)
+
+    @property
     def on_demand(self) -> bool:
         return not self.sessions
 
