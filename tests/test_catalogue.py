@@ -170,7 +170,7 @@ def test_a_cancelled_or_postponed_event_offers_no_calendar_and_no_cpd_record(bui
         assert not tree.xpath("//*[@data-mycpd-toggle]"), event["id"]
         for offer in ("Apple Calendar", "Google Calendar", "Outlook", "Add to My CPD record", "event.ics"):
             assert offer not in tree.xpath("string(//article)"), (event["id"], offer)
-            assert offer not in html.split('<article', 1)[1], (event["id"], offer)
+            assert offer not in html.split("<article", 1)[1], (event["id"], offer)
         assert (built / "events" / event["id"] / "event.ics").is_file(), "kept for calendars that imported it (STATUS:CANCELLED)"
     held = page(built, "events/young-carers-2026-12")
     assert held.xpath('//*[contains(@class, "cpd-addcal")]') and held.xpath("//*[@data-mycpd-toggle]")
