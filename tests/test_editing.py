@@ -44,11 +44,8 @@ def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
             "With a practice panel.",
             "",
             "workshp",
-            "Workshop",  # a typo, then the name in capitals
+            "Workshop",  # a typo, then (at "Use Workshop?") the name in capitals
             "5",  # University of Riverside
-            "nqsw",
-            "2, 4",  # a shortened id, then numbers (nqsw-asye, early-career)
-            "3",  # both services
             "IN-PERSON",
             "Riverside Civic Centre, Room 2",
             "12/05/2026",  # last May: the event would go straight to the archive
@@ -56,14 +53,16 @@ def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
             "n",
             "n",  # do not keep the past date: asked again
             "31/13/2027",
+            "31/04/2027",
             "12/05/2027",  # UK day first: 12 May
-            "9:30-4:30",
-            "9.30am-4.30pm",
+            "9:30-4:30",  # 4:30 after 9:30 is the afternoon
             "y",
             "Thu 19 May 2027",
             "19 May 2027",
             "09:30-12:30pm",
             "n",
+            "both",
+            "newly qualified and early career",  # in May 2027 only the ASYE is for newly qualified workers
             "20",
             "www.example.org",
             "https://bookings.example.org/safer",
@@ -81,16 +80,19 @@ def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert "'workshp' is not one of the choices. Did you mean workshop?" in out
-    assert "'nqsw' is not one of the choices. Did you mean nqsw-asye?" in out
     assert "Every session is in the past (today is Sunday 22 November 2026), so the event would go straight to the past events" in out
-    assert "'31/13/2027' is not a date; write it like 14/04/2027, 14 April 2027 or 2027-04-14." in out
-    assert "  → Wednesday 12 May 2027\n" in out and "  → 9:30am to 4:30pm\n" in out
-    assert "the end must be after the start (use the 24-hour clock: 4:30pm is 16:30, or add am and pm)" in out
+    assert "'31/13/2027' is not a real date: there is no month 13; months run from 1 (January) to 12 (December)." in out
+    assert "'31/04/2027' is not a real date: April has 30 days." in out
+    assert "  → Wednesday 12 May 2027\n" in out and "  → 9:30am to 4:30pm (4:30 read as 16:30)\n" in out
     assert "19 May 2027 is a Wednesday, not a Thursday; check the date." in out
     assert "'www.example.org' is not a web address" in out
     assert "'all' is kept for the catalogue's own pages; choose something more specific, like all-workshop." in out
     assert "'safer recruitment' cannot be a web address; use lower-case words joined by hyphens, like safer-recruitment." in out
     assert "Its web address will be /events/safer-recruitment-panels-2027-05/." in out
+    # The dates come before the stages, which are those that exist on the first day (no ECDP in May 2027).
+    assert out.index("Date of the session") < out.index("Which career stages is it for? (the stages that exist on Wednesday 12 May 2027)")
+    stages = out.split("Which career stages is it for?")[1].split("Numbers or names")[0]
+    assert "ECDP" not in stages and "Newly qualified social worker (ASYE) (in children's services until 31 August 2027)" in stages
     path = project / "data/events/2027-28/safer-recruitment-panels-2027-05.yml"
     assert path.is_file()
     data = yaml.safe_load(path.read_text())
@@ -109,6 +111,7 @@ def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
     assert str(data["added"]) == NOW[:10], "dated by the build's clock (PARTNERSHIP_NOW), not the machine's"
     assert problems(project) == []
     assert "It will be published at /events/safer-recruitment-panels-2027-05/." in out
+    assert not (project / "data/drafts").exists(), "a finished event leaves no draft"
 
 
 def test_new_report_asks_again_until_the_year_is_right(project: Path) -> None:

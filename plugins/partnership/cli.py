@@ -65,7 +65,17 @@ def _check_data(data_dir: Path, content_dir: Path) -> int:
         from .core.problems import warnings_report
 
         print(warnings_report(dataset.warnings), flush=True)
+    _note_drafts(data_dir)
     return 0
+
+
+def _note_drafts(data_dir: Path) -> None:
+    """Say which drafts of ``new event`` wait in data/drafts/ (never read as data, never published)."""
+    from .edit.drafts import note
+
+    found = note(data_dir)
+    if found:
+        print(f"      {found}", flush=True)
 
 
 def _taken_addresses(dataset: Dataset) -> list[str]:
@@ -267,7 +277,41 @@ def _test_workers(pytest_args: list[str]) -> list[str]:
 def cmd_test(args: argparse.Namespace) -> int:
     command = [sys.executable, "-m", "pytest", *_test_workers(args.pytest_args), *args.pytest_args]
     print("Running:", " ".join(command[2:]), flush=True)
-    return subprocess.call(command, cwd=_root())
+    return run_stopping_with_it(command, _root())
+
+
+def run_stopping_with_it(command: list[str], cwd: Path) -> int:
+    """Run ``command``; stopped (Ctrl+C, SIGTERM, SIGHUP), stop it as Ctrl+C would and wait for it to finish stopping.
+
+    A Ctrl+C typed in the terminal reaches the command by itself (it is in
+    the terminal's foreground group); any other stop is passed on as SIGINT,
+    which pytest, for one, answers by stopping its workers and reporting.
+    """
+    import signal
+
+    from .edit.prompts import Stopped
+
+    child = subprocess.Popen(command, cwd=cwd)
+    try:
+        return child.wait()
+    except KeyboardInterrupt as stop:
+        typed = not isinstance(stop, Stopped) and _from_terminal()
+        if child.poll() is None and not typed:
+            child.send_signal(signal.SIGINT)
+        try:
+            child.wait()
+        except KeyboardInterrupt:  # stopped again while it stops: stop it now
+            child.kill()
+            child.wait()
+        raise
+
+
+def _from_terminal() -> bool:
+    """Whether a Ctrl+C came from the terminal, which sends it to the whole foreground group (the command too)."""
+    try:
+        return os.tcgetpgrp(sys.stdin.fileno()) == os.getpgrp()
+    except (OSError, AttributeError, ValueError):
+        return False
 
 
 def cmd_programs(args: argparse.Namespace) -> int:
@@ -312,7 +356,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     run = {"event": new_event, "partner": new_partner, "report": new_report}[args.what]
     try:
         return run(args, _root(), Asker())
-    except Cancelled:
+    except (Cancelled, KeyboardInterrupt):  # new partner and new report ask a few questions only: nothing to keep
         print("\nStopped; nothing was written.", file=sys.stderr)
         return 1
     except DataError as error:
@@ -430,9 +474,41 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as error:
             return _fail(str(error))
     try:
-        return int(args.run(args) or 0)
+        with _stopped_as_by_ctrl_c():
+            return int(args.run(args) or 0)
     except KeyboardInterrupt:
         return 130
+
+
+@contextlib.contextmanager
+def _stopped_as_by_ctrl_c() -> Iterator[None]:
+    """SIGTERM and SIGHUP stop every command as Ctrl+C does, so each cleans up after itself.
+
+    A service manager's SIGTERM, ``kill``, build.py passing either on, or
+    the terminal closing (SIGHUP) raise :class:`~.edit.prompts.Stopped` (a
+    KeyboardInterrupt): the preview stops its server and removes its
+    folders, a build stops its second process and removes its private
+    folder, ``new event`` saves the answers as a draft without asking (nobody
+    is there to answer), ``test`` stops pytest as Ctrl+C would.
+    """
+    import signal
+
+    from .edit.prompts import Stopped
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stopped(signal.Signals(signum).name)
+
+    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    try:
+        previous = {name: signal.signal(getattr(signal, name), stop) for name in names}
+    except ValueError:  # not the main thread (a test calling main() from another thread): leave the signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)
 
 
 def _exit(code: int) -> None:

@@ -61,6 +61,7 @@ LAYOUT: dict[str, str] = {
     "reports": "one annual report a file",
     "import.yml": "how to read booking exports (python3 build.py import-attendance)",
     "logic-model": "one logic model and its objectives a period",
+    "drafts": "unfinished answers of 'python3 build.py new event', never read as data (new event --resume finishes them)",
     "README.md": "the guide to these files",
 }
 REQUIRED = ("site.yml", "partners.yml", "pathways.yml")
