@@ -428,9 +428,13 @@ def test_import_handles_windows_encodings_and_byte_order_marks(project: Path, tm
 @pytest.mark.slow
 def test_import_says_which_column_is_missing(project: Path, tmp_path: Path) -> None:
     drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
-    text = EXPORT.read_text(encoding="utf-8").replace("Organisation", "Workplace", 1)
+    header, *rows = list(csv.reader(EXPORT.open(encoding="utf-8")))
+    column = header.index("Organisation")
+    header[column] = "Workplace"
+    # A column import.yml does not name, with nothing in it to recognise it by: missing.
     export = tmp_path / "renamed.csv"
-    export.write_text(text)
+    with export.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([header, *(row[:column] + [""] + row[column + 1 :] for row in rows)])
     result = import_export(project, export=export)
     assert result.returncode == 1
     assert (
@@ -439,10 +443,14 @@ def test_import_says_which_column_is_missing(project: Path, tmp_path: Path) -> N
     )
     assert "Its columns are: Order #, Order Date" in result.stderr
     assert "under 'columns:' in data/import.yml" in result.stderr
+    # Named in import.yml, it is read without being weighed.
+    with export.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([header, *rows])
     settings = project / "data/import.yml"
     settings.write_text(settings.read_text().replace("organisation: [Organisation,", "organisation: [Workplace, Organisation,"))
     result = import_export(project, export=export)
     assert result.returncode == 0, result.stderr
+    assert "organisation from 'Workplace'" in result.stdout and "booking question" not in result.stdout
 
 
 def test_import_settings_are_checked(project: Path) -> None:
@@ -452,3 +460,80 @@ def test_import_settings_are_checked(project: Path) -> None:
     assert any(
         p.startswith("data/import.yml:") and "'riverside-adult' is not a partner id (did you mean riverside-adults?)" in p for p in found
     ), found
+
+
+QUESTIONS = ROOT / "tests/fixtures/eventbrite-booking-questions.csv"
+"""A realistic Eventbrite attendee report: the organisation is the booking question "Which organisation do you work for?",
+beside Eventbrite's own columns, a phone number, and other questions (the team, access needs, diet, how they heard)."""
+
+
+@pytest.mark.slow
+def test_import_finds_the_organisation_in_a_booking_question(project: Path) -> None:
+    drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
+    result = import_export(project, export=QUESTIONS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "organisation from 'Which organisation do you work for?'" in out
+    assert (
+        "The organisation is in the booking question 'Which organisation do you work for?', which import.yml does not name: "
+        "taken because its name asks for an organisation; 65 of 72 answers name partners or organisations import.yml knows."
+    ) in out
+    # The same bookings as the export with an Organisation column: counted the same.
+    rows = attendance(project)
+    expected = expected_counts()
+    imported = [r for r in rows if r["event"] in {e for e, _, _ in expected}]
+    for row in imported:
+        for column in ("booked", "attended", "cancelled", "no_show"):
+            assert int(row[column]) == expected[(row["event"], row["partner"], column)], (row, column)
+    assert sum(int(r["booked"]) for r in imported) == 78
+    written = (project / "data/attendance/2025-26.csv").read_text() + (project / "data/attendance/2025-26.imports.yml").read_text()
+    for word in ("07700", "Child Protection", "Vegan", "Testwood", "@"):
+        assert word not in written, word
+    assert problems(project) == []
+
+
+@pytest.mark.slow
+def test_import_never_suggests_a_personal_column(project: Path, tmp_path: Path) -> None:
+    """The issue's export once got "(is it 'Last Name'?)": a column of names is never suggested, nor taken."""
+    drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
+    rows = list(csv.reader(QUESTIONS.open(encoding="utf-8")))
+    where = rows[0].index("Which organisation do you work for?")
+    export = tmp_path / "no-organisation.csv"
+    with export.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([row[:where] + row[where + 1 :] for row in rows])
+    result = import_export(project, export=export)
+    assert result.returncode == 1
+    assert "The export has no column for the attendee's organisation ('organisation')" in result.stderr
+    for personal in ("First Name", "Last Name", "Email", "Mobile Phone", "Attendee #"):
+        assert f"(is it '{personal}'?)" not in result.stderr, personal
+    assert not (project / "data/attendance/2025-26.imports.yml").exists()
+
+
+@pytest.mark.slow
+def test_import_refuses_rather_than_write_nothing(project: Path, tmp_path: Path) -> None:
+    drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
+    before = (project / "data/attendance/2025-26.csv").read_bytes()
+    settings = project / "data/import.yml"
+    text = settings.read_text()
+    # Following a hint to a column of names: every row would carry a person's name, so none is read.
+    settings.write_text(text.replace("organisation: [Organisation,", "organisation: [Last Name, Organisation,"))
+    result = import_export(project)
+    assert result.returncode == 1, result.stdout
+    assert "Nothing was written: no booking in eventbrite-attendees.csv could be counted (80 rows read; 80 rows could not be read" in (
+        result.stderr
+    )
+    assert "Wrote" not in result.stdout
+    # A column that names no organisation anyone knows (job titles): refused, naming the column and its answers.
+    settings.write_text(text.replace("organisation: [Organisation,", "organisation: [Job title, Organisation,"))
+    result = import_export(project)
+    assert result.returncode == 1, result.stdout
+    assert "none of the 78 bookings names an organisation the partnership knows in the column 'Job title'" in result.stderr
+    assert "'Social worker'" in result.stderr
+    # An export with a header and no bookings.
+    settings.write_text(text)
+    empty = tmp_path / "empty.csv"
+    empty.write_text(EXPORT.read_text(encoding="utf-8").splitlines()[0] + "\n")
+    result = import_export(project, export=empty)
+    assert result.returncode == 1 and "Nothing was written: no booking in empty.csv could be counted (0 rows read)" in result.stderr
+    assert (project / "data/attendance/2025-26.csv").read_bytes() == before
+    assert not (project / "data/attendance/2025-26.imports.yml").exists()
