@@ -281,6 +281,16 @@ def import_export(project: Path, *extra: str, export: Path = EXPORT) -> subproce
     return run_cli(project, "import-attendance", str(export), "--year", "2025-26", *extra)
 
 
+def assert_counted_by_hand(rows: list[dict[str, str]]) -> None:
+    """The attendance file's rows for the export's events hold the counts :func:`expected_counts` makes by hand: 78 bookings."""
+    expected = expected_counts()
+    imported = [r for r in rows if r["event"] in {e for e, _, _ in expected}]
+    for row in imported:
+        for column in ("booked", "attended", "cancelled", "no_show"):
+            assert int(row[column]) == expected[(row["event"], row["partner"], column)], (row, column)
+    assert sum(int(r["booked"]) for r in imported) == 78
+
+
 def attendance(project: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO((project / "data/attendance/2025-26.csv").read_text())))
 
@@ -307,12 +317,7 @@ def test_import_attendance_counts_and_keeps_nothing_personal(project: Path) -> N
     assert '# "Annual Conference 2025": no catalogue event of 2025-26 is close; 30 bookings stay under this name' in out
     assert '3 events: 2 found in the catalogue, 1 kept under the export\'s name ("Annual Conference 2025").' in out
     rows = attendance(project)
-    expected = expected_counts()
-    imported = [r for r in rows if r["event"] in {e for e, _, _ in expected}]
-    for row in imported:
-        for column in ("booked", "attended", "cancelled", "no_show"):
-            assert int(row[column]) == expected[(row["event"], row["partner"], column)], (row, column)
-    assert sum(int(r["booked"]) for r in imported) == 78
+    assert_counted_by_hand(rows)
     log = (project / "data/attendance/2025-26.imports.yml").read_text()
     for text in ((project / "data/attendance/2025-26.csv").read_text(), log):
         for word in ("@", "example.org", "Testwood", "Mei", "Email", "First Name"):
@@ -434,7 +439,7 @@ def test_import_says_which_column_is_missing(project: Path, tmp_path: Path) -> N
     # A column import.yml does not name, with nothing in it to recognise it by: missing.
     export = tmp_path / "renamed.csv"
     with export.open("w", encoding="utf-8", newline="") as out:
-        csv.writer(out).writerows([header, *(row[:column] + [""] + row[column + 1 :] for row in rows)])
+        csv.writer(out).writerows([header, *([*row[:column], "", *row[column + 1 :]] for row in rows)])
     result = import_export(project, export=export)
     assert result.returncode == 1
     assert (
@@ -480,12 +485,7 @@ def test_import_finds_the_organisation_in_a_booking_question(project: Path) -> N
     ) in out
     # The same bookings as the export with an Organisation column: counted the same.
     rows = attendance(project)
-    expected = expected_counts()
-    imported = [r for r in rows if r["event"] in {e for e, _, _ in expected}]
-    for row in imported:
-        for column in ("booked", "attended", "cancelled", "no_show"):
-            assert int(row[column]) == expected[(row["event"], row["partner"], column)], (row, column)
-    assert sum(int(r["booked"]) for r in imported) == 78
+    assert_counted_by_hand(rows)
     written = (project / "data/attendance/2025-26.csv").read_text() + (project / "data/attendance/2025-26.imports.yml").read_text()
     for word in ("07700", "Child Protection", "Vegan", "Testwood", "@"):
         assert word not in written, word
