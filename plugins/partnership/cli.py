@@ -14,7 +14,6 @@ import gc
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -277,41 +276,10 @@ def _test_workers(pytest_args: list[str]) -> list[str]:
 def cmd_test(args: argparse.Namespace) -> int:
     command = [sys.executable, "-m", "pytest", *_test_workers(args.pytest_args), *args.pytest_args]
     print("Running:", " ".join(command[2:]), flush=True)
-    return run_stopping_with_it(command, _root())
+    from .bootstrap.stopping import run_passing_signals
 
-
-def run_stopping_with_it(command: list[str], cwd: Path) -> int:
-    """Run ``command``; stopped (Ctrl+C, SIGTERM, SIGHUP), stop it as Ctrl+C would and wait for it to finish stopping.
-
-    A Ctrl+C typed in the terminal reaches the command by itself (it is in
-    the terminal's foreground group); any other stop is passed on as SIGINT,
-    which pytest, for one, answers by stopping its workers and reporting.
-    """
-    import signal
-
-    from .edit.prompts import Stopped
-
-    child = subprocess.Popen(command, cwd=cwd)
-    try:
-        return child.wait()
-    except KeyboardInterrupt as stop:
-        typed = not isinstance(stop, Stopped) and _from_terminal()
-        if child.poll() is None and not typed:
-            child.send_signal(signal.SIGINT)
-        try:
-            child.wait()
-        except KeyboardInterrupt:  # stopped again while it stops: stop it now
-            child.kill()
-            child.wait()
-        raise
-
-
-def _from_terminal() -> bool:
-    """Whether a Ctrl+C came from the terminal, which sends it to the whole foreground group (the command too)."""
-    try:
-        return os.tcgetpgrp(sys.stdin.fileno()) == os.getpgrp()
-    except (OSError, AttributeError, ValueError):
-        return False
+    # Stopped any way, pytest is stopped as by Ctrl+C: it stops its workers, reports, and is waited for.
+    return run_passing_signals(command, cwd=_root(), as_interrupt=True).returncode
 
 
 def cmd_programs(args: argparse.Namespace) -> int:
@@ -480,35 +448,20 @@ def run(args: argparse.Namespace) -> int:
         return 130
 
 
-@contextlib.contextmanager
-def _stopped_as_by_ctrl_c() -> Iterator[None]:
+def _stopped_as_by_ctrl_c() -> contextlib.AbstractContextManager[None]:
     """SIGTERM and SIGHUP stop every command as Ctrl+C does, so each cleans up after itself.
 
     A service manager's SIGTERM, ``kill``, build.py passing either on, or
     the terminal closing (SIGHUP) raise :class:`~.edit.prompts.Stopped` (a
     KeyboardInterrupt): the preview stops its server and removes its
     folders, a build stops its second process and removes its private
-    folder, ``new event`` saves the answers as a draft without asking (nobody
-    is there to answer), ``test`` stops pytest as Ctrl+C would.
+    folder, ``new event`` keeps the answers as a draft without asking
+    (nobody is there to answer), ``test`` stops pytest as Ctrl+C would.
     """
-    import signal
-
+    from .bootstrap.stopping import stopped_as_by_ctrl_c
     from .edit.prompts import Stopped
 
-    def stop(signum: int, frame: object) -> None:
-        raise Stopped(signal.Signals(signum).name)
-
-    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    try:
-        previous = {name: signal.signal(getattr(signal, name), stop) for name in names}
-    except ValueError:  # not the main thread (a test calling main() from another thread): leave the signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        for name, handler in previous.items():
-            signal.signal(getattr(signal, name), handler)
+    return stopped_as_by_ctrl_c(Stopped)
 
 
 def _exit(code: int) -> None:
