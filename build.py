@@ -32,7 +32,6 @@ import hashlib
 import os
 import shutil
 import socket
-import subprocess
 import sys
 import tomllib
 import venv
