@@ -126,6 +126,52 @@ def test_catalogue_filters_by_keyboard_alone(browser, site_url: str) -> None:
     context.close()
 
 
+def _filtered(page) -> tuple[str, int, bool]:
+    """What the catalogue shows: the count sentence, the cards shown, and whether Material's site search is open."""
+    page.wait_for_function("() => !document.querySelector('[data-cpd-count]').textContent.startsWith('Showing')")
+    shown = page.locator("[data-cpd-list] > li:not([hidden])").count()
+    search_open = page.evaluate("() => document.querySelector('[data-md-toggle=search]').checked")
+    return page.text_content("[data-cpd-count]"), shown, search_open
+
+
+def test_catalogue_keyword_survives_back_reload_and_a_shared_link(browser, site_url: str) -> None:
+    """The issue: the keyword lived in ?q=, Material's own search parameter, so Back, reload or a shared link opened the site search."""
+    context = browser.new_context(viewport=WIDTHS["desktop"])
+    page = context.new_page()
+    page.goto(site_url + "events/", wait_until="networkidle")
+    total = page.locator("[data-cpd-list] > li").count()
+    page.fill("#cpd-keyword", "carers")
+    page.select_option("#cpd-f-service", "children")
+    page.wait_for_function("() => location.search.includes('keyword=carers')")
+    assert "q=" not in urlsplit(page.url).query.replace("keyword=", "")
+    filtered = _filtered(page)
+    assert 0 < filtered[1] < total and not filtered[2], filtered
+    shared = page.url
+    # Open an event from the filtered list, then come Back.
+    with page.expect_navigation():
+        page.locator("[data-cpd-list] > li:not([hidden]) a").first.click()
+    assert "/events/" in page.url and page.url != shared
+    page.go_back(wait_until="networkidle")
+    assert page.url == shared
+    assert _filtered(page) == filtered, "Back shows the same filtered list, and no site search over it"
+    assert page.input_value("#cpd-keyword") == "carers" and page.input_value("#cpd-f-service") == "children"
+    page.reload(wait_until="networkidle")
+    assert _filtered(page) == filtered, "a reload too"
+    # The link, shared: opened in another browser.
+    other = browser.new_context(viewport=WIDTHS["phone"])
+    elsewhere = other.new_page()
+    elsewhere.goto(shared, wait_until="networkidle")
+    assert _filtered(elsewhere)[:2] == filtered[:2] and not _filtered(elsewhere)[2]
+    # A link from before the change (?q=) still filters, moved to ?keyword=, and opens no site search.
+    elsewhere.goto(site_url + "events/?q=carers&service=children", wait_until="networkidle")
+    assert _filtered(elsewhere)[:2] == filtered[:2] and not _filtered(elsewhere)[2]
+    assert urlsplit(elsewhere.url).query == "keyword=carers&service=children"
+    elsewhere.wait_for_timeout(500)  # Material's search starts after the page: it still finds no q to open with
+    assert not elsewhere.evaluate("() => document.querySelector('[data-md-toggle=search]').checked")
+    other.close()
+    context.close()
+
+
 def test_navigation_by_keyboard(browser, site_url: str) -> None:
     context = browser.new_context(viewport=WIDTHS["desktop"])
     page = context.new_page()

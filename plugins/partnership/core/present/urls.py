@@ -111,7 +111,13 @@ def all_events() -> str:
 
 
 def catalogue_filter(filters: dict[str, str]) -> str:
-    """The catalogue with filters set: ``events/?stage=nqsw-asye&pcf=knowledge``."""
+    """The catalogue with filters set: ``events/?stage=nqsw-asye&pcf=knowledge&keyword=carers``.
+
+    The words are in ``keyword``, never ``q``: Material's site search opens
+    itself over any page whose address has ``q`` (catalogue.js moves an old
+    link's ``q`` to ``keyword`` before it can).
+    """
+    assert "q" not in filters, "the catalogue's words go in keyword: Material's search reads q"
     return "events/?" + "&".join(f"{name}={quote(value)}" for name, value in filters.items())
 
 
