@@ -26,6 +26,8 @@ PAGES = [
     "",
     "events/",
     "events/?stage=nqsw-asye&service=children",
+    "events/stage/experienced/",
+    "events/stage/experienced/children/",
     "events/early-career-managers-2027/",
     "pathways/",
     "pathways/nqsw-asye/",
@@ -226,6 +228,35 @@ def test_catalogue_without_javascript(browser, site_url: str, built: Path) -> No
     assert page.url.endswith("/events/stage/practice-educator/")
     assert page.locator("li.cpd-row").count() >= 1
     context.close()
+
+
+def test_filters_combine_without_javascript(browser, site_url: str) -> None:
+    """The issue: /events/stage/experienced/ offered "Combine with other filters", which without JavaScript showed all events."""
+    context = browser.new_context(viewport=WIDTHS["phone"], java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "events/stage/experienced/")
+    assert not page.is_visible("text=Combine with other filters"), "a link that needs JavaScript is not offered without it"
+    everything = page.locator("li.cpd-row").count()
+    page.click("nav.cpd-narrower >> text=Children and families")
+    page.wait_for_load_state()
+    assert page.url.endswith("/events/stage/experienced/children/")
+    assert page.inner_text("h1") == "Experienced social worker: Children and families"
+    rows = page.locator("li.cpd-row")
+    assert 0 < rows.count() < everything
+    for index in range(rows.count()):
+        assert "Children and families" in rows.nth(index).inner_text()
+    page.click("text=Every career stage in children and families")
+    page.wait_for_load_state()
+    assert page.url.endswith("/events/service/children/")
+    page.click("nav.cpd-narrower >> text=Newly qualified social worker (ASYE)")
+    page.wait_for_load_state()
+    assert page.url.endswith("/events/stage/nqsw-asye/children/")
+    context.close()
+    scripted = browser.new_context(viewport=WIDTHS["phone"])
+    page = scripted.new_page()
+    page.goto(site_url + "events/stage/experienced/", wait_until="networkidle")
+    assert page.is_visible("text=Combine with other filters"), "with JavaScript, the catalogue's filters are offered too"
+    scripted.close()
 
 
 def test_catalogue_on_a_phone_shows_results_first(browser, site_url: str) -> None:

@@ -105,6 +105,36 @@ def test_facet_pages_count_what_the_data_says(built: Path, kind: str) -> None:
         assert option.endswith(f"({count})"), (kind, value, option)
 
 
+def test_a_stage_in_one_service_has_a_page_of_its_own(built: Path) -> None:
+    """Without JavaScript the filters do not combine: each stage's page links to its events in each service, a page each."""
+    stages = yaml.safe_load((ROOT / "data/pathways.yml").read_text())
+    pages = 0
+    for stage in stages:
+        services = stage.get("services") or ["children", "adults"]
+        single = page(built, f"events/stage/{stage['id']}")
+        links = {a.text_content(): a.get("href") for a in single.xpath('//nav[contains(@class, "cpd-narrower")]//a')}
+        assert links == {{"children": "Children and families", "adults": "Adults"}[s]: f"{s}/" for s in services}, stage["id"]
+        for service in services:
+            expected = [e for e in upcoming() if stage["id"] in e["audience"] and service in e["services"]]
+            combined = page(built, f"events/stage/{stage['id']}/{service}")
+            assert len(cards(combined)) == len(expected), (stage["id"], service)
+            assert (
+                f"({len(expected)})"
+                in single.xpath(f'//nav[contains(@class, "cpd-narrower")]//li[a[@href="{service}/"]]')[0].text_content()
+            )
+            pages += 1
+        for other in {"children", "adults"} - set(services):
+            assert not (built / f"events/stage/{stage['id']}/{other}").exists(), "no page for a service the stage is not in"
+    for service in ("children", "adults"):
+        narrowed = page(built, f"events/service/{service}").xpath('//nav[contains(@class, "cpd-narrower")]//a/@href')
+        assert len(narrowed) == sum(1 for s in stages if service in (s.get("services") or ["children", "adults"]))
+    assert pages <= 2 * len(stages), "at most two pages a stage, however many events there are"
+    index = json.loads((built / "search/search_index.json").read_text())
+    assert not [d["location"] for d in index["docs"] if d["location"].count("/") > 3 and d["location"].startswith("events/stage/")]
+    home = (built / "index.html").read_text()
+    assert "events/stage/experienced/children/" not in home, "out of the navigation"
+
+
 def test_framework_facets_resolve_numbers_and_aliases(built: Path) -> None:
     frameworks = {p.stem: yaml.safe_load(p.read_text()) for p in (ROOT / "data/frameworks").glob("*.yml")}
 

@@ -22,7 +22,15 @@
 
   var KEYWORD = "keyword";
 
+  /* Links that need this script (to the catalogue with filters set) are hidden until it runs. */
+  function showScriptedLinks() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-cpd-js-only]"), function (element) {
+      element.hidden = false;
+    });
+  }
+
   function start() {
+    showScriptedLinks();
     var form = document.querySelector("[data-cpd-filters]");
     var list = document.querySelector("[data-cpd-list]");
     if (!form || !list || form.getAttribute("data-cpd-ready")) {

@@ -134,6 +134,11 @@ def facet(kind: str, value: str) -> str:
     return f"events/{kind}/{value}/"
 
 
+def stage_in_service(stage_id: str, service: str) -> str:
+    """The static page of a career stage's events in one service: ``events/stage/experienced/children/``."""
+    return f"events/stage/{stage_id}/{service}/"
+
+
 def archive(year: int | None = None) -> str:
     return f"events/archive/{year}/" if year else "events/archive/"
 
