@@ -32,6 +32,7 @@ PAGES = [
     "pathways/",
     "pathways/nqsw-asye/",
     "pathways/nqsw-ecdp/",
+    "pathways/experienced/children/",
     "frameworks/pcf/",
     "frameworks/pcf/values-ethics/",
     "frameworks/kss-cf/",
@@ -286,6 +287,66 @@ def test_catalogue_on_a_phone_shows_results_first(browser, site_url: str) -> Non
     page.goto(site_url + "events/?stage=nqsw-asye", wait_until="networkidle")
     assert "(1)" in page.inner_text("summary[data-cpd-toggle]"), "a shared link says how many filters are on"
     context.close()
+
+
+def test_a_stage_page_leads_a_practitioner_on_a_phone(browser, site_url: str, built: Path) -> None:
+    """The issue: nine "Coverage" blocks filled four screens before the events, mixed services, and no word on what to do next."""
+    import yaml
+
+    from conftest import ROOT
+
+    stages = {s["id"]: s for s in yaml.safe_load((ROOT / "data/pathways.yml").read_text())}
+    context = browser.new_context(viewport=WIDTHS["phone"], java_script_enabled=False)  # the service choice needs no script
+    page = context.new_page()
+    page.goto(site_url + "pathways/experienced/")
+    headings = page.locator("article h2").all_inner_texts()
+    assert headings[0] == "What to do next", headings
+    assert page.locator("#next").bounding_box()["y"] < WIDTHS["phone"]["height"], "what to do next starts on the first screen"
+    steps = page.locator("ol.cpd-next > li").all_inner_texts()
+    assert steps[0].startswith("Book CPD for this stage. The next dates:")
+    dates = page.locator("ol.cpd-next .cpd-next__dates time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
+    assert len(dates) == 3 and dates == sorted(dates)
+    for name in stages["experienced"]["next"]:
+        step = next(s for s in steps[1:] if stages[name]["name"] in s)
+        assert "What it takes:" in step and stages[name]["evidence"][0] in step, step
+    # The coverage is for CPD leads: after the events, closed.
+    assert page.evaluate("() => document.querySelector('#cpd').compareDocumentPosition(document.querySelector('details.cpd-leads')) & 4")
+    assert page.locator(".cpd-level").count() > 0 and not page.locator(".cpd-level").first.is_visible()
+    page.click("summary.cpd-leads__summary")
+    assert page.locator("details.cpd-leads table").first.is_visible()
+    # The practitioner's service: a link, a page of its own.
+    page.click("nav.cpd-choice >> text=Children and families")
+    page.wait_for_load_state()
+    assert page.url.endswith("/pathways/experienced/children/")
+    assert page.get_attribute("nav.cpd-choice a[aria-current=page]", "href") == "./"
+    rows = page.locator("#cpd ~ ol.cpd-rows li.cpd-row")
+    assert rows.count() == len(events_for("experienced", "children"))
+    for index in range(rows.count()):
+        assert "Children and families" in rows.nth(index).inner_text()
+    for link in page.locator(".cpd-next__dates a").all():
+        assert link.get_attribute("href").split("/")[-2] in {e["id"] for e in events_for("experienced", "children")}
+    assert page.locator("details.cpd-leads").count() == 0, "one copy of the coverage, on the page for every service"
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= WIDTHS["phone"]["width"]
+    context.close()
+
+
+def events_for(stage: str, service: str) -> list[dict]:
+    """The example's upcoming events for a stage in a service, straight from the YAML."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    import yaml
+
+    from conftest import NOW, ROOT
+
+    now = dt.datetime.fromisoformat(NOW).replace(tzinfo=ZoneInfo("Europe/London"))
+    found = []
+    for path in sorted((ROOT / "data/events").rglob("*.yml")):
+        event = yaml.safe_load(path.read_text())
+        ends = [dt.datetime.fromisoformat(str(s["end"])).replace(tzinfo=ZoneInfo("Europe/London")) for s in event.get("sessions", [])]
+        if stage in event["audience"] and service in event["services"] and (not ends or max(ends) >= now):
+            found.append({"id": path.stem, **event})
+    return found
 
 
 def test_my_cpd_record_downloads_a_word_document(browser, site_url: str, tmp_path: Path) -> None:

@@ -155,8 +155,9 @@ def pathways() -> str:
     return "pathways/"
 
 
-def stage(stage_id: str) -> str:
-    return f"pathways/{stage_id}/"
+def stage(stage_id: str, service: str | None = None) -> str:
+    """A career stage's page, for every service or for one: ``pathways/experienced/`` or ``pathways/experienced/children/``."""
+    return f"pathways/{stage_id}/{service}/" if service else f"pathways/{stage_id}/"
 
 
 def frameworks() -> str:
