@@ -372,7 +372,15 @@ def test_my_cpd_record_downloads_a_word_document(browser, site_url: str, tmp_pat
     page.fill("#mycpd-date", "2026-06-10")
     page.click("button:has-text('Add to my record')")
     assert "Status: done" in page.text_content("[data-mycpd-summary]")
-    page.fill("#mycpd-notes-0", "What I learned about strengths.")
+    # Social Work England's form, field by field: the type, what was done and why, the learning, the impact, peer reflection.
+    assert page.input_value("#mycpd-type-0") == "Course or training", "an event arrives with its type of CPD"
+    assert page.input_value("#mycpd-did-0").startswith("I took part in Strengths-Based Practice (online), run by ")
+    page.fill("#mycpd-did-0", "A day's course on strengths-based conversations, for my work with families in crisis.")
+    page.fill("#mycpd-learning-0", "What I learned about strengths.")
+    page.fill("#mycpd-impact-0", "I now open assessments by asking what is going well.")
+    page.fill("#mycpd-peer-reflection-0", "Talked it through with my practice supervisor.")
+    assert page.is_checked("#mycpd-peer-0"), "writing a peer reflection marks the item as having one"
+    page.select_option("#mycpd-type-1", "Reading or research")
     assert page.input_value("#mycpd-year") == "2026"
     assert page.inner_text("#mycpd-year option:checked") == "1 Dec 2025 to 30 Nov 2026 (this year)"
     with page.expect_download() as download:
@@ -386,12 +394,70 @@ def test_my_cpd_record_downloads_a_word_document(browser, site_url: str, tmp_pat
     assert any(t.startswith("CPD year: 1 December 2025 to 30 November 2026.") for t in texts), texts[:4]
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["1. Strengths-Based Practice", "2. Reading group: the Mental Capacity Act"], "the planned circle is left out"
-    assert "What I learned about strengths." in texts
+    answers = answers_under_headings(document)
+    assert answers[:4] == [
+        (
+            "What I did, and why it is relevant to my practice",
+            "A day's course on strengths-based conversations, for my work with families in crisis.",
+        ),
+        ("What I learned", "What I learned about strengths."),
+        ("The impact on my practice, and on the people I work with", "I now open assessments by asking what is going well."),
+        ("Peer reflection: what I learned from discussing it with a peer", "Talked it through with my practice supervisor."),
+    ]
+    assert [heading for heading, _ in answers[4:]] == [heading for heading, _ in answers[:4]], "the same four, blank, for the next"
+    rows = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows[1:]}
     assert [c.text for c in document.tables[0].rows[1].cells] == ["Date", "4 March 2026"]
+    assert rows["Type of CPD"] == "Course or training" and rows["CPD year"] == "1 December 2025 to 30 November 2026"
+    assert rows["Peer reflection"] == "Yes"
+    assert {row.cells[0].text: row.cells[1].text for row in document.tables[1].rows[1:]}["Type of CPD"] == "Reading or research"
     assert any(url.endswith("/assets/javascripts/vendor/docx/docx.iife.js") for url in requests), "the docx library, from this site"
     assert all(urlsplit(url).hostname == "127.0.0.1" for url in requests if not url.startswith(("blob:", "data:")))
     stored = page.evaluate("() => Object.keys(localStorage)")
     assert stored == ["partnership-mycpd"], "only the key the privacy page lists"
+    context.close()
+
+
+def answers_under_headings(document) -> list[tuple[str, str]]:
+    """(Heading 2, the text of the paragraph after it) in a Word document, in order."""
+    paragraphs = document.paragraphs
+    return [(p.text, paragraphs[i + 1].text) for i, p in enumerate(paragraphs) if p.style.name == "Heading 2"]
+
+
+def test_my_cpd_keeps_records_saved_before_and_says_each_items_cpd_year(browser, site_url: str, tmp_path: Path) -> None:
+    """A record from before (one notes box) opens with its notes as the learning; an item of an earlier CPD year says so."""
+    context = browser.new_context(viewport=WIDTHS["phone"], accept_downloads=True)
+    page = context.new_page()
+    page.goto(site_url + "my-cpd/", wait_until="networkidle")
+    page.evaluate(
+        """() => localStorage.setItem("partnership-mycpd", JSON.stringify({version: 1, items: [
+            {id: "strengths-based-practice-2026-03", title: "Strengths-Based Practice", date: "2026-03-04", hours: "6",
+             provider: "Riverside Borough Council Adult Social Care", maps: ["PCF 5 Knowledge"], peer: false, notes: "Asking what works."},
+            {id: "mca-assessing-capacity-2025-12", title: "Assessing Capacity", date: "2025-11-12", hours: "3",
+             provider: "", maps: [], peer: true, notes: ""}]}))"""
+    )
+    page.reload(wait_until="networkidle")
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('partnership-mycpd'))")
+    assert stored["version"] == 2 and "notes" not in stored["items"][1] and stored["items"][0]["learning"] == "Asking what works."
+    cards = page.locator("ol.cpd-items > li")
+    earlier, this_year = cards.nth(0), cards.nth(1)
+    assert "Assessing Capacity" in earlier.inner_text()
+    assert (
+        earlier.locator(".cpd-item__year").inner_text() == "CPD year 1 Dec 2024 to 30 Nov 2025: an earlier year, not counted in this one."
+    )
+    assert this_year.locator(".cpd-item__year").inner_text() == "CPD year 1 Dec 2025 to 30 Nov 2026: this year."
+    assert page.input_value("#mycpd-learning-1") == "Asking what works."
+    summary = page.text_content("[data-mycpd-summary]")
+    assert "This CPD year (1 December 2025 to 30 November 2026): 1 piece of CPD, 0 with peer reflection." in summary
+    assert "1 more piece in your record belongs to another CPD year (or has no date), so it does not count now." in summary
+    with page.expect_download() as download:
+        page.click("[data-mycpd-download='md']")
+    target = tmp_path / "record.md"
+    download.value.save_as(target)
+    text = target.read_text()
+    assert "- Type of CPD: \n" in text and "- CPD year: 1 December 2025 to 30 November 2026\n" in text
+    assert "### What I learned\n\nAsking what works.\n" in text and "Assessing Capacity" not in text, "one CPD year at a time"
+    for heading in ("What I did, and why it is relevant to my practice", "The impact on my practice, and on the people I work with"):
+        assert f"### {heading}\n" in text
     context.close()
 
 
@@ -416,9 +482,10 @@ def test_my_cpd_on_a_phone_is_one_card_per_item(browser, site_url: str) -> None:
     for index in range(3):
         box = cards.nth(index).bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= WIDTHS["phone"]["width"]
-        for part in ("textarea", "button:has-text('Remove')", "input[type=checkbox]"):
-            inner = cards.nth(index).locator(part).bounding_box()
-            assert inner["x"] + inner["width"] <= WIDTHS["phone"]["width"], part
+        for part in ("textarea", "select", "button:has-text('Remove')", "input[type=checkbox]"):
+            for inner in cards.nth(index).locator(part).all():
+                box = inner.bounding_box()
+                assert box["x"] + box["width"] <= WIDTHS["phone"]["width"], part
     title = cards.nth(1).locator(".cpd-item__title")
     lines = title.evaluate("e => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))")
     assert lines <= 4, f"the title takes {lines} lines (broken letter by letter?)"
