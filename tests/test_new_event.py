@@ -53,6 +53,14 @@ def test_a_list_in_words_names_every_choice(example: Dataset, answer: str) -> No
     assert reading.problem is None and reading.picked == ["pcf:knowledge", "pcf:skills-interventions"], reading
 
 
+def test_numbers_in_words_are_the_choices_numbered_not_a_label_that_holds_them(example: Dataset) -> None:
+    """ "2 and 3" once became "Early career social worker (years 2 and 3)", the one label that holds those words."""
+    stages = Choices(stage_choices(example, dt.date(2027, 10, 4), ["children", "adults"]))
+    assert read_choices("2 and 3", stages, many=True).picked == ["nqsw-asye", "nqsw-ecdp"]
+    assert read_choices("Early career social worker (years 2 and 3)", stages, many=True).picked == ["early-career"]
+    assert read_choices("early career", stages, many=True).picked == ["early-career"]
+
+
 def test_a_label_with_and_in_it_is_one_choice(example: Dataset) -> None:
     reading = read_choices("values and ethics and knowledge", items(example, "pcf"), many=True)
     assert reading.picked == ["pcf:values-ethics", "pcf:knowledge"], reading

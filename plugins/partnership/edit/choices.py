@@ -86,6 +86,11 @@ class Choices:
             return containing[0], []
         return None, containing
 
+    def exactly(self, text: str) -> bool:
+        """True when ``text`` is a choice's number, value, label or other word, whole (not a word inside a label)."""
+        key = normal(text)
+        return (key.isdigit() and 1 <= int(key) <= len(self.choices)) or key in self._names or key in self.aliases
+
     def guess(self, text: str) -> str | None:
         """The choice a mistyped part is probably (``workshp`` → workshop), or None."""
         key = normal(text)
@@ -102,26 +107,41 @@ def read_choices(raw: str, choices: Choices, many: bool) -> Reading:
     if many and (text in EVERY or (text == "both" and len(everything) == 2)):
         return Reading(everything)
     whole, candidates = choices.one(raw)
-    if whole is not None:
+    if whole is not None and choices.exactly(raw):
         return Reading([whole])
     parts = [part for part in _SEPARATORS.split(text) if part]
     if not many:
         if len(parts) > 1 and all(choices.one(part)[0] for part in parts):
             return Reading(problem="Choose one only.")
+        if whole is not None:
+            return Reading([whole])
         return _failed(raw, [(raw, candidates, None if candidates else choices.guess(raw))], [], choices)
+    if len(parts) > 1:
+        # Parts first: "2 and 3" is choices 2 and 3, not the one choice whose label says "years 2 and 3".
+        split = _read_parts(raw, parts, choices)
+        if split.problem is None or whole is None:
+            return split
+    return Reading([whole]) if whole is not None else _read_parts(raw, parts, choices)
+
+
+def _read_parts(raw: str, parts: list[str], choices: Choices) -> Reading:
+    """The choices the parts of an answer name, a run of parts read as one where that names a choice ("values and ethics")."""
     picked: list[str] = []
     failed: list[tuple[str, list[str], str | None]] = []
     order: list[tuple[int, str | None]] = []  # (failure index or -1, value) in the answer's order
     prefix = ""
     start = 0
     while start < len(parts):
-        found, end = None, start + 1
-        for stop in range(len(parts), start, -1):  # the longest run of parts that names one choice: "values and ethics"
-            found = _named(" and ".join(parts[start:stop]), prefix, choices)
-            if found is not None:
-                end = stop
-                break
         part = parts[start]
+        found, end = None, start + 1
+        if choices.exactly(part) or (prefix and part.isdigit()):  # a number or a whole name stands alone: "2 and 3"
+            found = _named(part, prefix, choices)
+        else:
+            for stop in range(len(parts), start, -1):  # the longest run of parts that names one choice: "values and ethics"
+                found = _named(" and ".join(parts[start:stop]), prefix, choices)
+                if found is not None:
+                    end = stop
+                    break
         numbered = _NUMBERED.match(part)
         prefix = numbered.group("prefix") if numbered else prefix if part.isdigit() else ""
         if found is None:

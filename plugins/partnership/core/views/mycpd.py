@@ -46,4 +46,3 @@ EVENT_CPD_TYPES: dict[EventType, str] = {
     EventType.PROGRAMME: "Programme (such as the ASYE) or module",
 }
 """The type an event of the catalogue arrives with when it is added to a record (it can be changed there)."""
-
