@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...present import urls
-from ...present.toolkit import PHASES, downloads
+from ...present.toolkit import PHASES, downloads, track_for, track_name
 from ...sources.history import last_changed
 from ...views.toolkit import toolkit
 from ..context import RenderContext, SitePage
@@ -33,5 +33,6 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
             "changed": changed,
             "content": [path for path in CONTENT if (dataset.content_dir / path).is_file()],
             "events": ctx.catalogue.for_stage("practice-educator"),
+            "versions": [(track_name(track), track_for(track), track) for track in kit.tracks] if kit else [],
         },
     )
