@@ -657,10 +657,24 @@ def _finish_from_options(args: argparse.Namespace, root: Path, ask: Asker, datas
     text = draft.yaml(draft.id, now.date(), len(path.relative_to(data_dir).parts))
     problems = write_all_checked({path: text}, data_dir, content_dir)
     if problems:
-        ask.say("Not written, because the data would have these problems:\n" + "\n".join(problems))
+        shown = path.relative_to(root).as_posix()
+        ask.say("Not written, because the data would have these problems:\n" + "\n".join(_as_options(p, text, shown) for p in problems))
         return 1
     ask.say(f"Wrote {path.relative_to(root).as_posix()}. It will be published at /events/{draft.id}/.")
     return 0
+
+
+OPTIONS = {key: f"--{key}" for key in ORDER} | {"sessions": "--session", "cpd_hours": "--hours"}
+"""The command-line option of each answer, for --yes."""
+
+
+def _as_options(problem: str, text: str, shown: str) -> str:
+    """A problem of the file --yes would have written, named by the option to change: ``--frameworks: 'kss-cf:8': …``."""
+    key = questions_named(problem, text, shown) if problem.startswith(f"{shown}:") else None
+    if key is None:
+        return problem
+    message = problem.partition(f"{shown}:")[2].split(": ", 1)[1]
+    return f"{OPTIONS[key]}: " + re.sub(r"^'?[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+)?'?: ", "", message)
 
 
 __all__ = ["EventDraft", "Interview", "new_event", "parse_session", "questions_named", "short_id", "stage_choices"]
