@@ -123,12 +123,16 @@ class BuildPy:
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP], ids=["SIGTERM", "SIGINT", "SIGHUP"])
-def test_stopping_the_preview_leaves_no_process_port_or_folder(project: Path, how: signal.Signals) -> None:
-    """The issue: `kill` on build.py serve left its child serving on the port. Ctrl+C sent to build.py alone (SIGINT) too."""
+@pytest.mark.parametrize("command", [("serve",), ("edit", "--no-open")], ids=["serve", "edit"])
+def test_stopping_the_preview_leaves_no_process_port_or_folder(project: Path, command: tuple[str, ...], how: signal.Signals) -> None:
+    """The issue: `kill` on build.py serve left its child serving on the port. Ctrl+C sent to build.py alone (SIGINT) too.
+
+    ``edit`` (issue 23: the browser editor beside the preview) is the same server with the editor's backend and folder.
+    """
     port = free_port()
-    run = BuildPy(project, "serve", "--address", f"127.0.0.1:{port}")
+    run = BuildPy(project, *command, "--address", f"127.0.0.1:{port}")
     run.wait_for("Serving on")
-    assert run.seen, "build.py runs the preview in a process of its own"
+    assert run.seen, f"build.py runs the {command[0]} command in a process of its own"
     assert run.stop(how) == 0, run.output
     assert "Stopped the preview." in run.output
     assert run.left_running() == [], run.output

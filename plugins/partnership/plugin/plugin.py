@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import time
 from collections.abc import Iterator, Sequence
@@ -37,6 +38,8 @@ from mkdocs.structure.toc import get_toc
 from ..core import clock
 from ..core.build import SiteBuild
 from ..core.build.addresses import clashes
+from ..core.cms.admin import installed, node_modules, write_admin
+from ..core.cms.collections import cms_config, github_backend
 from ..core.html.context import SitePage
 from ..core.html.security import ThemeScripts
 from ..core.load import load_dataset_cached
@@ -350,6 +353,27 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         for problem in clashes(written, sorted((shown, address) for address, shown in self._hand_written.items())):
             log.warning("%s", problem)
         log.info("Wrote %d calendars, data files and downloads (waited %.1f s)", len(finished.sizes), time.perf_counter() - started)
+        self._write_editor(config)
+
+    def _write_editor(self, config: MkDocsConfig) -> None:
+        """The browser editor at /admin/, configured for the GitHub repository (the preview's `edit` serves its own)."""
+        assert self.build is not None
+        if self.is_serving:
+            return
+        modules = node_modules()
+        if not installed(modules):
+            log.info(
+                "The browser editor (/admin/) is not in this build: its npm install is missing (run python3 build.py with npm installed)"
+            )
+            return
+        repo = self.config.cms_repo or os.environ.get("GITHUB_REPOSITORY", "")
+        auth = self.config.cms_auth_url or os.environ.get("CMS_AUTH_URL", "")
+        backend = github_backend(repo or "OWNER/REPOSITORY", self.config.cms_branch, auth or None)
+        dataset = self.build.dataset
+        written = write_admin(Path(config.site_dir), cms_config(dataset, backend, site_url=dataset.site.url), dataset.site.name, modules)
+        editor = {address: "the browser editor" for address in written}
+        for problem in clashes(editor, sorted((shown, address) for address, shown in self._hand_written.items())):
+            log.warning("%s", problem)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.build is not None:
