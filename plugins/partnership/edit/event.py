@@ -441,10 +441,15 @@ class Interview:
 # ---------------------------------------------------------------- the whole file, checked by the rules
 
 
+def financial_year(day: dt.date) -> Year:
+    """The folder under data/events/ for an event starting on ``day``: its programme year, April to March (the editor's too)."""
+    return Year.of(day)
+
+
 def _path(data_dir: Path, draft: EventDraft, today: dt.date) -> Path:
-    """Where the event's file goes: under the programme year (April to March) of its first session."""
+    """Where the event's file goes: under the programme year of its first session (a self-paced event: of the day it is added)."""
     first = min((s for s, _ in draft.sessions), default=None)
-    return data_dir / "events" / Year.of(first.date() if first else today) / f"{draft.id}.yml"
+    return data_dir / "events" / financial_year(first.date() if first else today) / f"{draft.id}.yml"
 
 
 _FIELD = re.compile(r"^'?(?P<field>[a-z_]+)(?:\[\d+\])?(?:[.:' ]|$)")
