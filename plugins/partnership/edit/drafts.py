@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from ..core.models.common import slugify
-from .files import write_atomically
+from .files import write_whole
 
 FOLDER = "drafts"
 """The folder of ``data/`` that holds drafts."""
@@ -47,7 +47,7 @@ def save(data_dir: Path, kind: str, answers: dict[str, Any], saved: dt.datetime,
     body = yaml.safe_dump(
         {"kind": kind, "saved": saved.strftime("%Y-%m-%dT%H:%M"), "answers": answers}, sort_keys=False, allow_unicode=True
     )
-    write_atomically(target, header + body)
+    write_whole(target, header + body)
     return target
 
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from ..core import clock
 from ..core.load import load_dataset
-from ..core.models.common import SERVICES, slugify
+from ..core.models.common import SERVICES, slugify, url_problem
 from ..core.models.dataset import Dataset
 from ..core.models.events import FORMAT_NAMES, RESERVED_IDS, TYPE_NAMES
 from ..core.models.pathways import Stage
@@ -221,9 +221,9 @@ def check_id(dataset: Dataset) -> Callable[[str], str | None]:
 
 
 def check_url(text: str) -> str | None:
-    if not re.match(r"^(https?://[^\s/]+\.[^\s]+|mailto:\S+@\S+)$", text.strip()):
-        return f"'{text}' is not a web address; write it in full, like https://www.example.org/book."
-    return None
+    """The data's own rule for an address (core.models.common.url_problem), as a sentence."""
+    problem = url_problem(text.strip())
+    return f"{problem[0].upper()}{problem[1:]}." if problem else None
 
 
 def check_number(text: str) -> str | None:
@@ -544,7 +544,11 @@ def _interview(
     if not ask.yes(f"Write this to {shown}?", default=True):
         ask.say("Nothing was written.")
         return _keep(ask, data_dir, draft, now, resumed, None)
-    problems = write_all_checked({path: text}, data_dir, content_dir)
+    try:
+        problems = write_all_checked({path: text}, data_dir, content_dir)
+    except OSError as error:  # a full disk: each file is written whole or not at all (edit/files.py)
+        ask.say(f"Not written: {error.strerror or error}. Every data file is as it was before.")
+        return _keep(ask, data_dir, draft, now, resumed, None)
     if problems:  # the data changed meanwhile (another editor, the preview's editor)
         ask.say("Not written, because the data would now have these problems:\n" + "\n".join(problems))
         return _keep(ask, data_dir, draft, now, resumed, None)
@@ -573,7 +577,11 @@ def _keep(ask: Asker, data_dir: Path, draft: EventDraft, now: dt.datetime, resum
                 return 1
         except (KeyboardInterrupt, Cancelled):
             ask.say("")
-    saved = drafts.save(data_dir, "event", draft.answers(), now.replace(tzinfo=None), resumed)
+    try:
+        saved = drafts.save(data_dir, "event", draft.answers(), now.replace(tzinfo=None), resumed)
+    except OSError as error:  # a full disk: the answers are on the screen, in the file shown before the last question
+        ask.say(f"The draft could not be saved either ({error.strerror or error}). Copy your answers from this window before closing it.")
+        return 1
     ask.say(f"Saved your answers in {saved.relative_to(data_dir.parent).as_posix()} (never published).")
     ask.say("Finish it with: python3 build.py new event --resume")
     return 1

@@ -22,7 +22,7 @@ from ..core.models.year import Year
 from ..core.rules.references import PLACEHOLDERS
 from .answers import parse_year
 from .event import SERVICE_CHOICES, SERVICE_WORDS, new_event
-from .files import write_atomically, write_checked
+from .files import write_checked, write_whole
 from .prompts import Asker
 from .yamltext import flow, scalar
 
@@ -157,7 +157,7 @@ def new_report(args: argparse.Namespace, root: Path, ask: Asker) -> int:
     for relative, text in narratives.items():
         target = content_dir / relative
         if not target.exists():
-            write_atomically(target, text)
+            write_whole(target, text)
     path = data_dir / "reports" / f"{year}.yml"
     problems = write_checked(path, "\n".join(lines) + "\n", data_dir, content_dir)
     if problems:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TextIO, TypeVar
 
 from .choices import Choices, read_choices
@@ -38,10 +38,11 @@ class Stopped(KeyboardInterrupt):
 
 @dataclass
 class Asker:
-    """Asks questions on ``out`` and reads answers from ``source``."""
+    """Asks questions on ``out`` and reads answers from ``source`` (by default the streams in use when it is made:
+    the command line's, which show control characters as escapes, core/text.py)."""
 
-    source: TextIO = sys.stdin
-    out: TextIO = sys.stdout
+    source: TextIO = field(default_factory=lambda: sys.stdin)
+    out: TextIO = field(default_factory=lambda: sys.stdout)
 
     def say(self, text: str = "") -> None:
         print(text, file=self.out, flush=True)
