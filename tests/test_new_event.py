@@ -342,3 +342,58 @@ def test_a_later_rule_asks_again_only_the_answers_it_names(project: Path) -> Non
     written = yaml.safe_load((project / "data/events/2027-28/court-skills-refresher-2027-06.yml").read_text())
     assert written["audience"] == ["nqsw-asye"]
     assert problems(project) == []
+
+
+ANSWERED = ["title", "summary", "description", "type", "provider", "format", "venue", "sessions", "cpd_hours", "services"]
+ANSWERED += ["audience", "capacity", "booking", "cost", "frameworks", "tags", "id"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("limit", [1_000, 300], ids=["room-for-the-draft", "no-room-at-all"])
+def test_a_full_disk_keeps_the_answers_or_says_to_copy_them(project: Path, limit: int) -> None:
+    """The event's file cannot be written (every write fails past ``limit`` bytes, as on a full disk): nothing is
+    half written, and the answers are kept as a draft when it fits, or the editor is told to copy them from the screen."""
+    import resource
+
+    folder = project / "data/drafts"
+    folder.mkdir()
+    answers = {
+        "title": "Court Skills Refresher",
+        "type": "workshop",
+        "provider": "riverside-children",
+        "format": "online",
+        "sessions": [["2027-06-03T09:30", "2027-06-03T13:00"]],
+        "services": ["children"],
+        "audience": ["nqsw-asye"],
+        "frameworks": ["pcf:knowledge"],
+        "id": "court-skills-refresher-2027-06",
+        "answered": ANSWERED,
+    }
+    draft = folder / "event-court-skills.yml"
+    draft.write_text(yaml.safe_dump({"kind": "event", "saved": "2026-11-20T10:00", "answers": answers}))
+    before = {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()}
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "partnership.cli", "new", "event", "--resume"],
+        input="y\n\n",
+        cwd=project,
+        env=dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=NOW),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        preexec_fn=small_files,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Not written: File too large. Every data file is as it was before." in result.stdout
+    assert not (project / "data/events/2027-28/court-skills-refresher-2027-06.yml").exists()
+    assert not [p for p in (project / "data").rglob(".*") if p.is_file()], "no temporary file is left"
+    if limit == 300:
+        assert "The draft could not be saved either (File too large). Copy your answers from this window" in result.stdout
+        assert {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()} == before
+    else:
+        assert "Saved your answers in data/drafts/event-court-skills.yml (never published)." in result.stdout
+        assert yaml.safe_load(draft.read_text())["answers"]["title"] == "Court Skills Refresher"
