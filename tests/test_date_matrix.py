@@ -6,10 +6,11 @@ time-machine sets to the instant. Then the date-sensitive parts are checked
 against what the data and the instant say (never against figures written
 down per instant): the catalogue's upcoming and past events, the
 calendars and feeds, the event pages, the home page's "Coming up", the
-programme year of the coverage view, the frameworks the toolkit follows
+programme year of the coverage view, each career stage's next dates (for
+every service and for each one), the frameworks the toolkit follows
 (those in force that day), the reports (whose "latest year" comes
-from the data, not the calendar), and My CPD's CPD year in a browser whose
-clock is set to the same instant. The nightly rebuild is checked too: an
+from the data, not the calendar), and My CPD's CPD year (and the year each
+item is labelled with) in a browser whose clock is set to the same instant. The nightly rebuild is checked too: an
 event upcoming in one night's build is past in the next night's.
 """
 
@@ -122,6 +123,22 @@ def check_site(site: Path, instant: dt.datetime) -> None:
     for stage in yaml.safe_load((ROOT / "data/pathways.yml").read_text()):
         mine = [e for e in upcoming if stage["id"] in e["audience"]]
         assert len(calendar_uids(site / f"pathways/{stage['id']}/calendar.ics")) == sessions(mine), stage["id"]
+
+    # each stage's "What to do next": the soonest three upcoming events that go ahead, for every service and for each one
+    dated = sorted((e for e in upcoming if e.get("sessions")), key=lambda e: min(str(s["start"]) for s in e["sessions"]))
+    for stage in yaml.safe_load((ROOT / "data/pathways.yml").read_text()):
+        services = stage.get("services") or ["children", "adults"]
+        for service in [None, *services] if len(services) > 1 else [None]:
+            expected = [
+                e["id"]
+                for e in dated
+                if stage["id"] in e["audience"]
+                and (service is None or service in e["services"])
+                and e.get("status", "scheduled") not in ("cancelled", "postponed")
+            ][:3]
+            url = f"pathways/{stage['id']}/{service}" if service else f"pathways/{stage['id']}"
+            shown = [href.strip("/").split("/")[-1] for href in page(site, url).xpath('//ul[@class="cpd-next__dates"]//a/@href')]
+            assert shown == expected, (url, shown, expected)
 
     # the coverage view counts the programme year (April to March) that holds the instant
     local = instant.astimezone(LONDON)
@@ -269,6 +286,9 @@ def test_my_cpd_counts_the_cpd_year_of_the_browser_clock(browser, site_url: str,
         page.click("form[data-mycpd-add] button[type=submit]")
     summary = page.text_content("[data-mycpd-summary]")
     assert f"This CPD year (1 December {end - 1} to 30 November {end}): 1 piece of CPD, 0 with peer reflection." in summary, summary
+    earlier, this_year = page.locator(".cpd-item__year").all_inner_texts()  # oldest first
+    assert earlier == f"CPD year 1 Dec {end - 2} to 30 Nov {end - 1}: an earlier year, not counted in this one."
+    assert this_year == f"CPD year 1 Dec {end - 1} to 30 Nov {end}: this year."
     assert summary.startswith("Status: not yet."), summary
     with page.expect_download() as download:
         page.click("[data-mycpd-download='md']")

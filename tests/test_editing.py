@@ -44,11 +44,8 @@ def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
             "With a practice panel.",
             "",
             "workshp",
-            "Workshop",  # a typo, then the name in capitals
+            "Workshop",  # a typo, then (at "Use Workshop?") the name in capitals
             "5",  # University of Riverside
-            "nqsw",
-            "2, 4",  # a shortened id, then numbers (nqsw-asye, early-career)
-            "3",  # both services
             "IN-PERSON",
             "Riverside Civic Centre, Room 2",
             "12/05/2026",  # last May: the event would go straight to the archive
@@ -56,14 +53,16 @@ def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
             "n",
             "n",  # do not keep the past date: asked again
             "31/13/2027",
+            "31/04/2027",
             "12/05/2027",  # UK day first: 12 May
-            "9:30-4:30",
-            "9.30am-4.30pm",
+            "9:30-4:30",  # 4:30 after 9:30 is the afternoon
             "y",
             "Thu 19 May 2027",
             "19 May 2027",
             "09:30-12:30pm",
             "n",
+            "both",
+            "newly qualified and early career",  # in May 2027 only the ASYE is for newly qualified workers
             "20",
             "www.example.org",
             "https://bookings.example.org/safer",
@@ -81,16 +80,19 @@ def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert "'workshp' is not one of the choices. Did you mean workshop?" in out
-    assert "'nqsw' is not one of the choices. Did you mean nqsw-asye?" in out
     assert "Every session is in the past (today is Sunday 22 November 2026), so the event would go straight to the past events" in out
-    assert "'31/13/2027' is not a date; write it like 14/04/2027, 14 April 2027 or 2027-04-14." in out
-    assert "  → Wednesday 12 May 2027\n" in out and "  → 9:30am to 4:30pm\n" in out
-    assert "the end must be after the start (use the 24-hour clock: 4:30pm is 16:30, or add am and pm)" in out
+    assert "'31/13/2027' is not a real date: there is no month 13; months run from 1 (January) to 12 (December)." in out
+    assert "'31/04/2027' is not a real date: April has 30 days." in out
+    assert "  → Wednesday 12 May 2027\n" in out and "  → 9:30am to 4:30pm (4:30 read as 16:30)\n" in out
     assert "19 May 2027 is a Wednesday, not a Thursday; check the date." in out
     assert "'www.example.org' is not a web address" in out
     assert "'all' is kept for the catalogue's own pages; choose something more specific, like all-workshop." in out
     assert "'safer recruitment' cannot be a web address; use lower-case words joined by hyphens, like safer-recruitment." in out
     assert "Its web address will be /events/safer-recruitment-panels-2027-05/." in out
+    # The dates come before the stages, which are those that exist on the first day (no ECDP in May 2027).
+    assert out.index("Date of the session") < out.index("Which career stages is it for? (the stages that exist on Wednesday 12 May 2027)")
+    stages = out.split("Which career stages is it for?")[1].split("Numbers or names")[0]
+    assert "ECDP" not in stages and "Newly qualified social worker (ASYE) (in children's services until 31 August 2027)" in stages
     path = project / "data/events/2027-28/safer-recruitment-panels-2027-05.yml"
     assert path.is_file()
     data = yaml.safe_load(path.read_text())
@@ -109,6 +111,7 @@ def test_new_event_by_questions_checks_every_answer(project: Path) -> None:
     assert str(data["added"]) == NOW[:10], "dated by the build's clock (PARTNERSHIP_NOW), not the machine's"
     assert problems(project) == []
     assert "It will be published at /events/safer-recruitment-panels-2027-05/." in out
+    assert not (project / "data/drafts").exists(), "a finished event leaves no draft"
 
 
 def test_new_report_asks_again_until_the_year_is_right(project: Path) -> None:
@@ -278,6 +281,16 @@ def import_export(project: Path, *extra: str, export: Path = EXPORT) -> subproce
     return run_cli(project, "import-attendance", str(export), "--year", "2025-26", *extra)
 
 
+def assert_counted_by_hand(rows: list[dict[str, str]]) -> None:
+    """The attendance file's rows for the export's events hold the counts :func:`expected_counts` makes by hand: 78 bookings."""
+    expected = expected_counts()
+    imported = [r for r in rows if r["event"] in {e for e, _, _ in expected}]
+    for row in imported:
+        for column in ("booked", "attended", "cancelled", "no_show"):
+            assert int(row[column]) == expected[(row["event"], row["partner"], column)], (row, column)
+    assert sum(int(r["booked"]) for r in imported) == 78
+
+
 def attendance(project: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO((project / "data/attendance/2025-26.csv").read_text())))
 
@@ -304,12 +317,7 @@ def test_import_attendance_counts_and_keeps_nothing_personal(project: Path) -> N
     assert '# "Annual Conference 2025": no catalogue event of 2025-26 is close; 30 bookings stay under this name' in out
     assert '3 events: 2 found in the catalogue, 1 kept under the export\'s name ("Annual Conference 2025").' in out
     rows = attendance(project)
-    expected = expected_counts()
-    imported = [r for r in rows if r["event"] in {e for e, _, _ in expected}]
-    for row in imported:
-        for column in ("booked", "attended", "cancelled", "no_show"):
-            assert int(row[column]) == expected[(row["event"], row["partner"], column)], (row, column)
-    assert sum(int(r["booked"]) for r in imported) == 78
+    assert_counted_by_hand(rows)
     log = (project / "data/attendance/2025-26.imports.yml").read_text()
     for text in ((project / "data/attendance/2025-26.csv").read_text(), log):
         for word in ("@", "example.org", "Testwood", "Mei", "Email", "First Name"):
@@ -425,9 +433,13 @@ def test_import_handles_windows_encodings_and_byte_order_marks(project: Path, tm
 @pytest.mark.slow
 def test_import_says_which_column_is_missing(project: Path, tmp_path: Path) -> None:
     drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
-    text = EXPORT.read_text(encoding="utf-8").replace("Organisation", "Workplace", 1)
+    header, *rows = list(csv.reader(EXPORT.open(encoding="utf-8")))
+    column = header.index("Organisation")
+    header[column] = "Workplace"
+    # A column import.yml does not name, with nothing in it to recognise it by: missing.
     export = tmp_path / "renamed.csv"
-    export.write_text(text)
+    with export.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([header, *([*row[:column], "", *row[column + 1 :]] for row in rows)])
     result = import_export(project, export=export)
     assert result.returncode == 1
     assert (
@@ -436,10 +448,14 @@ def test_import_says_which_column_is_missing(project: Path, tmp_path: Path) -> N
     )
     assert "Its columns are: Order #, Order Date" in result.stderr
     assert "under 'columns:' in data/import.yml" in result.stderr
+    # Named in import.yml, it is read without being weighed.
+    with export.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([header, *rows])
     settings = project / "data/import.yml"
     settings.write_text(settings.read_text().replace("organisation: [Organisation,", "organisation: [Workplace, Organisation,"))
     result = import_export(project, export=export)
     assert result.returncode == 0, result.stderr
+    assert "organisation from 'Workplace'" in result.stdout and "booking question" not in result.stdout
 
 
 def test_import_settings_are_checked(project: Path) -> None:
@@ -449,3 +465,75 @@ def test_import_settings_are_checked(project: Path) -> None:
     assert any(
         p.startswith("data/import.yml:") and "'riverside-adult' is not a partner id (did you mean riverside-adults?)" in p for p in found
     ), found
+
+
+QUESTIONS = ROOT / "tests/fixtures/eventbrite-booking-questions.csv"
+"""A realistic Eventbrite attendee report: the organisation is the booking question "Which organisation do you work for?",
+beside Eventbrite's own columns, a phone number, and other questions (the team, access needs, diet, how they heard)."""
+
+
+@pytest.mark.slow
+def test_import_finds_the_organisation_in_a_booking_question(project: Path) -> None:
+    drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
+    result = import_export(project, export=QUESTIONS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "organisation from 'Which organisation do you work for?'" in out
+    assert (
+        "The organisation is in the booking question 'Which organisation do you work for?', which import.yml does not name: "
+        "taken because its name asks for an organisation; 65 of 72 answers name partners or organisations import.yml knows."
+    ) in out
+    # The same bookings as the export with an Organisation column: counted the same.
+    rows = attendance(project)
+    assert_counted_by_hand(rows)
+    written = (project / "data/attendance/2025-26.csv").read_text() + (project / "data/attendance/2025-26.imports.yml").read_text()
+    for word in ("07700", "Child Protection", "Vegan", "Testwood", "@"):
+        assert word not in written, word
+    assert problems(project) == []
+
+
+@pytest.mark.slow
+def test_import_never_suggests_a_personal_column(project: Path, tmp_path: Path) -> None:
+    """The issue's export once got "(is it 'Last Name'?)": a column of names is never suggested, nor taken."""
+    drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
+    rows = list(csv.reader(QUESTIONS.open(encoding="utf-8")))
+    where = rows[0].index("Which organisation do you work for?")
+    export = tmp_path / "no-organisation.csv"
+    with export.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([row[:where] + row[where + 1 :] for row in rows])
+    result = import_export(project, export=export)
+    assert result.returncode == 1
+    assert "The export has no column for the attendee's organisation ('organisation')" in result.stderr
+    for personal in ("First Name", "Last Name", "Email", "Mobile Phone", "Attendee #"):
+        assert f"(is it '{personal}'?)" not in result.stderr, personal
+    assert not (project / "data/attendance/2025-26.imports.yml").exists()
+
+
+@pytest.mark.slow
+def test_import_refuses_rather_than_write_nothing(project: Path, tmp_path: Path) -> None:
+    drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
+    before = (project / "data/attendance/2025-26.csv").read_bytes()
+    settings = project / "data/import.yml"
+    text = settings.read_text()
+    # Following a hint to a column of names: every row would carry a person's name, so none is read.
+    settings.write_text(text.replace("organisation: [Organisation,", "organisation: [Last Name, Organisation,"))
+    result = import_export(project)
+    assert result.returncode == 1, result.stdout
+    assert "Nothing was written: no booking in eventbrite-attendees.csv could be counted (80 rows read; 80 rows could not be read" in (
+        result.stderr
+    )
+    assert "Wrote" not in result.stdout
+    # A column that names no organisation anyone knows (job titles): refused, naming the column and its answers.
+    settings.write_text(text.replace("organisation: [Organisation,", "organisation: [Job title, Organisation,"))
+    result = import_export(project)
+    assert result.returncode == 1, result.stdout
+    assert "none of the 78 bookings names an organisation the partnership knows in the column 'Job title'" in result.stderr
+    assert "'Social worker'" in result.stderr
+    # An export with a header and no bookings.
+    settings.write_text(text)
+    empty = tmp_path / "empty.csv"
+    empty.write_text(EXPORT.read_text(encoding="utf-8").splitlines()[0] + "\n")
+    result = import_export(project, export=empty)
+    assert result.returncode == 1 and "Nothing was written: no booking in empty.csv could be counted (0 rows read)" in result.stderr
+    assert (project / "data/attendance/2025-26.csv").read_bytes() == before
+    assert not (project / "data/attendance/2025-26.imports.yml").exists()

@@ -10,7 +10,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import problems, run_cli
+from conftest import ROOT, problems, run_cli
+from partnership.core.load import load_dataset
+from partnership.core.models.events import Event
+from partnership.core.models.frameworks import Framework
+from partnership.core.models.importing import ImportSettings
+from partnership.core.models.metrics import MetricsArea
+from partnership.core.models.partners import Partner
+from partnership.core.models.pathways import Stage
+from partnership.core.models.reports import Report
+from partnership.core.models.site import Site
+from partnership.core.models.strategy import LogicModel
+from partnership.core.problems import DataError, Problems
+from partnership.core.sources.yamlsource import load_yaml
 
 E = "data/events/2026-27/young-carers-2026-12.yml"
 
@@ -216,3 +228,167 @@ def test_warnings_are_printed_by_the_build_and_listed_with_problems(project: Pat
 def test_the_example_data_has_no_warnings(project: Path) -> None:
     result = run_cli(project, "check")
     assert result.returncode == 0 and "warning" not in result.stdout, result.stdout
+
+
+# ---------------------------------------------------------------- one mistake, one problem; dates explained
+
+# What each data file is read as (the loader's models; this list only says which is which).
+DATA_FILES: dict[str, tuple[str, type]] = {
+    "site": ("site.yml", Site),
+    "partners": ("partners.yml", Partner),
+    "pathways": ("pathways.yml", Stage),
+    "import": ("import.yml", ImportSettings),
+    "events": ("events/**/*.yml", Event),
+    "frameworks": ("frameworks/*.yml", Framework),
+    "metrics": ("metrics/*.yml", MetricsArea),
+    "reports": ("reports/*.yml", Report),
+    "logic-model": ("logic-model/*.yml", LogicModel),
+}
+
+
+def _models(annotation: object) -> list[type]:
+    """The pydantic models an annotation holds (``list[Session] | None`` → [Session])."""
+    import typing
+
+    from pydantic import BaseModel
+
+    found, todo = [], [annotation]
+    while todo:
+        current = todo.pop()
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            found.append(current)
+        else:
+            todo.extend(typing.get_args(current))
+    return found
+
+
+def _field_keys(data: object, model: type, path: tuple = ()) -> list[tuple]:
+    """The place of every field name written in ``data`` (read as ``model``), nested models and mappings of them included."""
+    if isinstance(data, list):
+        return [key for index, entry in enumerate(data) for key in _field_keys(entry, model, (*path, index))]
+    if not isinstance(data, dict):
+        return []
+    fields = {(f.alias or name): f for name, f in model.model_fields.items()}
+    keys = []
+    for name, value in data.items():
+        if name not in fields:
+            continue
+        keys.append((*path, name))
+        for inner in _models(fields[name].annotation)[:1]:
+            names = {(f.alias or n) for n, f in inner.model_fields.items()}
+            if isinstance(value, dict) and not set(value) & names:  # a mapping of models: a report's objectives by id
+                keys += [key for k, v in value.items() for key in _field_keys(v, inner, (*path, name, k))]
+            else:
+                keys += _field_keys(value, inner, (*path, name))
+    return keys
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", sorted(DATA_FILES))
+def test_a_misspelt_field_is_one_problem_in_every_model(kind: str) -> None:
+    """Every field name of every model the example writes (nested ones too), misspelt: one problem, "did you mean", nothing else.
+
+    A misspelt field is read as the one meant, so neither "title is missing" nor a rule of another file that missed it
+    (an event mapped to an item of a framework whose 'items' was misspelt) adds a second problem for the same mistake.
+    """
+    pattern, model = DATA_FILES[kind]
+    tried: set[tuple] = set()
+    for path in sorted((ROOT / "data").glob(pattern)):
+        text = path.read_text(encoding="utf-8")
+        doc = load_yaml(text, path.name, Problems())
+        for key_path in _field_keys(doc.data, model):
+            shape = tuple(part if isinstance(part, str) and part in _names(model) else "*" for part in key_path)
+            if shape in tried:
+                continue
+            tried.add(shape)
+            mark = doc.where.key_at(key_path)
+            lines = text.split("\n")
+            line, key, at = lines[mark.line - 1], str(key_path[-1]), mark.column - 1
+            assert line[at : at + len(key)] == key, (path, key_path)
+            lines[mark.line - 1] = line[:at] + key + key[-1] + line[at + len(key) :]  # title → titlee
+            try:
+                load_dataset(ROOT / "data", ROOT / "content", overlay={path: "\n".join(lines)})  # read as if saved so
+                found: list[str] = []
+            except DataError as error:
+                found = [str(p) for p in error.problems]
+            where = f"{path.relative_to(ROOT).as_posix()}:{mark.line}:{mark.column}:"
+            assert len(found) == 1 and found[0].startswith(where) and f"did you mean {key}?" in found[0], (key_path, found)
+    assert len(tried) >= 3, tried
+
+
+def _names(model: type) -> set[str]:
+    names: set[str] = set()
+    todo = [model]
+    while todo:
+        current = todo.pop()
+        for name, field in current.model_fields.items():
+            if (field.alias or name) not in names:
+                names.add(field.alias or name)
+                todo.extend(_models(field.annotation))
+    return names
+
+
+def test_a_misspelt_attendance_column_is_one_problem(project: Path) -> None:
+    edit(project, "data/attendance/2025-26.csv", "event,partner,", "event,partnr,")
+    assert problems(project) == [
+        "data/attendance/2025-26.csv:1:7: column 'partnr' is not part of an attendance file (did you mean partner?); "
+        "allowed columns: event, partner, booked, attended, cancelled, no_show"
+    ]
+
+
+def test_three_misspelt_fields_are_three_problems(project: Path) -> None:
+    """The issue's count: 'titel:' and two more were "5 problems found"."""
+    edit(project, E, "title: Supporting", "titel: Supporting")
+    edit(project, E, "format: online", "fromat: online")
+    edit(project, E, "  - {start: 2026-12-09T12:30, end:", "  - {start: 2026-12-09T12:30, ende:")
+    result = run_cli(project, "check")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == "3 problems found; nothing was published.", result.stderr
+    assert "did you mean title?" in result.stderr and "did you mean format?" in result.stderr and "did you mean end?" in result.stderr
+    assert "is missing" not in result.stderr
+
+
+DATE_CASES = [
+    ("added: 2026-10-19", "added: 2027-04-31", "22:8: added: '2027-04-31' is not a real date: April has 30 days"),
+    (
+        "added: 2026-10-19",
+        "added: 2027-02-29",
+        "22:8: added: '2027-02-29' is not a real date: February 2027 has 28 days (2027 is not a leap year)",
+    ),
+    ("added: 2026-10-19", "added: 2026-13-01", "22:8: added: '2026-13-01' is not a real date: there is no month 13"),
+    (
+        "added: 2026-10-19",
+        "added: 19/10/2026",
+        "22:8: added: '19/10/2026' is not written as the data needs: write 2026-10-19 (year, month, day)",
+    ),
+    (
+        "{start: 2026-12-09T12:30,",
+        "{start: 2027-04-31T09:30,",
+        "16:13: sessions[1].start: '2027-04-31T09:30' is not a real date: April has 30 days",
+    ),
+    (
+        "{start: 2026-12-09T12:30,",
+        "{start: 2026-12-09T25:30,",
+        "16:13: sessions[1].start: '2026-12-09T25:30' is not a real time: there is no hour 25; hours run from 00 to 23",
+    ),
+    (
+        "{start: 2026-12-09T12:30,",
+        "{start: 09/12/2026 12.30pm,",
+        "16:13: sessions[1].start: '09/12/2026 12.30pm' is not written as the data needs: write 2026-12-09T12:30 (year, month, day)",
+    ),
+    (
+        "{start: 2026-12-09T12:30,",
+        "{start: 31/04/2027 9:30,",
+        "16:13: sessions[1].start: '31/04/2027 9:30' is not a real date: April has 30 days",
+    ),
+]
+
+
+@pytest.mark.parametrize("old,new,expected", DATE_CASES, ids=[c[1] for c in DATE_CASES])
+def test_an_impossible_or_misformatted_date_names_its_field_and_says_why(project: Path, old: str, new: str, expected: str) -> None:
+    """Never "write it like 2026-03-04" to someone who wrote 2027-04-31: say what is wrong with the date, and name the field."""
+    edit(project, E, old, new)
+    found = problems(project)
+    assert len(found) == 1 and found[0].startswith(f"{E}:{expected}"), found
+    if new.split(": ", 1)[-1].startswith("20"):
+        assert "write it like" not in found[0] and "YYYY-MM-DD" not in found[0], found

@@ -55,7 +55,7 @@ def test_logic_model_page_is_a_diagram_of_lists(built: Path) -> None:
         "#lm-2024-26-early-career-offer",
     ]
     assert "(£452,000 (2025-26))" in text(funding)
-    peps = tree.xpath('//li[@id="lm-2024-26-practice-education"]//a[contains(@href, "q=peps")]')[0]
+    peps = tree.xpath('//li[@id="lm-2024-26-practice-education"]//a[contains(@href, "?keyword=peps")]')[0]
     expected = sum(1 for p in (ROOT / "data/events").rglob("*.yml") if "peps" in (yaml.safe_load(p.read_text()).get("tags") or []))
     assert text(peps) == f"{expected} events tagged peps"
 

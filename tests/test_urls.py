@@ -32,7 +32,7 @@ def test_files_and_filters() -> None:
     assert urls.schema("event") == "schema/event.schema.json" == urls.schema_file("event.schema.json")
     assert urls.catalogue_filter({"stage": "nqsw-asye"}) == "events/?stage=nqsw-asye"
     assert urls.catalogue_filter({"stage": "nqsw-asye", "kss-cf": "1"}) == "events/?stage=nqsw-asye&kss-cf=1"
-    assert urls.catalogue_filter({"q": "anti racism & you"}) == "events/?q=anti%20racism%20%26%20you"
+    assert urls.catalogue_filter({"keyword": "anti racism & you"}) == "events/?keyword=anti%20racism%20%26%20you"
 
 
 @pytest.mark.parametrize(

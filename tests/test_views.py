@@ -148,3 +148,11 @@ def test_booking_states_are_reasons_and_dates() -> None:
     assert state(status="scheduled", booking="https://book.example.org/", booking_closes=None) == ("open", None, True)
     assert state(status="scheduled", booking=None, booking_closes=None)[0] == "by-email"
     assert event_view(event.model_copy(update=on(dt.date(2025, 6, 1))), dataset, now).booking.reason == "taken-place"
+
+
+def test_every_event_type_has_a_type_of_cpd_my_cpd_offers() -> None:
+    from partnership.core.models.events import EventType
+    from partnership.core.views.mycpd import CPD_TYPES, EVENT_CPD_TYPES
+
+    assert set(EVENT_CPD_TYPES) == set(EventType)
+    assert set(EVENT_CPD_TYPES.values()) <= set(CPD_TYPES) and CPD_TYPES[-1] == "Other"

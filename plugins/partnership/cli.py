@@ -14,7 +14,6 @@ import gc
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -65,7 +64,17 @@ def _check_data(data_dir: Path, content_dir: Path) -> int:
         from .core.problems import warnings_report
 
         print(warnings_report(dataset.warnings), flush=True)
+    _note_drafts(data_dir)
     return 0
+
+
+def _note_drafts(data_dir: Path) -> None:
+    """Say which drafts of ``new event`` wait in data/drafts/ (never read as data, never published)."""
+    from .edit.drafts import note
+
+    found = note(data_dir)
+    if found:
+        print(f"      {found}", flush=True)
 
 
 def _taken_addresses(dataset: Dataset) -> list[str]:
@@ -253,8 +262,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1
     _stage(2, 2, f"Starting the preview at http://{args.address}/ (Ctrl+C to stop)")
     _configure_logging(args.verbose)
-    with _stopped_by_sigterm():
-        return serve(root, address=args.address, pdf=args.pdf, open_browser=args.open)
+    return serve(root, address=args.address, pdf=args.pdf, open_browser=args.open)
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -279,23 +287,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         return 1
     _stage(2, 2, f"Starting the editor at http://{args.address}/admin/ and the preview at http://{args.address}/ (Ctrl+C to stop)")
     _configure_logging(args.verbose)
-    with _stopped_by_sigterm():
-        return serve(root, address=args.address, pdf=False, open_browser=args.open, editor=True)
-
-
-@contextlib.contextmanager
-def _stopped_by_sigterm() -> Iterator[None]:
-    """SIGTERM (a service manager, or build.py passing one on) stops the server as Ctrl+C does: cleanly, temporary folders removed."""
-    import signal
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    return serve(root, address=args.address, pdf=False, open_browser=args.open, editor=True)
 
 
 def _test_workers(pytest_args: list[str]) -> list[str]:
@@ -313,7 +305,10 @@ def _test_workers(pytest_args: list[str]) -> list[str]:
 def cmd_test(args: argparse.Namespace) -> int:
     command = [sys.executable, "-m", "pytest", *_test_workers(args.pytest_args), *args.pytest_args]
     print("Running:", " ".join(command[2:]), flush=True)
-    return subprocess.call(command, cwd=_root())
+    from .bootstrap.stopping import run_passing_signals
+
+    # Stopped any way, pytest is stopped as by Ctrl+C: it stops its workers, reports, and is waited for.
+    return run_passing_signals(command, cwd=_root(), as_interrupt=True).returncode
 
 
 def cmd_programs(args: argparse.Namespace) -> int:
@@ -358,7 +353,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     run = {"event": new_event, "partner": new_partner, "report": new_report}[args.what]
     try:
         return run(args, _root(), Asker())
-    except Cancelled:
+    except (Cancelled, KeyboardInterrupt):  # new partner and new report ask a few questions only: nothing to keep
         print("\nStopped; nothing was written.", file=sys.stderr)
         return 1
     except DataError as error:
@@ -492,9 +487,26 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     try:
-        return int(args.run(args) or 0)
+        with _stopped_as_by_ctrl_c():
+            return int(args.run(args) or 0)
     except KeyboardInterrupt:
         return 130
+
+
+def _stopped_as_by_ctrl_c() -> contextlib.AbstractContextManager[None]:
+    """SIGTERM and SIGHUP stop every command as Ctrl+C does, so each cleans up after itself.
+
+    A service manager's SIGTERM, ``kill``, build.py passing either on, or
+    the terminal closing (SIGHUP) raise :class:`~.edit.prompts.Stopped` (a
+    KeyboardInterrupt): the preview stops its server and removes its
+    folders, a build stops its second process and removes its private
+    folder, ``new event`` keeps the answers as a draft without asking
+    (nobody is there to answer), ``test`` stops pytest as Ctrl+C would.
+    """
+    from .bootstrap.stopping import stopped_as_by_ctrl_c
+    from .edit.prompts import Stopped
+
+    return stopped_as_by_ctrl_c(Stopped)
 
 
 @contextlib.contextmanager

@@ -23,6 +23,8 @@ import venv
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .stopping import run_passing_signals
+
 RUNTIME_HEADER = """\
 # Every package build.py installs into .venv, pinned exactly (the resolved set of
 # pyproject.toml's dependencies). Regenerate with: python3 build.py lock
@@ -92,7 +94,7 @@ class Throwaway:
 
     def pip(self, *args: str) -> subprocess.CompletedProcess[str]:
         command = [str(self.python), "-m", "pip", "--disable-pip-version-check", "--no-input", *args]
-        return subprocess.run(command, capture_output=True, text=True)
+        return run_passing_signals(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def install(self, requirements: list[str], keep: list[str], folder: Path, say: Say) -> None:
         """Install ``requirements``, keeping the ``keep`` pins if pip can; without them if it cannot."""

@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .stopping import run_passing_signals
+
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 LIBERATION = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
 UNO = Path("/usr/lib/python3/dist-packages/uno.py")
@@ -173,7 +175,7 @@ def ensure(root: Path, say: Say, machine: Machine | None = None, path: str | Non
     say(f"installing what the tests need (as root, with apt-get): {' '.join(packages)}")
     environment = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     for command in (["apt-get", "update"], ["apt-get", "install", *APT_OPTIONS, *packages]):
-        result = subprocess.run(command, env=environment, stdin=subprocess.DEVNULL)
+        result = run_passing_signals(command, env=environment, stdin=subprocess.DEVNULL)
         if result.returncode != 0:
             say(message(absent, machine, failure=f"{' '.join(command[:2])} exited with status {result.returncode}"))
             return False

@@ -8,8 +8,10 @@ tests: ``PARTNERSHIP_NOW=2026-11-22`` (midnight) or ``2026-11-22T09:30``.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import os
+import re
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -62,3 +64,92 @@ def elapsed_hours(start: dt.datetime, end: dt.datetime) -> float:
 def local(value: dt.datetime) -> dt.datetime:
     """A naive date-time from the data, read as UK local time."""
     return value if value.tzinfo else value.replace(tzinfo=LONDON)
+
+
+_WRITTEN = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?\s*$")
+
+
+def date_problem(year: int, month: int, day: int) -> str | None:
+    """Why year-month-day is no day of the calendar, in words (``April has 30 days``), or None when it is one."""
+    if not 1 <= month <= 12:
+        return f"there is no month {month}; months run from 1 (January) to 12 (December)"
+    days = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+    if 1 <= day <= days:
+        return None
+    name = calendar.month_name[month]
+    if day < 1:
+        return f"there is no day {day}; days run from 1 to {days} in {name}"
+    if month == 2:
+        leap = "a leap year" if calendar.isleap(year) else "not a leap year"
+        return f"February {year} has {days} days ({year} is {leap})"
+    return f"{name} has {days} days"
+
+
+def time_problem(hour: int, minute: int, second: int = 0) -> str | None:
+    """Why hour:minute is no time of the day (``there is no hour 25``), or None."""
+    if not 0 <= hour <= 23:
+        return f"there is no hour {hour}; hours run from 00 to 23 (1pm is 13:00)"
+    if not 0 <= minute <= 59:
+        return f"there is no minute {minute}; minutes run from 00 to 59"
+    if not 0 <= second <= 59:
+        return f"there is no second {second}; seconds run from 00 to 59"
+    return None
+
+
+def written_date_problem(text: str) -> str | None:
+    """Why a date (or date and time) written year first does not exist: ``2027-04-31`` → ``not a real date: April has 30 days``.
+
+    None too for text not written that way: what to write instead is the
+    caller's to say. The data, ``new`` and the import all explain an
+    impossible date with it, so each says the same thing in the same words.
+    """
+    found = _WRITTEN.match(text)
+    if not found:
+        return None
+    year, month, day = (int(found.group(i)) for i in (1, 2, 3))
+    problem = date_problem(year, month, day)
+    if problem is not None:
+        return f"not a real date: {problem}"
+    if found.group(4) is not None:
+        problem = time_problem(int(found.group(4)), int(found.group(5)), int(found.group(6) or 0))
+        return f"not a real time: {problem}" if problem else None
+    return None
+
+
+_MONTHS: dict[str, int] = {
+    **{name.lower(): number for number, name in enumerate(calendar.month_name) if name},
+    **{name.lower(): number for number, name in enumerate(calendar.month_abbr) if name},
+    "sept": 9,
+}
+_YEAR_FIRST = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{4}|\d{2}))?$")
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_DAY_MONTH = re.compile(rf"^{_WEEKDAY}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?(?:\s+(\d{{4}}|\d{{2}}))?$", re.I)
+_MONTH_DAY = re.compile(rf"^{_WEEKDAY}([a-z]+)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(\d{{4}}|\d{{2}}))?$", re.I)
+
+
+def date_parts(text: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a date as people in the UK write it, whether or not that day exists; None if it is no date.
+
+    Day before month, as in the UK: ``14/04/2027``, ``14.4.27``, ``14 April
+    2027``, ``Wed 14th April``, ``April 14, 2027`` and ``2027-04-14`` (year
+    first) are all 14 April. A year of two digits is this century's; a
+    missing year is None, for the caller to choose (and say so).
+    """
+    raw = " ".join(text.strip().split())
+    if found := _YEAR_FIRST.match(raw):
+        return int(found.group(1)), int(found.group(2)), int(found.group(3))
+    if found := _DAY_FIRST.match(raw):
+        day, month, year = found.groups()
+        return _full_year(year), int(month), int(day)
+    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        found = pattern.match(raw)
+        if found and found.group(month_group).lower() in _MONTHS:
+            return _full_year(found.group(3)), _MONTHS[found.group(month_group).lower()], int(found.group(day_group))
+    return None
+
+
+def _full_year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return int(text) + 2000 if len(text) == 2 else int(text)

@@ -182,6 +182,10 @@ def _report(result: ImportResult, export: Path, year: str, accepting: bool) -> t
     print(f"Read {plural(result.read, 'booking')} from {visible(export.name)} ({result.encoding}).")
     print("Names and e-mail addresses were read only, in memory, to spot duplicate bookings; none were written anywhere.")
     print("Columns read: " + "; ".join(f"{what.replace('_', ' ')} from '{column}'" for what, column in result.columns_used.items()) + ".")
+    for what, why in result.recognised.items():
+        column = result.columns_used[what]
+        print(f"The {what} is in the booking question '{column}', which import.yml does not name: taken because {why}.")
+        print(f"To read it without weighing the columns next time, add '{column}' first under columns: {what}: in data/import.yml.")
     if result.columns_ignored:
         count = len(result.columns_ignored)
         print(f"{plural(count, 'column')} {'was' if count == 1 else 'were'} not needed and ignored: {', '.join(result.columns_ignored)}.")
@@ -243,7 +247,35 @@ def import_attendance(args: argparse.Namespace, root: Path) -> int:
         return _fail("The data has problems to fix first:\n" + error.report())
     except ImportError_ as error:
         return _fail(str(error))
+    refusal = _counts_nothing(result, export)
+    if refusal:
+        return _fail(refusal)
     return _write(args, root, dataset, result, export, raw, now)
+
+
+def _counts_nothing(result: ImportResult, export: Path) -> str | None:
+    """Why the import would count nothing worth writing (no booking, or no organisation anyone knows), or None.
+
+    Writing "0 rows" and calling it done hides a wrong export or a wrong
+    column; so does counting every booking as an unknown organisation.
+    """
+    column = result.columns_used.get("organisation", "")
+    if not result.rows:
+        left_out = f"; {plural(len(result.unreadable), 'row')} could not be read safely (listed above)" if result.unreadable else ""
+        return (
+            f"Nothing was written: no booking in {export.name} could be counted ({plural(result.read, 'row')} read{left_out}). "
+            "Check that this is the attendee export, and which column holds what (listed above)."
+        )
+    counted = sum(r.booked for r in result.rows)
+    unknown = sum(result.unknown_organisations.values())
+    if counted and unknown + result.no_organisation == counted and unknown and not result.suggestions:
+        return (
+            f"Nothing was written: none of the {plural(counted, 'booking')} names an organisation the partnership knows in the column "
+            f"'{column}', and none is close to one (it holds answers like {', '.join(repr(n) for n, _ in result.unknown_organisations.most_common(3))}). "
+            "If the attendee's organisation is in another column, put that column's name first under columns: organisation: "
+            "in data/import.yml; if these are new organisations, map them under organisations: and import again."
+        )
+    return None
 
 
 def _write(args: argparse.Namespace, root: Path, dataset: Dataset, result: ImportResult, export: Path, raw: bytes, now: dt.datetime) -> int:

@@ -1,14 +1,16 @@
-"""Writing data files so that a write can never leave the data broken.
+"""Writing data files so that a write can never leave the data broken, nor half written.
 
-Every file a command writes under ``data/`` (an import's counts and its
-record, ``new event``'s file, a mapping added to ``import.yml``) is written
-by :func:`write_whole`: into a temporary file in the same folder, flushed to
-the disk, then renamed over the old one. A rename within a folder is atomic,
-so a full disk, a crash or a ``kill -9`` at any instant leaves either the old
-file, untouched, or the new one, whole; never half of one.
-
-:func:`write_all_checked` then checks the whole data folder and puts every
-file back as it was when the write would break anything.
+What a command is about to write is checked first, with the whole data
+folder, as if it had been written (the loader's *overlay*): nothing reaches
+the disk unless the data would then be valid. Every file a command writes
+under ``data/`` (``new event``'s file and its draft, an import's counts and
+its record, a mapping added to ``import.yml``, the editor's saves) is then
+written by :func:`write_whole`: into a temporary file in the same folder,
+flushed to the disk, then renamed over the old one. A rename within a folder
+is atomic, so a reader (the preview, ``check``), a full disk, a crash or a
+``kill -9`` at any instant sees either the old file, untouched, or the new
+one, whole; never half of one. When one of several files cannot be written
+(a full disk), the ones already written are put back.
 """
 
 from __future__ import annotations
@@ -52,19 +54,23 @@ def write_whole(path: Path, text: str) -> None:
 
 
 def write_checked(path: Path, text: str, data_dir: Path, content_dir: Path, append: bool = False) -> list[str]:
-    """Write (or append) ``text``, check the whole data folder, and undo the write if it broke anything.
+    """Write (or append) ``text`` if the data stays valid with it.
 
-    Returns the problems the write would have caused (empty when it was kept).
+    Returns the problems the write would have caused (empty when it was written).
     """
     before = path.read_text(encoding="utf-8") if path.exists() else None
     return write_all_checked({path: (before or "") + text if append else text}, data_dir, content_dir)
 
 
 def write_all_checked(files: dict[Path, str], data_dir: Path, content_dir: Path) -> list[str]:
-    """Write several files together (each whole), check the whole data folder, and put every one back if anything broke.
+    """Write several files if the data stays valid with all of them (each whole); otherwise write none.
 
     When a file cannot be written (a full disk), the ones already written are put back and the error is raised.
     """
+    try:
+        load_dataset(data_dir, content_dir, overlay=files)
+    except DataError as error:
+        return [str(p) for p in error.problems]
     before = {path: path.read_text(encoding="utf-8") if path.exists() else None for path in files}
     written: list[Path] = []
     try:
@@ -74,11 +80,6 @@ def write_all_checked(files: dict[Path, str], data_dir: Path, content_dir: Path)
     except OSError:
         _put_back({path: before[path] for path in written})
         raise
-    try:
-        load_dataset(data_dir, content_dir)
-    except DataError as error:
-        _put_back(before)
-        return [str(p) for p in error.problems]
     return []
 
 

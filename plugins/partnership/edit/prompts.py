@@ -1,8 +1,10 @@
 """Asking questions in the terminal, checking each answer as it is typed.
 
 Every question says what kind of answer it wants, offers numbered choices
-where there is a list, accepts a choice by number or by name whatever its
-capitals (and suggests the nearest name when a word is mistyped), reads
+where there is a list, accepts choices by number, by name or in words
+("5 and 7", "children's and adults'", "both", "face to face": :mod:`.choices`),
+lists the candidates of an answer that could be several, and offers the
+whole answer corrected when a word is mistyped (Enter accepts it), reads
 dates and times as people in the UK write them (:mod:`.answers`) and says
 back how it understood them, and asks again, explaining why, until the
 answer is valid: a wrong answer never ends the command. Questions read from
@@ -17,25 +19,30 @@ full-screen menus do not.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TextIO, TypeVar
 
-from ..core.problems import did_you_mean
+from .choices import Choices, read_choices
 
 T = TypeVar("T")
 
 
 class Cancelled(Exception):
-    """The person stopped answering (end of input or Ctrl+C)."""
+    """The answers ran out: the end of the input (Ctrl+D, or a script's last line)."""
+
+
+class Stopped(KeyboardInterrupt):
+    """Stopped by a signal other than Ctrl+C (SIGTERM, SIGHUP: the terminal closed): nobody is there to answer any more."""
 
 
 @dataclass
 class Asker:
-    """Asks questions on ``out`` and reads answers from ``source``."""
+    """Asks questions on ``out`` and reads answers from ``source`` (by default the streams in use when it is made:
+    the command line's, which show control characters as escapes, core/text.py)."""
 
-    source: TextIO = sys.stdin
-    out: TextIO = sys.stdout
+    source: TextIO = field(default_factory=lambda: sys.stdin)
+    out: TextIO = field(default_factory=lambda: sys.stdout)
 
     def say(self, text: str = "") -> None:
         print(text, file=self.out, flush=True)
@@ -91,28 +98,47 @@ class Asker:
                 return "\n".join(lines).strip() or None
             lines.append(line)
 
-    def choose(self, question: str, options: Sequence[tuple[str, str]], *, default: str | None = None) -> str:
-        """One of ``options`` (value, label), by number, value or label."""
-        return self.choose_many(question, options, default=default, many=False)[0]
+    def choose(
+        self, question: str, options: Sequence[tuple[str, str]], *, default: str | None = None, aliases: Mapping[str, str] | None = None
+    ) -> str:
+        """One of ``options`` (value, label), by number, value, label or another word for it (``aliases``)."""
+        return self.choose_many(question, options, default=default, many=False, aliases=aliases)[0]
 
     def choose_many(
-        self, question: str, options: Sequence[tuple[str, str]], *, default: str | None = None, many: bool = True, required: bool = True
+        self,
+        question: str,
+        options: Sequence[tuple[str, str]],
+        *,
+        default: str | None = None,
+        many: bool = True,
+        required: bool = True,
+        aliases: Mapping[str, str] | None = None,
     ) -> list[str]:
-        """Several of ``options``, separated by commas."""
+        """Several of ``options``, in words or numbers: "2, 5", "5 and 7", "both" (:mod:`.choices`)."""
+        choices = Choices(options, aliases)
         self.say(question)
-        for number, (value, label) in enumerate(options, start=1):
-            shown = label if label == value else f"{label} ({value})"
-            self.say(f"  {number:>2}. {shown}")
-        prompt = "Numbers or names, separated by commas" if many else "Number or name"
+        for choice in choices.choices:
+            label, value = choice.label, choice.value
+            self.say(f"  {choice.number:>2}. {label if label == value else f'{label} ({value})'}")
+        prompt = "Numbers or names (like 1, 3 or 1 and 3)" if many else "Number or name"
         while True:
             raw = self.text(prompt, required=required, default=default)
             if raw is None:
                 return []
-            picked, problem = _pick(raw, options, many)
-            if problem:
-                self.say(f"  {problem}")
-                continue
-            return picked
+            reading = read_choices(raw, choices, many)
+            while reading.problem:
+                self.say(f"  {reading.problem}")
+                if not reading.suggestion:
+                    break
+                shown = ", ".join(choices.by_value[value].label for value in reading.suggestion)
+                answer = self._read(f"Use {shown}? [Y/n, or type another answer]: ")
+                if answer.lower() in ("", "y", "yes"):
+                    return reading.suggestion
+                if answer.lower() in ("n", "no"):
+                    break
+                reading = read_choices(answer, choices, many)
+            else:
+                return reading.picked
 
     def yes(self, question: str, default: bool = False) -> bool:
         while True:
@@ -124,31 +150,3 @@ class Asker:
             if answer in ("n", "no"):
                 return False
             self.say("  Answer y or n.")
-
-
-def _pick(raw: str, options: Sequence[tuple[str, str]], many: bool) -> tuple[list[str], str | None]:
-    values = [value for value, _ in options]
-    by_label = {label.lower(): value for value, label in options}
-    picked: list[str] = []
-    parts = [p.strip() for p in raw.split(",") if p.strip()] if many else [raw.strip()]
-    for part in parts:
-        by_value = {v.lower(): v for v in values}
-        if part.isdigit() and 1 <= int(part) <= len(options):
-            value = values[int(part) - 1]
-        elif part.lower() in by_value:
-            value = by_value[part.lower()]
-        elif part.lower() in by_label:
-            value = by_label[part.lower()]
-        elif len(containing := [v for v, label in options if part.lower() in label.lower() or part.lower() == v.rpartition(":")[2]]) == 1:
-            value = containing[0]  # a word of one choice only ('values' → PCF 2 Values and Ethics)
-        else:
-            guess = did_you_mean(part, values) or did_you_mean(part, list(by_label))
-            if guess in by_label:
-                guess = by_label[guess]
-            hint = f" Did you mean {guess}?" if guess else ""
-            return [], f"'{part}' is not one of the choices.{hint} Type a number from 1 to {len(options)}, or a name."
-        if value not in picked:
-            picked.append(value)
-    if not picked:
-        return [], "Choose at least one."
-    return picked, None

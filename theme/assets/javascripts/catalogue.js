@@ -6,15 +6,31 @@
  * closed on phones (results first), with the number of filters on shown
  * beside "Filter";
  * filters combine, the URL query says which are on (so a filtered view can be
- * shared: /events/?stage=nqsw-asye&service=children), the count of matching
+ * shared, bookmarked, reloaded and come back to with Back:
+ * /events/?stage=nqsw-asye&service=children&keyword=carers), the count of matching
  * events is announced to screen readers, and when the page holds only the
  * next events it fetches the full list (events/all/) the first time a filter
  * is used.
+ *
+ * The words searched for are in `keyword`, never `q`: Material's own site
+ * search reads `q` and opens itself over the page. A link from before the
+ * change (/events/?q=carers) still works: a small script in the page's head
+ * (theme/main.html) moves its `q` to `keyword` before Material's bundle runs.
  */
 (function () {
   "use strict";
 
+  var KEYWORD = "keyword";
+
+  /* Links that need this script (to the catalogue with filters set) are hidden until it runs. */
+  function showScriptedLinks() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-cpd-js-only]"), function (element) {
+      element.hidden = false;
+    });
+  }
+
   function start() {
+    showScriptedLinks();
     var form = document.querySelector("[data-cpd-filters]");
     var list = document.querySelector("[data-cpd-list]");
     if (!form || !list || form.getAttribute("data-cpd-ready")) {
@@ -70,9 +86,9 @@
         if (!Object.prototype.hasOwnProperty.call(filters, name)) {
           continue;
         }
-        if (name === "q") {
+        if (name === KEYWORD) {
           var text = card.getAttribute("data-text") || "";
-          var words = filters.q.toLowerCase().split(/\s+/);
+          var words = filters[KEYWORD].toLowerCase().split(/\s+/);
           for (var i = 0; i < words.length; i += 1) {
             if (words[i] && text.indexOf(words[i]) === -1) {
               return false;
@@ -178,7 +194,7 @@
 
     var timer = null;
     form.addEventListener("input", function (event) {
-      if (event.target && event.target.name === "q") {
+      if (event.target && event.target.name === KEYWORD) {
         window.clearTimeout(timer);
         timer = window.setTimeout(apply, 200);
       }

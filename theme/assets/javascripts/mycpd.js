@@ -6,10 +6,20 @@
  * Work England's yearly requirement (at least two pieces of CPD, one with
  * peer reflection, in the CPD year from 1 December to 30 November). CPD dated
  * after today is "planned": shown, but not counted until it has happened.
- * Events tagged as peer reflection arrive marked as such. The page keeps
- * draft reflections, and downloads one CPD year's record as Markdown, or as
- * a Word document written by the docx library (vendor/docx/, served from
- * this site and loaded only when the Word download is asked for).
+ * Events tagged as peer reflection arrive marked as such.
+ *
+ * Each item is kept in the shape of Social Work England's online CPD form
+ * (core/views/mycpd.py says where that comes from): its type, what was done
+ * and why it is relevant, what was learned, the impact on practice and on
+ * the people worked with, and peer reflection, each a field of its own. Each
+ * card says which CPD year the item belongs to, since only this year's count.
+ * The record is downloaded one CPD year at a time, in that shape, as Markdown
+ * or as a Word document written by the docx library (vendor/docx/, served
+ * from this site and loaded only when the Word download is asked for).
+ *
+ * Records saved before (version 1) had one "notes" box, which the download
+ * put under "What did I learn?": they are moved into "learning" the first
+ * time the record is read, and kept as version 2.
  */
 (function () {
   "use strict";
@@ -29,16 +39,45 @@
     }
   }
 
+  var VERSION = 2;
+  var ANSWERS = ["type", "did", "learning", "impact", "peerReflection"];
+
   function load() {
     try {
       var data = JSON.parse(window.localStorage.getItem(KEY) || "null");
       if (data && Array.isArray(data.items)) {
+        if (data.version !== VERSION) {
+          data = migrate(data);
+          try {
+            save(data);
+          } catch (error) {
+            /* read-only storage: the record is shown migrated all the same */
+          }
+        }
         return data;
       }
     } catch (error) {
       /* fall through to an empty record */
     }
-    return { version: 1, items: [] };
+    return { version: VERSION, items: [] };
+  }
+
+  /* Version 1 kept one notes box per item; the download put it under "What did I learn?", so it becomes the learning. */
+  function migrate(data) {
+    data.items.forEach(function (item) {
+      if (typeof item.notes === "string" && item.notes && !item.learning) {
+        item.learning = item.notes;
+      }
+      delete item.notes;
+      ANSWERS.forEach(function (name) {
+        if (typeof item[name] !== "string") {
+          item[name] = "";
+        }
+      });
+      item.peer = Boolean(item.peer);
+    });
+    data.version = VERSION;
+    return data;
   }
 
   function save(data) {
@@ -132,15 +171,22 @@
         var data = load();
         var at = find(data, id);
         if (at === -1) {
+          var title = button.getAttribute("data-mycpd-title") || id;
+          var provider = button.getAttribute("data-mycpd-provider") || "";
+          var format = button.getAttribute("data-mycpd-format") || "";
           data.items.push({
             id: id,
-            title: button.getAttribute("data-mycpd-title") || id,
+            title: title,
             date: button.getAttribute("data-mycpd-date") || "",
             hours: button.getAttribute("data-mycpd-hours") || "",
-            provider: button.getAttribute("data-mycpd-provider") || "",
+            provider: provider,
             maps: (button.getAttribute("data-mycpd-items") || "").split("|").filter(Boolean),
             peer: button.getAttribute("data-mycpd-peer") === "true",
-            notes: ""
+            type: button.getAttribute("data-mycpd-type") || "",
+            did: "I took part in " + title + (format ? " (" + format + ")" : "") + (provider ? ", run by " + provider : "") + ".",
+            learning: "",
+            impact: "",
+            peerReflection: ""
           });
         } else {
           data.items.splice(at, 1);
@@ -205,6 +251,66 @@
     var addForm = app.querySelector("[data-mycpd-add]");
     var year = cpdYear(startOfToday());
 
+    var typeOptions = addForm ? Array.prototype.map.call(addForm.querySelectorAll("[data-mycpd-types] option"), function (option) {
+      return option.value;
+    }).filter(Boolean) : [];
+
+    /* "CPD year 1 Dec 2025 to 30 Nov 2026: this year", or the year it belongs to, which is not counted now. */
+    function yearNote(item) {
+      var d = parseDate(item.date);
+      if (!d) {
+        return "No date: it counts in no CPD year until it has one.";
+      }
+      var its = cpdYear(d);
+      if (its.endYear === year.endYear) {
+        return "CPD year " + its.short + ": this year" + (planned(item) ? ", once it has happened." : ".");
+      }
+      return "CPD year " + its.short + (its.endYear < year.endYear ? ": an earlier year, not counted in this one." : ": a later year, not counted in this one.");
+    }
+
+    function typeField(item, index) {
+      var field = el("div", { "class": "cpd-field" });
+      var id = "mycpd-type-" + index;
+      field.appendChild(el("label", { "for": id }, "Type of CPD"));
+      var select = el("select", { id: id });
+      select.appendChild(el("option", { value: "" }, "Not chosen yet"));
+      var kinds = typeOptions.slice();
+      if (item.type && kinds.indexOf(item.type) === -1) {
+        kinds.push(item.type);
+      }
+      kinds.forEach(function (kind) {
+        select.appendChild(el("option", { value: kind }, kind));
+      });
+      select.value = item.type || "";
+      select.addEventListener("change", function () {
+        update(item.id, function (stored) {
+          stored.type = select.value;
+        });
+      });
+      field.appendChild(select);
+      return field;
+    }
+
+    function answerField(item, index, question, typed) {
+      var field = el("div", { "class": "cpd-field" });
+      var id = "mycpd-" + question.id + "-" + index;
+      var label = el("label", { "for": id }, question.ask);
+      label.appendChild(el("span", { "class": "cpd-visually-hidden" }, " (" + item.title + ")"));
+      field.appendChild(label);
+      var box = el("textarea", { id: id, rows: "3" });
+      box.value = item[question.name] || "";
+      box.addEventListener("input", function () {
+        update(item.id, function (stored) {
+          stored[question.name] = box.value;
+        });
+        if (typed) {
+          typed(box.value);
+        }
+      });
+      field.appendChild(box);
+      return field;
+    }
+
     function card(item, index) {
       var li = el("li", { "class": "cpd-item" + (planned(item) ? " cpd-item--planned" : "") });
       var title = el("h3", { "class": "cpd-item__title" });
@@ -218,6 +324,7 @@
         title.appendChild(el("strong", { "class": "cpd-tag cpd-tag--planned" }, "Planned"));
       }
       li.appendChild(title);
+      li.appendChild(el("p", { "class": "cpd-item__year" + (inYear(item, year) ? "" : " cpd-item__year--other") }, yearNote(item)));
       var facts = el("dl", { "class": "cpd-summary cpd-item__facts" });
       var when = longDate(item.date) || "No date";
       summaryRow(facts, "Date", planned(item) ? when + " (planned: it counts once it has happened)" : when);
@@ -228,6 +335,13 @@
         summaryRow(facts, "Provider", item.provider);
       }
       li.appendChild(facts);
+
+      li.appendChild(typeField(item, index));
+      QUESTIONS.forEach(function (question) {
+        if (question.name !== "peerReflection") {
+          li.appendChild(answerField(item, index, question));
+        }
+      });
 
       var check = el("div", { "class": "cpd-check" });
       var peerId = "mycpd-peer-" + index;
@@ -242,21 +356,16 @@
       check.appendChild(peer);
       check.appendChild(el("label", { "for": peerId }, "It included peer reflection"));
       li.appendChild(check);
-
-      var notesField = el("div", { "class": "cpd-field" });
-      var notesId = "mycpd-notes-" + index;
-      var notesLabel = el("label", { "for": notesId }, "Notes for your reflection");
-      notesLabel.appendChild(el("span", { "class": "cpd-visually-hidden" }, " on " + item.title));
-      notesField.appendChild(notesLabel);
-      var notes = el("textarea", { id: notesId, rows: "3" });
-      notes.value = item.notes || "";
-      notes.addEventListener("input", function () {
-        update(item.id, function (stored) {
-          stored.notes = notes.value;
-        });
+      var reflection = answerField(item, index, QUESTIONS[QUESTIONS.length - 1], function (text) {
+        if (text.trim() && !peer.checked) {
+          peer.checked = true; /* writing a peer reflection is having had one */
+          update(item.id, function (stored) {
+            stored.peer = true;
+          });
+          paintSummary();
+        }
       });
-      notesField.appendChild(notes);
-      li.appendChild(notesField);
+      li.appendChild(reflection);
 
       var actions = el("p", { "class": "cpd-item__actions" });
       var remove = el("button", { type: "button", "class": "cpd-linkbutton" }, "Remove");
@@ -337,8 +446,10 @@
         }
         status = "Status: not yet. You need " + needed.join(" and ") + " by " + deadline + ".";
       }
+      var others = load().items.length - items.length;
       var detail = " This CPD year (" + year.label + "): " + plural(done.length, "piece") + " of CPD, " + peer + " with peer reflection" +
         (ahead ? "; " + ahead + " more planned, counted once " + (ahead === 1 ? "it has" : "they have") + " happened. " : ". ") +
+        (others ? plural(others, "more piece") + " in your record " + (others === 1 ? "belongs to another CPD year (or has no date), so it does" : "belong to other CPD years (or have no date), so they do") + " not count now. " : "") +
         "Social Work England asks for at least 2 pieces a year, at least 1 with peer reflection.";
       summary.textContent = "";
       summary.appendChild(el("strong", {}, status));
@@ -367,7 +478,11 @@
           provider: addForm.elements.provider.value.trim(),
           maps: [],
           peer: addForm.elements.peer.checked,
-          notes: ""
+          type: addForm.elements.type ? addForm.elements.type.value : "",
+          did: "",
+          learning: "",
+          impact: "",
+          peerReflection: ""
         });
         save(data);
         addForm.reset();
@@ -461,18 +576,32 @@
 
   /* ---------- the record, as Markdown and as Word ---------- */
 
+  /* Social Work England's questions, in the order its online form asks them (core/views/mycpd.py). */
   var QUESTIONS = [
-    "What did I do?",
-    "What did I learn?",
-    "How has it changed my practice, and what will I do differently?",
-    "Peer reflection: who did I reflect with, and what did we discuss?"
+    { name: "did", id: "did", ask: "What did you do, and why is it relevant to your practice?", heading: "What I did, and why it is relevant to my practice" },
+    { name: "learning", id: "learning", ask: "What did you learn?", heading: "What I learned" },
+    {
+      name: "impact",
+      id: "impact",
+      ask: "How has it changed your practice, or how will it? What difference does it make to the people you work with?",
+      heading: "The impact on my practice, and on the people I work with"
+    },
+    {
+      name: "peerReflection",
+      id: "peer-reflection",
+      ask: "Peer reflection: what did you learn from discussing it with a colleague?",
+      heading: "Peer reflection: what I learned from discussing it with a peer"
+    }
   ];
 
   var REQUIREMENT = "Social Work England asks for at least two pieces of CPD, at least one with peer reflection.";
 
   function facts(item) {
+    var its = parseDate(item.date);
     return [
       ["Date", longDate(item.date)],
+      ["Type of CPD", item.type || ""],
+      ["CPD year", its ? cpdYear(its).label : ""],
       ["Provider", item.provider || ""],
       ["CPD hours", item.hours ? String(item.hours) : ""],
       ["Maps to", (item.maps || []).join("; ")],
@@ -497,9 +626,9 @@
         lines.push("- " + pair[0] + ": " + pair[1]);
       });
       lines.push("");
-      QUESTIONS.forEach(function (question, q) {
-        lines.push("### " + question, "");
-        lines.push(q === 1 && item.notes ? item.notes : "", "");
+      QUESTIONS.forEach(function (question) {
+        lines.push("### " + question.heading, "");
+        lines.push(item[question.name] || "", "");
       });
     });
     if (!items.length) {
@@ -543,9 +672,9 @@
     items.forEach(function (item, index) {
       children.push(new d.Paragraph({ text: (index + 1) + ". " + item.title, heading: d.HeadingLevel.HEADING_1 }));
       children.push(table(facts(item)));
-      QUESTIONS.forEach(function (question, q) {
-        children.push(new d.Paragraph({ text: question, heading: d.HeadingLevel.HEADING_2 }));
-        children.push(text(q === 1 && item.notes ? item.notes : ""));
+      QUESTIONS.forEach(function (question) {
+        children.push(new d.Paragraph({ text: question.heading, heading: d.HeadingLevel.HEADING_2 }));
+        children.push(text(item[question.name] || ""));
       });
     });
     if (!items.length) {

@@ -39,6 +39,7 @@ import hashlib
 import io
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..clock import local
@@ -49,6 +50,7 @@ from ..models.importing import ImportedEvent, ImportedExport, ImportLog, names
 from ..models.year import Year
 from ..problems import did_you_mean
 from .personal import Guard, normal
+from .questions import organisation_question, safe_to_suggest
 
 
 class ImportError_(Exception):
@@ -63,6 +65,8 @@ class ImportResult:
     columns_used: dict[str, str] = field(default_factory=dict)
     """What the import read (event, organisation …) → the export's name for that column."""
     columns_ignored: list[str] = field(default_factory=list)
+    recognised: dict[str, str] = field(default_factory=dict)
+    """What was found in a column import.yml does not name (organisation) → why that column was taken."""
     duplicates: int = 0
     no_organisation: int = 0
     unknown_organisations: Counter[str] = field(default_factory=Counter)
@@ -180,10 +184,15 @@ WANTED: dict[str, tuple[str, bool]] = {
 }
 
 
-def find_columns(header: list[str], dataset: Dataset) -> dict[str, str]:
+def find_columns(
+    header: list[str], dataset: Dataset, rows: Sequence[Sequence[str]] = (), recognised: dict[str, str] | None = None
+) -> dict[str, str]:
     """Which of the export's columns holds what: the first of the names import.yml lists that the export has.
 
-    Raises :class:`ImportError_` naming what is missing, the names looked for and the export's columns.
+    Without one for the organisation, a booking question's column is
+    recognised by its wording and its answers (:mod:`.questions`; why goes
+    into ``recognised``). Raises :class:`ImportError_` naming what is
+    missing, the names looked for and the export's columns.
     """
     columns = dataset.import_settings.columns
     by_key = {_column_key(name): name for name in header}
@@ -193,6 +202,12 @@ def find_columns(header: list[str], dataset: Dataset) -> dict[str, str]:
             if _column_key(candidate) in by_key:
                 found[what] = by_key[_column_key(candidate)]
                 break
+    if "organisation" not in found:
+        question = organisation_question(header, rows, dataset, set(found.values()))
+        if question is not None:
+            found["organisation"] = question.column
+            if recognised is not None:
+                recognised["organisation"] = question.why()
     missing = [what for what, (_, needed) in WANTED.items() if needed and what not in found]
     if "status" not in found and "checked_in" not in found:
         missing.append("status or checked_in")
@@ -202,7 +217,7 @@ def find_columns(header: list[str], dataset: Dataset) -> dict[str, str]:
     for what in missing:
         looked = [n for part in what.split(" or ") for n in names(getattr(columns, part))]
         described = " or ".join(WANTED[part][0] for part in what.split(" or "))
-        guess = next((g for name in looked if (g := did_you_mean(name, header))), None)
+        guess = next((g for name in looked if (g := did_you_mean(name, safe_to_suggest(header, dataset)))), None)
         lines.append(
             f"The export has no column for {described} ('{what}'): looked for "
             + ", ".join(f"'{n}'" for n in looked)
@@ -248,11 +263,13 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: Year | None 
     text, encoding = decode(raw)
     records = _records(text)
     header = [h.strip() for h in (records[0][1] if records else [])]
-    found = find_columns(header, dataset)
+    recognised: dict[str, str] = {}
+    found = find_columns(header, dataset, [cells for _, cells in records[1:]], recognised)
     person_columns = [c for c in settings.columns.person if c in header]
     used = set(found.values()) | set(person_columns)
     _one_of_each(header, used)
     result = ImportResult(rows=[], encoding=encoding, columns_used=found, columns_ignored=[h for h in header if h not in used])
+    result.recognised = recognised
 
     partners = {p.id: p.id for p in dataset.partners}
     partner_names = {normal(p.name): p.id for p in dataset.partners}

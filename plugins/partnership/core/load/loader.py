@@ -10,7 +10,7 @@ line and column; nothing is returned half-checked.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
@@ -36,7 +36,7 @@ from ..models.reports import Report
 from ..models.site import Site
 from ..models.strategy import LogicModel
 from ..models.year import Year
-from ..problems import Problems, in_order, quote
+from ..problems import Problems, did_you_mean, hint, in_order, quote
 from ..rules import run_all
 from ..sources.csvsource import TEXT_AS_UTF8, decode, load_csv
 from ..sources.files import SourceFiles
@@ -60,6 +60,7 @@ LAYOUT: dict[str, str] = {
     "reports": "one annual report a file",
     "import.yml": "how to read booking exports (python3 build.py import-attendance)",
     "logic-model": "one logic model and its objectives a period",
+    "drafts": "unfinished answers of 'python3 build.py new event', never read as data (new event --resume finishes them)",
     "README.md": "the guide to these files",
 }
 REQUIRED = ("site.yml", "partners.yml", "pathways.yml")
@@ -83,12 +84,12 @@ class _NotRead:
 class _Reader:
     """Reads files under one data folder, adding problems as it goes."""
 
-    def __init__(self, data_dir: Path, problems: Problems, content_dir: Path | None = None):
+    def __init__(self, data_dir: Path, problems: Problems, content_dir: Path | None = None, overlay: Mapping[Path, str] | None = None):
         self.data_dir = data_dir
         self.base = data_dir.parent
         self.problems = problems
         content_dir = content_dir or self.base / "content"
-        self.files = SourceFiles([data_dir, content_dir, content_dir.parent / "theme"], problems, self.display)
+        self.files = SourceFiles([data_dir, content_dir, content_dir.parent / "theme"], problems, self.display, overlay)
         self.unread = _NotRead()
 
     def display(self, path: Path) -> str:
@@ -121,7 +122,7 @@ class _Reader:
                 self.display(path), 1, 1, f"this is a folder, but it must be a file holding {what}: rename the folder (see data/README.md)"
             )
             return None
-        if not path.is_file():
+        if not self.files.exists(path):
             self.problems.add(self.display(path), 1, 1, f"this file is missing; it holds {what} (see data/README.md)")
             return None
         return self.document(path)
@@ -166,7 +167,7 @@ class _Reader:
 
     def folder(self, name: str, recursive: bool = False, suffixes: tuple[str, ...] = YAML_SUFFIXES) -> list[Path]:
         folder = self.data_dir / name
-        if not folder.is_dir() or not self.files.check(folder):
+        if not self.files.is_folder(folder) or (folder.exists() and not self.files.check(folder)):
             return []
         found = []
         for path in self.files.walk(folder):
@@ -316,7 +317,7 @@ def _attendance(reader: _Reader) -> dict[str, AttendanceTable]:
         table = _attendance_table(reader, path)
         if table is not None:
             log_path = path.with_name(path.stem + IMPORT_LOG_SUFFIX)
-            log = reader.one(reader.document(log_path), ImportLog, "an import log") if log_path.is_file() else None
+            log = reader.one(reader.document(log_path), ImportLog, "an import log") if reader.files.exists(log_path) else None
             tables[path.relative_to(reader.data_dir).as_posix()] = replace(table, imports=log)
     return tables
 
@@ -347,13 +348,20 @@ def _attendance_table(reader: _Reader, path: Path) -> AttendanceTable | None:
     if personal:
         return None  # no row of a file with personal data is read, let alone published
     missing = [name for name in COLUMNS if name not in table.header]
-    for name in missing:
-        problems.add(shown, 1, 1, f"the header has no {quote(name)} column; the header must be: " + ",".join(COLUMNS))
+    misspelt: set[str] = set()  # 'partnr' is one mistake: "did you mean partner?", not also "no partner column"
     for name, column in zip(table.header, table.header_columns, strict=False):
         if name not in COLUMNS:
+            meant = did_you_mean(name, missing)
+            misspelt |= {meant} if meant else set()
             problems.add(
-                shown, 1, column, f"column {quote(name)} is not part of an attendance file; allowed columns: " + ", ".join(COLUMNS)
+                shown,
+                1,
+                column,
+                f"column {quote(name)} is not part of an attendance file{hint(name, missing)}; allowed columns: " + ", ".join(COLUMNS),
             )
+    for name in missing:
+        if name not in misspelt:
+            problems.add(shown, 1, 1, f"the header has no {quote(name)} column; the header must be: " + ",".join(COLUMNS))
     if missing:
         return None
     rows: list[AttendanceRow] = []
@@ -431,15 +439,17 @@ def _unexpected(reader: _Reader) -> None:
         reader.problems.add(reader.display(entry), 1, 1, problems_text)
 
 
-def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
+def load_dataset(data_dir: Path, content_dir: Path | None = None, overlay: Mapping[Path, str] | None = None) -> Dataset:
     """Read, validate and cross-check everything in ``data_dir``.
 
+    ``overlay`` (file → text) reads those files as if they had been written
+    so: what a command is about to write is checked before it is written.
     Raises :class:`~..problems.DataError` with every problem found.
     """
     data_dir = Path(data_dir).resolve()
     content_dir = Path(content_dir).resolve() if content_dir else data_dir.parent / "content"
     problems = Problems()
-    reader = _Reader(data_dir, problems, content_dir)
+    reader = _Reader(data_dir, problems, content_dir, overlay)
     if not data_dir.is_dir():
         problems.add(reader.display(data_dir), 1, 1, "the data folder does not exist")
         problems.raise_if_any()
@@ -454,7 +464,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
     reports = _reports(reader)
     logic_models = _logic_models(reader)
     settings_path = data_dir / "import.yml"
-    settings = reader.one(reader.document(settings_path), ImportSettings, "import settings") if settings_path.is_file() else None
+    settings = reader.one(reader.document(settings_path), ImportSettings, "import settings") if reader.files.exists(settings_path) else None
     _unexpected(reader)
     dataset = Dataset(
         data_dir=data_dir,

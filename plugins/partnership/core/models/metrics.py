@@ -22,7 +22,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_serializer, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..problems import quote
+from ..problems import did_you_mean, quote
 from .common import Closed, DataModel, Slug
 from .year import Year
 
@@ -181,8 +181,16 @@ def parse_value(raw: Any) -> MeasureValue:
         raise PydanticCustomError("measure_value", "this year has no value; " + _VALUE_HELP)
     if not isinstance(raw, dict):
         raise PydanticCustomError("measure_value", "{value} is not a value; " + _VALUE_HELP, {"value": quote(raw)})
-    unknown = [key for key in raw if key not in ("value", "by", "pending", "note")]
+    fields = ("value", "by", "pending", "note")
+    unknown = [key for key in raw if key not in fields]
     if unknown:
+        meant = did_you_mean(str(unknown[0]), [name for name in fields if name not in raw])
+        if meant is not None:  # one mistake: the loader reads it as the field meant (load/validation.py)
+            raise PydanticCustomError(
+                "misspelt_field",
+                "{field} is not a field of a value (did you mean {meant}?); allowed: value, by, pending, note",
+                {"field": quote(unknown[0]), "key": str(unknown[0]), "meant": meant},
+            )
         raise PydanticCustomError(
             "measure_value",
             "{field} is not a field of a value; allowed: value, by, pending, note",

@@ -111,7 +111,13 @@ def all_events() -> str:
 
 
 def catalogue_filter(filters: dict[str, str]) -> str:
-    """The catalogue with filters set: ``events/?stage=nqsw-asye&pcf=knowledge``."""
+    """The catalogue with filters set: ``events/?stage=nqsw-asye&pcf=knowledge&keyword=carers``.
+
+    The words are in ``keyword``, never ``q``: Material's site search opens
+    itself over any page whose address has ``q`` (catalogue.js moves an old
+    link's ``q`` to ``keyword`` before it can).
+    """
+    assert "q" not in filters, "the catalogue's words go in keyword: Material's search reads q"
     return "events/?" + "&".join(f"{name}={quote(value)}" for name, value in filters.items())
 
 
@@ -126,6 +132,11 @@ def event_ics(event_id: str) -> str:
 def facet(kind: str, value: str) -> str:
     """A static facet page of the catalogue: ``events/stage/nqsw-asye/``."""
     return f"events/{kind}/{value}/"
+
+
+def stage_in_service(stage_id: str, service: str) -> str:
+    """The static page of a career stage's events in one service: ``events/stage/experienced/children/``."""
+    return f"events/stage/{stage_id}/{service}/"
 
 
 def archive(year: int | None = None) -> str:
@@ -144,8 +155,9 @@ def pathways() -> str:
     return "pathways/"
 
 
-def stage(stage_id: str) -> str:
-    return f"pathways/{stage_id}/"
+def stage(stage_id: str, service: str | None = None) -> str:
+    """A career stage's page, for every service or for one: ``pathways/experienced/`` or ``pathways/experienced/children/``."""
+    return f"pathways/{stage_id}/{service}/" if service else f"pathways/{stage_id}/"
 
 
 def frameworks() -> str:

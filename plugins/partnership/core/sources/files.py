@@ -14,13 +14,17 @@ read or published, so this module refuses, with the file's place:
 Files are opened without following a last link, non-blocking, and checked
 to be ordinary files before a byte is read, so that nothing swapped in
 after the check is read either; at most the limit (and one byte) is read.
+
+An *overlay* (file → text) makes the project read as if those files had
+been written: ``new`` and the attendance import check what they are about to
+write before a byte of it reaches the disk.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from ..problems import Problems
@@ -62,11 +66,21 @@ def _size(count: int) -> str:
 class SourceFiles:
     """The rules above for one project; problems go to ``problems``, located at 1:1 of the file."""
 
-    def __init__(self, roots: Sequence[Path], problems: Problems, display: Display):
+    def __init__(self, roots: Sequence[Path], problems: Problems, display: Display, overlay: Mapping[Path, str] | None = None):
         self.roots = [Path(root).resolve() for root in roots]
         self.problems = problems
         self.display = display
         self._refused: set[Path] = set()
+        self.overlay = {Path(path).resolve(): text.encode("utf-8") for path, text in (overlay or {}).items()}
+        """Files read as if written with this text (whether or not they exist on disk)."""
+
+    def exists(self, path: Path) -> bool:
+        """True when ``path`` is a file (on disk, or in the overlay)."""
+        return path.resolve() in self.overlay or path.is_file()
+
+    def is_folder(self, path: Path) -> bool:
+        """True when ``path`` is a folder (on disk, or one the overlay's files would be written in)."""
+        return path.is_dir() or bool(self._overlaid(path))
 
     def _problem(self, path: Path, message: str) -> None:
         if path not in self._refused:
@@ -105,6 +119,8 @@ class SourceFiles:
 
     def check(self, path: Path) -> bool:
         """True when ``path`` may be read; otherwise its problem is added."""
+        if path.resolve() in self.overlay:
+            return True
         problem = self.entry_problem(path)
         if problem:
             self._problem(path, problem)
@@ -113,23 +129,39 @@ class SourceFiles:
     def walk(self, folder: Path) -> Iterator[Path]:
         """Every file under ``folder`` that may be read, in name order; hidden entries skipped, others reported."""
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            entries = list(os.scandir(folder)) if folder.exists() or not self._overlaid(folder) else []
         except OSError as error:
             self._problem(folder, f"this folder cannot be read: {error.strerror}")
             return
-        for entry in entries:
-            if entry.name.startswith("."):
+        names = {entry.name for entry in entries}
+        # Files of the overlay that are not on disk yet, and folders that would be made for them.
+        added = {path.relative_to(folder.resolve()).parts[0] for path in self._overlaid(folder)} - names
+        for name in sorted(names | added):
+            if name.startswith("."):
                 continue
-            path = Path(entry.path)
+            path = folder / name
+            if name in added:
+                if path.resolve() in self.overlay:
+                    yield path
+                else:
+                    yield from self.walk(path)
+                continue
             if not self.check(path):
                 continue
-            if entry.is_dir(follow_symlinks=False):
+            if path.is_dir() and not path.is_symlink():
                 yield from self.walk(path)
             else:
                 yield path
 
+    def _overlaid(self, folder: Path) -> list[Path]:
+        """The overlay's files anywhere under ``folder``."""
+        root = folder.resolve()
+        return [path for path in self.overlay if path.is_relative_to(root) and path != root]
+
     def read(self, path: Path, limit: int | None = None) -> bytes | None:
         """The bytes of ``path``, or None with a problem (a link out, a pipe, too large, unreadable)."""
+        if path.resolve() in self.overlay:
+            return self.overlay[path.resolve()]
         if not self.check(path):
             return None
         limit = limit if limit is not None else limit_for(path)

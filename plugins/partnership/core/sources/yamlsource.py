@@ -30,13 +30,14 @@ other problems may only follow from them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..clock import written_date_problem
 from ..problems import Problems, quote
 from ..text import control_problem
 from .yamlerrors import code_frame, diagnose
@@ -108,6 +109,15 @@ class SourceMap:
     def has(self, path: Path) -> bool:
         return tuple(path) in self.values
 
+    def alias(self, written: Path, meant: Path) -> None:
+        """Let ``meant`` (and everything under it) be found where ``written`` is: a misspelt field read as the one meant."""
+        size = len(written)
+        for places in (self.values, self.keys):
+            for path, mark in list(places.items()):
+                if path[:size] == written:
+                    places.setdefault((*meant, *path[size:]), mark)
+        self.broken |= {(*meant, *path[size:]) for path in self.broken if path[:size] == written}
+
 
 @dataclass
 class Document:
@@ -126,6 +136,23 @@ class _Position(Protocol):
 
 def _mark(node_mark: _Position) -> Mark:
     return Mark(node_mark.line + 1, node_mark.column + 1)
+
+
+def field_label(path: Sequence[str | int]) -> str:
+    """``['sessions', 1, 'end']`` → ``sessions[2].end`` (counting from 1).
+
+    A position in a list of plain values is left out (``audience``, not
+    ``audience[2]``): the column already points at the value.
+    """
+    if path and isinstance(path[-1], int):
+        path = path[:-1]
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += ("." if text else "") + part
+    return text
 
 
 class _Converter:
@@ -169,7 +196,9 @@ class _Converter:
             return self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as error:
             if node.tag == "tag:yaml.org,2002:timestamp":
-                self.problem(mark, f"{quote(node.value)} is not a real date; write dates as YYYY-MM-DD", path)
+                named = f"{field_label(path)}: " if path and field_label(path) else ""
+                reason = written_date_problem(node.value) or "not a date; write it year first, like 2027-04-14"
+                self.problem(mark, f"{named}{quote(node.value)} is {reason}", path)
             elif node.tag == "tag:yaml.org,2002:int":
                 self.problem(
                     mark, f"{quote(node.value)} is too long to be a number ({len(node.value):,} digits); write an ordinary number", path

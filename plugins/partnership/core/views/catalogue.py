@@ -56,6 +56,24 @@ class Facet:
         return next((v for v in self.values if v.value == value), None)
 
 
+@dataclass(frozen=True)
+class Combination:
+    """Two filters at once, as a static page for browsers without JavaScript: a career stage in one service."""
+
+    stage: FacetValue
+    service: FacetValue
+    events: list[EventView]
+
+    @property
+    def count(self) -> int:
+        return len(self.events)
+
+    @property
+    def label(self) -> str:
+        """``Experienced social worker: Children and families``."""
+        return f"{self.stage.label}: {self.service.label}"
+
+
 def _month_label(month: str) -> str:
     return dt.date(int(month[:4]), int(month[5:]), 1).strftime("%B %Y")
 
@@ -194,6 +212,33 @@ class Catalogue:
     def _positions(self) -> dict[str, int]:
         """Each upcoming event's place in the catalogue's order."""
         return {event.id: position for position, event in enumerate(self.upcoming)}
+
+    @cached_property
+    def combinations(self) -> dict[tuple[str, str], Combination]:
+        """Every career stage in every service it exists in, with its upcoming events there: (stage id, service) → it.
+
+        Without JavaScript the catalogue's filters do not combine, so the most
+        wanted pair has pages of its own. A stage has a page per service it
+        applies to, events or none (links from the stage's pages always land
+        somewhere): at most twice the number of stages, whatever the number
+        of events.
+        """
+        stages, services = self.facet("stage"), self.facet("service")
+        assert stages is not None and services is not None
+        found = {}
+        for stage in stages.values:
+            applies = self.dataset.stage_by_id[stage.value].services
+            for service in services.values:
+                if applies and service.value not in applies:
+                    continue
+                events = [e for e in stage.events if service.value in e.event.services]
+                found[(stage.value, service.value)] = Combination(stage, service, events)
+        return found
+
+    def narrower(self, kind: str, value: str) -> list[Combination]:
+        """The combinations a stage's or a service's static page links to: that stage in each service, or each stage in that service."""
+        at = {"stage": 0, "service": 1}.get(kind)
+        return [c for key, c in self.combinations.items() if at is not None and key[at] == value]
 
     def for_stage(self, stage_id: str) -> list[EventView]:
         value = self.facet("stage").value(stage_id)  # type: ignore[union-attr]

@@ -19,6 +19,7 @@ from ..models.events import Event, EventStatus
 from ..models.partners import Partner
 from ..models.pathways import Stage
 from ..models.refs import ResolvedItem
+from .mycpd import EVENT_CPD_TYPES
 
 
 class BookingState(StrEnum):
@@ -100,6 +101,16 @@ class EventView:
     @property
     def year(self) -> int | None:
         return self.start.year if self.start else None
+
+    @property
+    def goes_ahead(self) -> bool:
+        """Not cancelled or postponed: only then is it offered for a calendar or a CPD record."""
+        return self.event.status not in (EventStatus.CANCELLED, EventStatus.POSTPONED)
+
+    @property
+    def cpd_type(self) -> str:
+        """The type of CPD it is in a Social Work England record (My CPD record offers it first)."""
+        return EVENT_CPD_TYPES[self.event.type]
 
     @property
     def on_demand(self) -> bool:

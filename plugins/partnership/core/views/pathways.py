@@ -80,3 +80,12 @@ def working_towards(stage: Stage, dataset: Dataset, catalogue: Catalogue) -> lis
             parts.append(Part(ResolvedItem(framework, item), descriptor, tuple(e for e in events if key in e.keys)))
         targets.append(Target(framework, level, whole, tuple(parts)))
     return targets
+
+
+NEXT_DATES = 3
+"""How many of a stage's next events its page puts first, under "What to do next"."""
+
+
+def next_dates(events: list[EventView], count: int = NEXT_DATES) -> list[EventView]:
+    """The soonest events that go ahead (not cancelled or postponed) with a date, for "What to do next"."""
+    return [event for event in events if event.goes_ahead and event.start is not None][:count]

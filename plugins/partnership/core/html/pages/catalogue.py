@@ -61,8 +61,19 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
                 kind="facet",
                 search=False,
                 toc=False,
-                values={"facet": facet, "value": value},
+                values={"facet": facet, "value": value, "narrower": catalogue.narrower(facet.kind, value.value)},
             )
+    for combination in catalogue.combinations.values():
+        yield ctx.page(
+            urls.stage_in_service(combination.stage.value, combination.service.value),
+            combination.label,
+            "facet_combined.html",
+            description=f"Upcoming CPD events for {combination.stage.label} in {combination.service.label.lower()}.",
+            kind="facet",
+            search=False,
+            toc=False,
+            values={"combination": combination},
+        )
     years = catalogue.past_by_year()
     yield ctx.page(
         urls.archive(),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...models.common import SERVICES
 from ...models.pathways import Stage
 from ...present import urls
-from ...views.pathways import working_towards
+from ...views.catalogue import SERVICE_NAMES
+from ...views.pathways import next_dates, working_towards
 from ..context import RenderContext, SitePage
 
 
@@ -39,19 +41,32 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
     pcf = ctx.dataset.frameworks.get("pcf")
     levels = {level.id: level for level in pcf.levels} if pcf else {}
     for stage in stages:
-        yield ctx.page(
-            urls.stage(stage.id),
-            stage.name,
-            "stage.html",
-            description=stage.summary or f"CPD and career development for: {stage.name}.",
-            kind="stage",
-            search_template="stage_search.html",
-            values={
-                "stage": stage,
-                "level": levels.get(stage.pcf_level or ""),
-                "previous": previous[stage.id],
-                "next_stages": [ctx.dataset.stage_by_id[n] for n in stage.next if n in ctx.dataset.stage_by_id],
-                "events": ctx.catalogue.for_stage(stage.id),
-                "targets": working_towards(stage, ctx.dataset, ctx.catalogue),
-            },
-        )
+        services = [s for s in SERVICES if not stage.services or s in stage.services]
+        everything = ctx.catalogue.for_stage(stage.id)
+        common = {
+            "stage": stage,
+            "level": levels.get(stage.pcf_level or ""),
+            "previous": previous[stage.id],
+            "next_stages": [ctx.dataset.stage_by_id[n] for n in stage.next if n in ctx.dataset.stage_by_id],
+            "services_offered": [(s, SERVICE_NAMES[s]) for s in services] if len(services) > 1 else [],
+        }
+        # The stage for every service (with the coverage CPD leads read), then for one service at a time: a choice that
+        # needs no JavaScript. A stage in one service only (the ECDP) has the one page.
+        for service in [None, *services] if len(services) > 1 else [None]:
+            events = [e for e in everything if service is None or service in e.event.services]
+            yield ctx.page(
+                urls.stage(stage.id, service),
+                stage.name if service is None else f"{stage.name}: {SERVICE_NAMES[service]}",
+                "stage.html",
+                description=stage.summary or f"CPD and career development for: {stage.name}.",
+                kind="stage",
+                search=service is None,
+                search_template="stage_search.html",
+                values={
+                    **common,
+                    "service": service,
+                    "events": events,
+                    "next_dates": next_dates(events),
+                    "targets": working_towards(stage, ctx.dataset, ctx.catalogue) if service is None else [],
+                },
+            )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ...models import schema
 from ...present import urls
+from ...views.mycpd import CPD_TYPES
 from ..context import RenderContext, SitePage
 
 
@@ -42,4 +43,5 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         description="Keep a private note of the CPD you attended, and download a record for Social Work England.",
         kind="mycpd",
         toc=False,
+        values={"cpd_types": CPD_TYPES},
     )
