@@ -33,6 +33,7 @@ from ..models.dataset import Dataset
 from ..present.charts import Charts, report_charts
 from ..present.quotes import dataset_with_figures
 from ..present.safehtml import clean
+from ..present.templating import compiled_folder
 from ..views.reports import partner_names
 from ..worker import Job, Send, can_fork
 from .addresses import embedded_content
@@ -77,8 +78,8 @@ class SiteBuild:
         self.parallel = can_fork() if parallel is None else parallel
         """Make the files in a second process (and print PDFs on every core)."""
         self.log = log
-        self.compiled = cache_dir / "templates" if cache_dir else None
-        """Where compiled templates are kept between builds."""
+        self.compiled = compiled_folder(cache_dir / "templates") if cache_dir else None
+        """Where compiled templates are kept between builds (by this release of the code and Jinja's version)."""
         charts = Charts(cache_dir / "charts" if cache_dir else None, partner_names(dataset))
         self.context = RenderContext.build(dataset, now, pdf=pdf, charts=charts, compiled=self.compiled)
         self.pages: list[SitePage] = all_pages(self.context)

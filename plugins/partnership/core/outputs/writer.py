@@ -37,9 +37,6 @@ from .pdf import html_to_pdf, partner_html, report_html
 
 Log = Callable[[str], None]
 
-#: The code that writes the Word, Excel and zip files: part of their cache keys.
-OFFICE_CODE = toolkit_files.CODE
-
 
 class _Folder:
     """Writes files under one folder and remembers their sizes."""
@@ -172,7 +169,7 @@ def _office_files(docs: Documents, kit: Toolkit, cache: OutputCache, pdf: bool) 
                 if pdf:
                     files[path] = None
                 continue
-            name = key(office_salt(*OFFICE_CODE), inputs, path)
+            name = key(office_salt(), inputs, path)
             files[path] = cache.file(
                 extension,
                 name,
@@ -217,7 +214,7 @@ def write_outputs(
             out.write(path, content)
         members = {path.rpartition("/")[2]: content for path, content in made.items()}
         members = {README_NAME: toolkit_files.readme(kit, docs.dataset.site, docs.now, list(members)), **members}
-        name = key(office_salt(*OFFICE_CODE), docs.now.isoformat(), *(part for item in members.items() for part in item))
+        name = key(office_salt(), docs.now.isoformat(), *(part for item in members.items() for part in item))
         out.write(urls.toolkit_zip(), cache.file("zip", name, lambda: zipped.archive(members, docs.now)))
     log(f"Reused {cache.reused} PDF, Word, Excel and zip files from the cache; made {cache.made}")
     cache.prune()

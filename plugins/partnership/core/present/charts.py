@@ -28,7 +28,6 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
-from importlib import metadata
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -38,6 +37,7 @@ from markupsafe import Markup, escape
 from ..models.dataset import Dataset
 from ..models.metrics import Measure, MeasureValue, Part
 from ..models.year import Year
+from ..release import salt
 from ..views.reports import TargetStatus, all_years, judge, report_view
 from . import chartlabels
 from . import format as fmt
@@ -231,8 +231,10 @@ class Charts:
     then :meth:`add` with what it returned). With a ``kept`` folder, a chart
     drawn by an earlier build is read from it instead of drawn again: it is
     kept under a hash of everything it is drawn from (the measure, the years,
-    the partners' names it shows, the chart's id, matplotlib's version and
-    this module's source), so a changed figure is drawn anew.
+    the partners' names it shows, the chart's id, this release of the code and
+    the versions of matplotlib and what it requires:
+    :func:`partnership.core.release.salt`), so a changed figure, or a new
+    release of how numbers are written, is drawn anew.
     """
 
     def __init__(self, kept: Path | None = None, names: Names | None = None) -> None:
@@ -287,16 +289,12 @@ class Charts:
         shown = sorted(
             (cohort, self.names[cohort]) for value in measure.values.values() for cohort in (value.by or {}) if cohort in self.names
         )
-        parts = [_SOURCE, chart_id, "|".join(years), measure.model_dump_json(), repr(shown)]
+        parts = [salt(CHART_LIBRARY), chart_id, "|".join(years), measure.model_dump_json(), repr(shown)]
         return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
-_SOURCE = (
-    hashlib.sha256(Path(__file__).read_bytes() + Path(chartlabels.__file__).read_bytes()).hexdigest()
-    + " matplotlib "
-    + metadata.version("matplotlib")
-)
-"""This module's and the label placer's source and matplotlib's version: a change in how charts are drawn draws them all anew."""
+CHART_LIBRARY = "matplotlib"
+"""What draws the charts: its version, and those of the libraries it requires, are part of every kept chart's key."""
 
 MARKER_SIZE = 6.0
 LABEL_SIZE = 9.0

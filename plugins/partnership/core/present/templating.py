@@ -15,7 +15,10 @@ become markup.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,6 +35,7 @@ from ..models.pathways import STRAND_NAMES
 from ..models.reports import PARTS, Report, Status
 from ..models.site import Conformance
 from ..models.strategy import COLUMNS as MODEL_COLUMNS
+from ..release import salt
 from ..views.catalogue import SERVICE_NAMES, Catalogue
 from ..views.reports import EntryKind, partner_names
 from . import format as fmt
@@ -46,6 +50,28 @@ LANDSCAPE_AFTER = 6
 
 Link = Callable[[str], str]
 """Turns a root-relative site path into the address a rendered template writes."""
+
+
+TEMPLATE_LIBRARY = "jinja2"
+"""What compiles the templates: its version is part of where compiled templates are kept."""
+
+
+def compiled_folder(folder: Path) -> Path:
+    """Where this release keeps compiled templates under ``folder``: a folder named by :func:`..release.salt` for Jinja.
+
+    Jinja checks each compiled template against its source; the folder's name
+    adds this release of the code and Jinja's version (and MarkupSafe's), so
+    that nothing compiled by another release is read. What other releases
+    left in ``folder`` is deleted.
+    """
+    kept = folder / hashlib.sha256(salt(TEMPLATE_LIBRARY).encode("utf-8")).hexdigest()[:32]
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            if entry.is_dir() and entry != kept:
+                shutil.rmtree(entry, ignore_errors=True)
+            elif not entry.is_dir():
+                entry.unlink(missing_ok=True)
+    return kept
 
 
 def compiled_templates(folder: Path) -> jinja2.BytecodeCache:

@@ -6,8 +6,9 @@ view, the site's identity, the build's instant) that returns its bytes:
 :func:`~partnership.core.present.toolkit.downloads`, in the order a
 placement uses them. The level guide's PDF is printed from
 :func:`level_guide_html`; :mod:`..writer` writes them all, keeps them in the
-output cache keyed by :func:`inputs` and the code in :data:`CODE`, and adds
-a zip of them all with the README of :func:`readme`. Nothing is a template
+output cache keyed by :func:`inputs` (and this release of the code:
+:func:`partnership.core.release.salt`), and adds a zip of them all with the
+README of :func:`readme`. Nothing is a template
 kept in the repository: change a domain's title in pcf.yml and every file
 changes with it.
 """
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 from pydantic import TypeAdapter
 
@@ -45,21 +45,6 @@ MAKERS: dict[tuple[str, str], Maker] = {
     ("asye-review", "docx"): asye.review,
     ("kss-asye-grid", "xlsx"): grids.asye_grid,
 }
-
-_CORE = Path(__file__).parents[2]
-#: The code the Word, Excel and zip files are made by, beyond this package: part of their cache keys.
-CODE: tuple[Path, ...] = (
-    *sorted(Path(__file__).parent.glob("*.py")),
-    _CORE / "outputs" / "cells.py",
-    _CORE / "outputs" / "zipped.py",
-    _CORE / "present" / "toolkit.py",
-    _CORE / "present" / "format.py",
-    _CORE / "present" / "urls.py",
-    _CORE / "views" / "toolkit.py",
-    _CORE / "models" / "frameworks.py",
-    _CORE / "models" / "pathways.py",
-    _CORE / "models" / "site.py",
-)
 
 _TOOLKIT = TypeAdapter(Toolkit)
 
@@ -93,4 +78,4 @@ def level_guide_html(docs: Documents, kit: Toolkit) -> str:
     )
 
 
-__all__ = ["CODE", "MAKERS", "document", "inputs", "level_guide_html", "readme"]
+__all__ = ["MAKERS", "document", "inputs", "level_guide_html", "readme"]
