@@ -442,15 +442,14 @@ def test_content_at_addresses_the_site_makes_are_all_located_by_check(project: P
 
 
 def test_generated_addresses_are_what_the_build_writes(built: Path) -> None:
-    """addresses.generated_files must list every file the writer writes, and nothing it does not."""
+    """The build's manifest (the addresses check holds hand-written files to) must list every file the writer writes, and nothing it does not."""
     from partnership.core import clock
-    from partnership.core.build.addresses import generated_files
-    from partnership.core.html.context import RenderContext
     from partnership.core.load import load_dataset
+    from partnership.core.present.siteviews import SiteViews
 
     project = built.parent
-    context = RenderContext.build(load_dataset(project / "data", project / "content"), clock.parse_now(NOW))
-    listed = set(generated_files(context))
+    views = SiteViews.compute(load_dataset(project / "data", project / "content"), clock.parse_now(NOW))
+    listed = {file.path for file in views.files}
     written = {
         p.relative_to(built).as_posix()
         for p in built.rglob("*")

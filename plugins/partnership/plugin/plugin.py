@@ -1,10 +1,13 @@
 """The ``partnership`` MkDocs plugin: MkDocs events in, forwarded to the core's :class:`SiteBuild`.
 
 * ``on_config`` loads and checks ``data/`` (every problem at once, or the
-  build stops) and prepares the build;
+  build stops) and prepares the build: its views are computed once, or
+  taken from ``python3 build.py``'s check of the same data (:meth:`~PartnershipPlugin.reuse`);
 * ``on_files`` adds one generated page per public URL (``File.generated``),
-  outside the navigation except for the section pages, and starts the
-  build's files (calendars, open data, report PDFs, toolkit files) beside them;
+  outside the navigation except for the section pages, refuses a
+  hand-written file at an address the site makes (a page, or a file of the
+  manifest), and starts the build's files (calendars, open data, report PDFs,
+  toolkit files) beside them;
 * ``on_page_content`` swaps each generated page's body for the core's HTML,
   and fills ``[[blocks]]`` in hand-written pages;
 * ``on_post_page`` fills in download sizes and the Content-Security-Policy;
@@ -36,11 +39,12 @@ from mkdocs.structure.toc import get_toc
 
 from ..core import clock
 from ..core.build import SiteBuild
-from ..core.build.addresses import clashes
+from ..core.build.addresses import clashes, taken
 from ..core.html.context import SitePage
 from ..core.html.security import ThemeScripts
 from ..core.load import load_dataset_cached
 from ..core.present import urls
+from ..core.present.siteviews import SiteViews
 from ..core.present.templating import compiled_templates
 from ..core.problems import DataError, Problem
 from ..core.worker import WorkFailed
@@ -172,8 +176,12 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         self.data_dir = Path("data")
         self.is_serving = False
         self._full_content: dict[str, str] = {}
-        self._hand_written: dict[str, str] = {}
-        """Hand-written files (content/, theme/) by their address in the site: how each is shown."""
+        self._checked: SiteViews | None = None
+
+    def reuse(self, views: SiteViews) -> None:
+        """The views the command computed while checking the data: the next build uses them (and their instant)
+        instead of computing them again, when the data it loads is the very dataset they were computed from."""
+        self._checked = views
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
@@ -189,7 +197,9 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             dataset = load_dataset_cached(self.data_dir, Path(config.docs_dir))
         except DataError as error:
             raise DataProblems(error) from None
-        now = clock.now()
+        checked, self._checked = self._checked, None
+        views = checked if checked is not None and checked.source is dataset and checked.drafts == self.is_serving else None
+        now = views.now if views is not None else clock.now()
         if self.build is not None:
             self.build.cancel()
         self.build = SiteBuild(
@@ -201,6 +211,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             parallel=None if not self.is_serving else False,  # the preview runs threads: no fork there
             drafts=self.is_serving,  # draft reports are shown in the preview only
             log=log.info,
+            views=views,
         )
         site = dataset.site
         # The theme's templates do not escape; text from data must not become markup.
@@ -241,11 +252,10 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
                 files.remove(found)
         base = Path(config.config_file_path or ".").resolve().parent
         # Hand-written files (content/, theme/) by address: none may share one with a page or file the site makes.
-        hand_written = {f.dest_uri: _shown(f.abs_src_path, base) or f.src_uri for f in files if f.generated_by is None}
-        pages = {f"{page.url}index.html": f"the page /{page.url}" for page in self.build.pages}
-        taken_pages = clashes(pages, [(shown, address) for address, shown in hand_written.items()])
-        if taken_pages:
-            raise PluginError("\n".join(str(problem) for problem in taken_pages))
+        hand_written = sorted((_shown(f.abs_src_path, base) or f.src_uri, f.dest_uri) for f in files if f.generated_by is None)
+        taken_by_both = clashes(taken(self.build.pages, self.build.views.files), hand_written)
+        if taken_by_both:
+            raise PluginError("\n".join(str(problem) for problem in taken_by_both))
         self.generated = {}
         for page in self.build.pages:
             src_uri = f"{page.url}index.md"
@@ -259,7 +269,6 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             files.append(file)
             self.generated[src_uri] = page
         log.info("Generated %d pages", len(self.generated))
-        self._hand_written = hand_written  # checked against the files the build writes, once they are written
         # Straight into the site folder that MkDocs has just cleaned (see SiteBuild.start_outputs).
         self.build.start_outputs(Path(config.site_dir))
         return files
@@ -303,7 +312,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
     @event_priority(100)
     def _search_version_in(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         generated = self.generated.get(page.file.src_uri)
-        if generated is not None and generated.search_render is not None:
+        if generated is not None and generated.search_template is not None:
             assert self.build is not None
             self._full_content[page.file.src_uri] = page.content or ""
             page.content = self.build.search_html(generated)
@@ -346,9 +355,6 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             finished = self.build.finish()
         for source, link in finished.broken_links:
             log.warning("content/%s: the link %r leads to no page or file", source, link)
-        written = {address: f"/{address}" for address in finished.sizes}
-        for problem in clashes(written, sorted((shown, address) for address, shown in self._hand_written.items())):
-            log.warning("%s", problem)
         log.info("Wrote %d calendars, data files and downloads (waited %.1f s)", len(finished.sizes), time.perf_counter() - started)
 
     def on_build_error(self, *, error: Exception) -> None:

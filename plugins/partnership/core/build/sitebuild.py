@@ -3,9 +3,12 @@
 A site generator (the MkDocs plugin in ``plugin/``) drives a :class:`SiteBuild`
 and only forwards its own events to it:
 
-1. ``SiteBuild(dataset, now)`` with the checked data: the views and every page (nothing rendered yet);
-   draft reports only with ``drafts=True`` (the live preview), otherwise
-   left out with their year's figures (:meth:`Dataset.published`);
+1. ``SiteBuild(dataset, now)`` with the checked data: the build's views
+   (:class:`~..present.siteviews.SiteViews`, computed once, or handed over
+   by whoever computed them already: ``views=``) and every page (nothing
+   rendered yet); draft reports only with ``drafts=True`` (the live
+   preview), otherwise left out with their year's figures
+   (:meth:`Dataset.published`);
 2. :meth:`~SiteBuild.start_outputs` once the site folder is ready: calendars,
    open data, report CSVs and PDFs, toolkit documents and charts are made by a
    second process (where the platform forks) while the pages are written;
@@ -30,11 +33,10 @@ from ..html.pages import all_pages
 from ..html.security import ThemeScripts, with_policy
 from ..html.sizes import fill_sizes, has_markers
 from ..models.dataset import Dataset
-from ..present.charts import Charts, report_charts
-from ..present.quotes import dataset_with_figures
+from ..present.charts import Charts
 from ..present.safehtml import clean
+from ..present.siteviews import SiteViews
 from ..present.templating import compiled_folder
-from ..views.reports import partner_names
 from ..worker import Job, Send, can_fork
 from .addresses import embedded_content
 
@@ -65,11 +67,16 @@ class SiteBuild:
         parallel: bool | None = None,
         drafts: bool = False,
         log: Log = print,
+        views: SiteViews | None = None,
     ):
-        shown = dataset if drafts else dataset.published()
-        self.withheld = [] if drafts else [report for report in dataset.reports if report.status == "draft"]
+        if views is None:
+            views = SiteViews.compute(dataset, now, drafts=drafts)
+        assert views.source is dataset and views.now == now and views.drafts == drafts, "views computed from other data"
+        self.views = views
+        """Everything the build shows, computed once: every page, file and chart reads it."""
+        self.withheld = list(views.withheld)
         """Draft reports the published site leaves out: their narratives are no pages of their own either."""
-        self.dataset = dataset = dataset_with_figures(shown, partner_names(shown))
+        self.dataset = views.dataset
         """The data the site shows: figures quoted in reports' words filled in from it."""
         self.now = now
         self.pdf = pdf
@@ -80,15 +87,16 @@ class SiteBuild:
         self.log = log
         self.compiled = compiled_folder(cache_dir / "templates") if cache_dir else None
         """Where compiled templates are kept between builds (by this release of the code and Jinja's version)."""
-        charts = Charts(cache_dir / "charts" if cache_dir else None, partner_names(dataset))
-        self.context = RenderContext.build(dataset, now, pdf=pdf, charts=charts, compiled=self.compiled)
-        self.pages: list[SitePage] = all_pages(self.context)
+        charts = Charts(cache_dir / "charts" if cache_dir else None, views.names)
+        self.context = RenderContext(views, charts, pdf=pdf, compiled=self.compiled)
+        self.pages: list[SitePage] = all_pages(views)
+        self.context.known_urls = {page.url for page in self.pages}
         self._job: Job[dict[str, int]] | None = None
         self._charts_loaded = False
 
     def embedded_content(self) -> set[str]:
         """Markdown files under content/ that generated pages embed (or a draft report left out would), so they are not pages of their own."""
-        return embedded_content(self.context) | {relative for report in self.withheld for _, relative in report.narratives()}
+        return embedded_content(self.views)
 
     def start_outputs(self, site_dir: Path) -> None:
         """Start writing calendars, data, charts and downloads into ``site_dir``, beside the pages.
@@ -99,7 +107,7 @@ class SiteBuild:
         """
         self.cancel()
         site_dir.mkdir(parents=True, exist_ok=True)
-        context, pdf, downloads, parallel, log = self.context, self.pdf, self.downloads, self.parallel, self.log
+        views, context, pdf, downloads, parallel, log = self.views, self.context, self.pdf, self.downloads, self.parallel, self.log
         cache_dir, compiled = self.cache_dir, self.compiled
         known_urls = {page.url for page in self.pages}
         if parallel:
@@ -113,8 +121,8 @@ class SiteBuild:
             from ..outputs.writer import write_outputs
 
             # Charts first: the report pages (built meanwhile by the other process) and the PDFs both need them.
-            send("charts", context.charts.draw_all(report_charts(context.dataset)))
-            docs = Documents(context.dataset, context.now, context.catalogue, context.charts, known_urls, compiled)
+            send("charts", context.charts.draw_all(views.charts))
+            docs = Documents(views, context.charts, known_urls, compiled)
             cache = OutputCache(cache_dir / "outputs" if cache_dir else None)
             return write_outputs(docs, site_dir, pdf=pdf, downloads=downloads, cache=cache, parallel=parallel, log=log)
 
@@ -130,11 +138,11 @@ class SiteBuild:
             if drawn:
                 self.context.charts.add(drawn)  # type: ignore[arg-type]
             self._charts_loaded = True
-        return page.render()
+        return self.context.page_html(page)
 
     def search_html(self, page: SitePage) -> str | None:
         """The short version of a page for the site search to index, if it has one."""
-        return page.search_render() if page.search_render else None
+        return self.context.search_html(page)
 
     def hand_written(self, html: str, page_url: str) -> tuple[str, list[str]]:
         """A hand-written page's HTML, cleaned to the allowed tags, with its ``[[blocks]]`` filled in; and the names of blocks this site does not know.

@@ -27,6 +27,7 @@ import math
 import os
 import re
 import tempfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -38,7 +39,7 @@ from ..models.dataset import Dataset
 from ..models.metrics import Measure, MeasureValue, Part
 from ..models.year import Year
 from ..release import salt
-from ..views.reports import TargetStatus, all_years, judge, report_view
+from ..views.reports import ReportView, TargetStatus, all_years, judge, report_view
 from . import chartlabels
 from . import format as fmt
 from .values import SYMBOL_MEANING, Names, cohort_name, figure_text, number_text, target_text
@@ -207,11 +208,19 @@ def chart_id(measure: Measure, years: list[Year]) -> str:
     return f"chart-{measure.id}-{years[0]}-{years[-1]}"
 
 
-def report_charts(dataset: Dataset) -> list[tuple[Measure, list[Year]]]:
-    """Every chart the report pages, the measure pages and the report PDFs show: (measure, years)."""
-    specs: list[tuple[Measure, list[Year]]] = []
-    for report in dataset.reports:
-        for section in report_view(report, dataset).sections:
+ChartSpec = tuple[Measure, list[Year]]
+"""A chart to draw: a measure over some years."""
+
+
+def report_charts(dataset: Dataset, reports: Iterable[ReportView] | None = None) -> list[ChartSpec]:
+    """Every chart the report pages, the measure pages and the report PDFs show: (measure, years).
+
+    ``reports``: every report's view, when worked out already.
+    """
+    specs: list[ChartSpec] = []
+    views = reports if reports is not None else (report_view(report, dataset) for report in dataset.reports)
+    for view in views:
+        for section in view.sections:
             if section.table:
                 specs.extend(
                     (row.measure, section.table.years) for row in section.table.rows if chartable(row.measure, section.table.years)
@@ -270,7 +279,7 @@ class Charts:
             os.replace(temporary, path)
         return drawn
 
-    def draw_all(self, specs: list[tuple[Measure, list[Year]]]) -> dict[str, str]:
+    def draw_all(self, specs: Sequence[ChartSpec]) -> dict[str, str]:
         """Draw every chart in ``specs`` (measure, years) and forget kept ones no longer drawn; returns every chart, by id."""
         for measure, years in specs:
             self.svg(measure, years)

@@ -56,8 +56,8 @@ KINDS: tuple[type[Rules], ...] = (
 
 
 def run_all(dataset: Dataset, files: SourceFiles, problems: Problems) -> None:
-    """Run every rule over ``dataset`` and its content/ and theme/ folders (read through ``files``), adding to ``problems``."""
-    check_content(dataset.content_dir, dataset.content_dir.parent / "theme", files, problems)
+    """Run every rule over ``dataset``, its content/ Markdown and its theme/ folder (walked through ``files``), adding to ``problems``."""
+    check_content(dataset.content_dir, dataset.markdown, dataset.content_dir.parent / "theme", files, problems)
     for kind in KINDS:
         kind(dataset, problems).check()
     report_words(dataset, files, problems)

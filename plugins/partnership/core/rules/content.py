@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 import markdown
 
 from ..present.safehtml import Finding, findings
 from ..problems import Problems
-from ..sources.csvsource import decode
 from ..sources.files import SourceFiles
 
 #: The Markdown extensions of mkdocs.yml: what a page's raw HTML and attributes become.
@@ -89,20 +89,11 @@ def html_problems(text: str, shown: str, problems: Problems) -> None:
         problems.add(shown, line, column, finding.explain())
 
 
-def check_content(content_dir: Path, theme_dir: Path, files: SourceFiles, problems: Problems) -> None:
-    """Every rule above, over ``content_dir`` and ``theme_dir``."""
-    for folder in (content_dir, theme_dir):
-        if not folder.is_dir() or not files.check(folder):
-            continue
-        for path in files.walk(folder):
-            if folder is not content_dir or path.suffix.lower() != ".md":
-                continue
-            raw = files.read(path)
-            if raw is None:
-                continue
-            shown = files.display(path)
-            text = decode(
-                raw, shown, problems, how="save it as UTF-8 (in VS Code: the encoding in the status bar › Save with Encoding › UTF-8)"
-            )
-            if text is not None:
-                html_problems(text, shown, problems)
+def check_content(content_dir: Path, markdown: Mapping[str, str], theme_dir: Path, files: SourceFiles, problems: Problems) -> None:
+    """Every rule above: over ``markdown`` (content/'s Markdown, read by the loader, which checked content/'s entries as
+    it walked them) and the entries of ``theme_dir``."""
+    if theme_dir.is_dir() and files.check(theme_dir):
+        for _ in files.walk(theme_dir):  # each entry is checked as it is walked; nothing in theme/ is read here
+            pass
+    for relative, text in markdown.items():
+        html_problems(text, files.display(content_dir / relative), problems)

@@ -9,6 +9,7 @@ catalogue's filters count.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -60,20 +61,33 @@ def _month_label(month: str) -> str:
     return dt.date(int(month[:4]), int(month[5:]), 1).strftime("%B %Y")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Catalogue:
-    """Every event of one build, and the ways to find them."""
+    """Every event of one build, and the ways to find them; made once (:meth:`build`), never changed."""
 
     dataset: Dataset
     now: dt.datetime
     events: list[EventView]
     by_id: dict[str, EventView] = field(init=False)
+    upcoming: list[EventView] = field(init=False)
+    past: list[EventView] = field(init=False)
+    """Newest first."""
+    facets: list[Facet] = field(init=False)
+    _by_item: dict[str, tuple[list[EventView], list[EventView]]] = field(init=False, repr=False)
+    """Framework item key (``pcf:3``) → its upcoming and past events."""
 
     def __post_init__(self) -> None:
-        self.by_id = {e.id: e for e in self.events}
-        self.upcoming = [e for e in self.events if e.upcoming]
-        self.past = sorted((e for e in self.events if not e.upcoming), key=lambda e: e.start or self.now, reverse=True)
-        self.facets = self._facets()
+        fix = functools.partial(object.__setattr__, self)  # the one place a catalogue's fields are set
+        fix("by_id", {e.id: e for e in self.events})
+        fix("upcoming", [e for e in self.events if e.upcoming])
+        fix("past", sorted((e for e in self.events if not e.upcoming), key=lambda e: e.start or self.now, reverse=True))
+        fix("facets", self._facets())
+        by_item: dict[str, tuple[list[EventView], list[EventView]]] = {}
+        for index, events in enumerate((self.upcoming, self.past)):
+            for event in events:
+                for key in event.keys:
+                    by_item.setdefault(key, ([], []))[index].append(event)
+        fix("_by_item", by_item)
 
     @classmethod
     def build(cls, dataset: Dataset, now: dt.datetime) -> Catalogue:
@@ -201,10 +215,8 @@ class Catalogue:
 
     def for_item(self, framework_id: str, item_id: str) -> tuple[list[EventView], list[EventView]]:
         """Upcoming events mapped to an item, and past ones (newest first)."""
-        key = f"{framework_id}:{item_id}"
-        upcoming = [e for e in self.upcoming if key in e.keys]
-        past = [e for e in self.past if key in e.keys]
-        return upcoming, past
+        upcoming, past = self._by_item.get(f"{framework_id}:{item_id}", ([], []))
+        return list(upcoming), list(past)
 
     def programme_year(self) -> tuple[Year, dt.date, dt.date]:
         """The financial year (April to March) that contains ``now``: the year, its first and last day."""

@@ -20,7 +20,7 @@ words; :mod:`partnership.core.present.values` writes them for people. Rules:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -370,9 +370,10 @@ def partner_names(dataset: Dataset) -> dict[str, str]:
     return {p.id: p.name for p in dataset.partners}
 
 
-def report_view(report: Report, dataset: Dataset) -> ReportView:
+def report_view(report: Report, dataset: Dataset, histories: Sequence[RecommendationHistory] | None = None) -> ReportView:
+    """``report``'s tables, follow-ups and headlines; ``histories``: every recommendation's (:func:`recommendation_histories`), if worked out already."""
     years = years_between(report.baseline, report.year)
-    follow_ups = follow_ups_in(dataset, report)
+    follow_ups = follow_ups_in(dataset, report, histories)
     names = partner_names(dataset)
     sections = []
     for section in report.sections:

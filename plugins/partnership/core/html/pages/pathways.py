@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 from ...models.pathways import Stage
 from ...present import urls
-from ...views.pathways import working_towards
-from ..context import RenderContext, SitePage
+from ...present.siteviews import SiteViews
+from ..context import SitePage
 
 
-def pages(ctx: RenderContext) -> Iterator[SitePage]:
-    stages = ctx.dataset.pathways
+def pages(views: SiteViews) -> Iterator[SitePage]:
+    stages = views.dataset.pathways
     # A stage that takes over from another (the ECDP from the ASYE) is drawn inside that stage's box, not after it.
     taking_over = {s.replaced_by.stage for s in stages if s.replaced_by}
     trunk = [s for s in stages if s.strand is None and s.id not in taking_over]
@@ -20,7 +20,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         if stage.strand:
             strands.setdefault(stage.strand, []).append(stage)
     previous = {s.id: [o for o in stages if s.id in o.next] for s in stages}
-    yield ctx.page(
+    yield SitePage(
         urls.pathways(),
         "Career pathways",
         "pathways.html",
@@ -36,10 +36,10 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
             + ".",
         },
     )
-    pcf = ctx.dataset.frameworks.get("pcf")
+    pcf = views.dataset.frameworks.get("pcf")
     levels = {level.id: level for level in pcf.levels} if pcf else {}
     for stage in stages:
-        yield ctx.page(
+        yield SitePage(
             urls.stage(stage.id),
             stage.name,
             "stage.html",
@@ -50,8 +50,8 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
                 "stage": stage,
                 "level": levels.get(stage.pcf_level or ""),
                 "previous": previous[stage.id],
-                "next_stages": [ctx.dataset.stage_by_id[n] for n in stage.next if n in ctx.dataset.stage_by_id],
-                "events": ctx.catalogue.for_stage(stage.id),
-                "targets": working_towards(stage, ctx.dataset, ctx.catalogue),
+                "next_stages": [views.dataset.stage_by_id[n] for n in stage.next if n in views.dataset.stage_by_id],
+                "events": views.catalogue.for_stage(stage.id),
+                "targets": views.targets[stage.id],
             },
         )

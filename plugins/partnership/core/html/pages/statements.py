@@ -6,19 +6,20 @@ from collections.abc import Iterator
 
 from ...models import schema
 from ...present import urls
-from ..context import RenderContext, SitePage
+from ...present.siteviews import SiteViews
+from ..context import SitePage
 
 
-def pages(ctx: RenderContext) -> Iterator[SitePage]:
-    site = ctx.dataset.site
-    yield ctx.page(
+def pages(views: SiteViews) -> Iterator[SitePage]:
+    site = views.dataset.site
+    yield SitePage(
         urls.accessibility(),
         "Accessibility statement",
         "accessibility.html",
         description=f"How accessible the {site.name} website is, and how to report a problem.",
         kind="statement",
     )
-    yield ctx.page(
+    yield SitePage(
         urls.privacy(),
         "Privacy and cookies",
         "privacy.html",
@@ -26,7 +27,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         kind="statement",
         toc=False,
     )
-    yield ctx.page(
+    yield SitePage(
         urls.schema(),
         "Data schemas",
         "schemas.html",
@@ -35,7 +36,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         toc=False,
         values={"kinds": schema.KINDS},
     )
-    yield ctx.page(
+    yield SitePage(
         urls.my_cpd(),
         "My CPD record",
         "my_cpd.html",
