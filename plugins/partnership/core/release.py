@@ -33,11 +33,14 @@ _EXTRA = re.compile(r"""extra\s*==\s*["']([^"']+)["']""")
 
 
 @cache
-def package_hash() -> str:
-    """A SHA-256 of every file of the package, by path and content: changes with any release of the code."""
+def package_hash(folder: Path = PACKAGE) -> str:
+    """A SHA-256 of every file of the package (in ``folder``), by path and content: changes with any release of the code.
+
+    Compiled Python (``__pycache__``) is left out: it follows from the source.
+    """
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        relative = path.relative_to(PACKAGE)
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
         if not path.is_file() or any(part in _SKIPPED for part in relative.parts) or path.suffix == ".pyc":
             continue
         content = path.read_bytes()

@@ -8,6 +8,7 @@ catalogue's filters count.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections import defaultdict
@@ -31,7 +32,7 @@ ALWAYS_LISTED = {"stage", "service"}
 RELATED_WINDOW = 300
 
 
-@dataclass
+@dataclass(frozen=True)
 class FacetValue:
     kind: str
     value: str
@@ -43,7 +44,7 @@ class FacetValue:
         return len(self.events)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Facet:
     kind: str
     """The URL segment and query parameter: stage, service, pcf, month …"""
@@ -136,10 +137,12 @@ class Catalogue:
             for key in keys:
                 if key in index:
                     index[key].events.append(event)
-        for facet in facets:
-            if facet.kind not in ALWAYS_LISTED and facet.kind not in d.frameworks:
-                facet.values = [v for v in facet.values if v.events]
-        return facets
+        return [
+            facet
+            if facet.kind in ALWAYS_LISTED or facet.kind in d.frameworks
+            else dataclasses.replace(facet, values=[v for v in facet.values if v.events])
+            for facet in facets
+        ]
 
     def frameworks_offered(self) -> list[Framework]:
         """The frameworks in force on the day of at least one upcoming event (today, for one without dates).

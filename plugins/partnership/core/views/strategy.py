@@ -27,7 +27,7 @@ def model_years(model: LogicModel) -> list[str]:
     return [Year.starting(y) for y in range(first, last)]
 
 
-@dataclass
+@dataclass(frozen=True)
 class ObjectiveHistory:
     objective: Objective
     model: LogicModel
@@ -58,7 +58,7 @@ def section_objectives(dataset: Dataset, report: Report, area: str) -> list[tupl
     return [(o, report.objectives.get(o.id)) for o in model.objectives if o.area == area]
 
 
-@dataclass
+@dataclass(frozen=True)
 class RecommendationHistory:
     recommendation: Recommendation
     made_in: Report
@@ -99,7 +99,7 @@ def follow_ups_in(
     return found
 
 
-@dataclass
+@dataclass(frozen=True)
 class PartnerYear:
     year: str
     figures: Figures
@@ -108,7 +108,7 @@ class PartnerYear:
     """(event id or name, bookings) of the events the partner's staff booked most."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class PartnerView:
     partner: Partner
     provided_upcoming: list[EventView]
