@@ -116,8 +116,8 @@ def _document(docs: Documents, file: OutputFile) -> str:
         assert file.year is not None
         return report_html(docs, file.year)
     if file.kind == FileKind.PARTNER_PDF:
-        report = next(report for report in views.dataset.reports if report.year == file.year)
-        return partner_html(docs, views.partners[file.of], report)
+        assert file.year is not None
+        return partner_html(docs, views.partners[file.of], views.reports[file.year].report)
     assert file.kind == FileKind.TOOLKIT_FILE and views.toolkit is not None
     return PRINTED_DOWNLOADS[file.of](docs, views.toolkit)
 
@@ -169,6 +169,7 @@ def _office_files(docs: Documents, files: list[OutputFile], cache: OutputCache) 
     views = docs.views
     kit, site = views.toolkit, docs.dataset.site
     offered = {download.key: download for download in views.downloads}
+    inputs = toolkit_files.inputs(kit, site, docs.now) if kit is not None else ""
     made: dict[str, bytes | None] = {}
     for file in files:
         if file.kind != FileKind.TOOLKIT_FILE:
@@ -177,7 +178,7 @@ def _office_files(docs: Documents, files: list[OutputFile], cache: OutputCache) 
         if file.printed:
             made[file.path] = None
             continue
-        name = key(office_salt(), toolkit_files.inputs(kit, site, docs.now), file.path)
+        name = key(office_salt(), inputs, file.path)
         made[file.path] = cache.file(
             file.extension, name, partial(toolkit_files.document, offered[file.of], file.extension, kit, site, docs.now)
         )
