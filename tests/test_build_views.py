@@ -53,9 +53,7 @@ def _every_module() -> None:
             importlib.import_module(info.name)
 
 
-def _counting(
-    monkeypatch: pytest.MonkeyPatch, counts: collections.Counter[str], name: str, original: Callable[..., Any]
-) -> Callable[..., Any]:
+def _counting(counts: collections.Counter[str], name: str, original: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(original)
     def counted(*args: Any, **kwargs: Any) -> Any:
         counts[name] += 1
@@ -71,14 +69,14 @@ def count_views(monkeypatch: pytest.MonkeyPatch) -> collections.Counter[str]:
     for module_name, names in COUNTED.items():
         for name in names:
             original = getattr(importlib.import_module(module_name), name)
-            counted = _counting(monkeypatch, counts, name, original)
+            counted = _counting(counts, name, original)
             for module in list(sys.modules.values()):  # every module that imported it by name
                 if getattr(module, "__name__", "").startswith("partnership") and getattr(module, name, None) is original:
                     monkeypatch.setattr(module, name, counted)
     for path, method in CLASSES.items():
         module_name, _, class_name = path.rpartition(".")
         cls = getattr(importlib.import_module(module_name), class_name)
-        monkeypatch.setattr(cls, method, _counting(monkeypatch, counts, class_name, getattr(cls, method)))
+        monkeypatch.setattr(cls, method, _counting(counts, class_name, getattr(cls, method)))
     return counts
 
 
