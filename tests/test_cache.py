@@ -130,17 +130,17 @@ def test_toolkit_files_are_made_again_when_the_partners_the_pathways_or_the_tool
         return {name for name in before if before[name] != after[name]}
 
     files, (reused, made) = toolkit_build()
-    assert (reused, made) == (0, len(files)) and "learning-agreement.docx" in files and "kss-asye-grid.xlsx" in files
+    assert (reused, made) == (0, len(files)) and "learning-agreement-first-placement.docx" in files and "asye-grid-kss-adults.xlsx" in files
     again, counts = toolkit_build()
     assert again == files and counts == (len(files), 0), "unchanged, every file is reused: one whose key left a change out would be stale"
 
     partners = project / "data/partners.yml"
     partners.write_text(partners.read_text().replace("name: University of Riverside\n", "name: University of Riverside and Wye\n", 1))
     after, counts = toolkit_build()
-    assert "University of Riverside and Wye" in word_text(after["learning-agreement.docx"]), "the university's new name"
-    assert "University of Riverside and Wye" not in word_text(files["learning-agreement.docx"])
+    assert "University of Riverside and Wye" in word_text(after["learning-agreement-first-placement.docx"]), "the university's new name"
+    assert "University of Riverside and Wye" not in word_text(files["learning-agreement-first-placement.docx"])
     renamed = changed(files, after)
-    assert {"learning-agreement.docx", "pcf-toolkit.zip"} <= renamed and "kss-asye-grid.xlsx" not in renamed
+    assert {"learning-agreement-first-placement.docx", "pcf-toolkit.zip"} <= renamed and "asye-grid-kss-adults.xlsx" not in renamed
     assert counts[1] >= len(renamed), "each changed file was made again, not taken from the cache"
 
     pathways = project / "data/pathways.yml"
@@ -150,9 +150,11 @@ def test_toolkit_files_are_made_again_when_the_partners_the_pathways_or_the_tool
     files = after
     after, counts = toolkit_build()
     handed_over = changed(files, after)
-    plan = word_text(after["asye-development-plan.docx"])
-    assert "since 15 September 2027" in plan and "since 1 September 2027" in word_text(files["asye-development-plan.docx"])
-    assert {"asye-development-plan.docx", "pcf-toolkit.zip"} <= handed_over and "learning-agreement.docx" not in handed_over
+    plan = word_text(after["asye-development-plan-cf-early-career.docx"])
+    assert "begun between 1 April 2027 and 14 September 2027" in plan
+    assert "begun between 1 April 2027 and 31 August 2027" in word_text(files["asye-development-plan-cf-early-career.docx"])
+    assert {"asye-development-plan-cf-early-career.docx", "pcf-toolkit.zip"} <= handed_over
+    assert "learning-agreement-first-placement.docx" not in handed_over
     assert counts[1] >= len(handed_over)
 
     module = code / "partnership/core/present/toolkit.py"

@@ -267,21 +267,21 @@ EDIT_CASES = [
         "data/pathways.yml",
         "pcf_level: asye",
         "pcf_level: asy",
-        "data/pathways.yml:34:14: pcf_level: 'asy' is not a level of the PCF (did you mean asye?); allowed: entry, readiness",
+        "data/pathways.yml:40:14: pcf_level: 'asy' is not a level of the PCF (did you mean asye?); allowed: entry, readiness",
     ),
     (
         "stage next",
         "data/pathways.yml",
         "next: [early-career]",
         "next: [early-carer]",
-        "data/pathways.yml:54:10: next: 'early-carer' is not a career stage (did you mean early-career?)",
+        "data/pathways.yml:81:10: next: 'early-carer' is not a career stage (did you mean early-career?)",
     ),
     (
         "framework descriptor level",
         "data/frameworks/pcf.yml",
         "      asye: Takes responsibility",
         "      asy: Takes responsibility",
-        "data/frameworks/pcf.yml:82:7: descriptors: 'asy' is not a level of pcf (did you mean asye?); allowed: entry, readiness",
+        "data/frameworks/pcf.yml:103:7: descriptors: 'asy' is not a level of pcf (did you mean asye?); allowed: entry, readiness",
     ),
     (
         "framework id is the file name",
@@ -295,7 +295,7 @@ EDIT_CASES = [
         "data/frameworks/pcf.yml",
         "aliases: [values]",
         "aliases: [knowledge]",
-        "data/frameworks/pcf.yml:157:9: 'knowledge' already means the item 'values-ethics'",
+        "data/frameworks/pcf.yml:178:9: 'knowledge' already means the item 'values-ethics'",
     ),
     (
         "metric percent over 100",
@@ -303,6 +303,13 @@ EDIT_CASES = [
         "2021-22: 18\n",
         "2021-22: 118\n",
         "data/metrics/placements.yml:18:16: measures[2].values.2021-22: 118 is not a percentage; a percent is from 0 to 100",
+    ),
+    (
+        "metric split part over 100",
+        "data/metrics/admissions.yml",
+        "2022-23: {by: {BA: 81, MSW: 92}}",
+        "2022-23: {by: {BA: 810, MSW: 92}}",
+        "data/metrics/admissions.yml:45:26: measures[4].values.2022-23: 810 is not a percentage; a percent is from 0 to 100",
     ),
     (
         "metric value kind",

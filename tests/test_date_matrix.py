@@ -22,6 +22,7 @@ from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import docx
 import icalendar
 import openpyxl
 import pytest
@@ -41,6 +42,8 @@ INSTANTS = {
     "clocks-go-back": dt.datetime(2027, 10, 31, 1, 30, tzinfo=UTC),  # the second 01:30 of the night, in GMT
     "leap-day": dt.datetime(2028, 2, 29, 12, 0, tzinfo=LONDON),
     "new-years-eve": dt.datetime(2026, 12, 31, 23, 59, tzinfo=LONDON),
+    # the early career standards apply, the ECDP has not begun: children's ASYEs run on two sets of standards at once
+    "between-the-standards-and-the-ecdp": dt.datetime(2027, 6, 15, 12, 0, tzinfo=LONDON),
     "real-clock": dt.datetime.now(LONDON).replace(microsecond=0),  # today, read when the tests are collected
 }
 
@@ -132,29 +135,58 @@ def article(site: Path, url: str) -> str:
     return " ".join(page(site, url).xpath("//article")[0].text_content().split())
 
 
-def in_force(framework: dict, day: dt.date) -> bool:
-    window = framework.get("in_force") or {}
-    return window.get("from", day) <= day <= window.get("until", day)
+def year_on(day: dt.date) -> dt.date:
+    """The day before the same date a year later (an ASYE begun on 31 March 2027 ends by 30 March 2028)."""
+    return dt.date(day.year + 1, day.month, min(day.day, 28 if day.month == 2 else day.day)) - dt.timedelta(days=1)
+
+
+def asye_versions(day: dt.date) -> list[str]:
+    """The ASYE's versions (a service and its standards) the toolkit should offer on ``day``, worked out from the data.
+
+    Each service follows its KSS and what replaces it; a version is for ASYEs begun while its standards apply and before
+    the ASYE hands over to another stage in its service, and is offered until a year after the last such start.
+    """
+    frameworks = {f["id"]: f for f in (yaml.safe_load(p.read_text()) for p in (ROOT / "data/frameworks").glob("*.yml"))}
+    asye = next(s for s in yaml.safe_load((ROOT / "data/pathways.yml").read_text()) if s.get("pcf_level") == "asye")
+    handover = asye.get("replaced_by") or {}
+    offered = []
+    for service, first_id in (("children", "kss-cf"), ("adults", "kss-adults")):
+        framework = frameworks[first_id]
+        while framework:
+            window = framework.get("in_force") or {}
+            last = window.get("until")
+            if handover and service in (handover.get("services") or ["children", "adults"]):
+                closes = handover["from"] - dt.timedelta(days=1)
+                last = min(last, closes) if last else closes
+            first = window.get("from")
+            if not (first and last and last < first) and (not first or first <= day) and (not last or day <= year_on(last)):
+                offered.append(framework["id"])
+            framework = frameworks.get(framework.get("replaced_by", ""))
+    return offered
 
 
 def check_toolkit(site: Path, instant: dt.datetime) -> None:
-    """The toolkit follows the frameworks in force on the instant's day: the children's grid is the KSS, then its successor,
-    until the ASYE hands over to another stage in children's services (pathways.yml's replaced_by) and the grid leaves it out."""
+    """The toolkit follows the frameworks in force on the instant's day: an ASYE version (forms and grid) for each set of
+    standards an ASYE in progress on that day can have begun on, never two services' standards in one file, and a page
+    that says which frameworks are not yet included."""
     day = instant.astimezone(LONDON).date()
     frameworks = {f["id"]: f for f in (yaml.safe_load(p.read_text()) for p in (ROOT / "data/frameworks").glob("*.yml"))}
-    children = frameworks["kss-cf"]
-    while not in_force(children, day) and children.get("replaced_by"):
-        children = frameworks[children["replaced_by"]]
-    asye = next(s for s in yaml.safe_load((ROOT / "data/pathways.yml").read_text()) if s.get("pcf_level") == "asye")
-    handover = asye.get("replaced_by") or {}
-    handed_over = (handover.get("services") or ["children", "adults"]) if handover and handover["from"] <= day else []
-    expected = [
-        f["short_name"] for f in (children, frameworks["kss-adults"]) if not (f.get("services") and set(f["services"]) <= set(handed_over))
-    ]
-    book = openpyxl.load_workbook(site / "toolkit/kss-asye-grid.xlsx")
-    assert book.sheetnames[1:] == expected
+    expected = asye_versions(day)
+    grids = sorted(p.name for p in (site / "toolkit").glob("asye-grid-*.xlsx"))
+    assert grids == sorted(f"asye-grid-{fid}.xlsx" for fid in expected), (day, grids)
+    for fid in expected:
+        book = openpyxl.load_workbook(site / f"toolkit/asye-grid-{fid}.xlsx")
+        assert book.sheetnames[2] == frameworks[fid]["short_name"], "this version's standards, and no other's"
+        assert (site / f"toolkit/asye-review-{fid}.docx").is_file()
+    page = article(site, "toolkit")
+    assert [f"ASYE review: {name}" in page for name in ("children's services, KSS (children)",)] == ["kss-cf" in expected]
+    if "kss-cf" in expected and "cf-early-career" in expected:
+        review = docx.Document(site / "toolkit/asye-review-kss-cf.docx")
+        text = "\n".join(p.text for p in review.paragraphs)
+        assert "keeps these forms to the end of their ASYE" in text, "a worker who began on the KSS keeps KSS forms"
+        assert "Not yet confirmed:" in page, "the April to August 2027 group is told what applies"
     later = [f for f in frameworks.values() if (f.get("in_force") or {}).get("from", day) > day]
-    assert ("Not yet included" in article(site, "toolkit")) == bool(later)
+    assert ("Not yet included" in page) == bool(later)
 
 
 def check_reports(site: Path, reference: Path) -> None:

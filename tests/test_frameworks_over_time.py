@@ -176,7 +176,7 @@ FRAMEWORK_CASES = [
         "data/frameworks/swe.yml",
         "in_force: {from: 2019-12-02}",
         "in_force: {from: 2019-12-02, until: 2019-01-01}",
-        "data/frameworks/swe.yml:34:37: in_force: until 2019-01-01 is before from 2019-12-02; a framework must start before "
+        "data/frameworks/swe.yml:50:37: in_force: until 2019-01-01 is before from 2019-12-02; a framework must start before "
         "it stops applying",
     ),
     (
@@ -219,31 +219,31 @@ FRAMEWORK_CASES = [
     (
         "stage whole framework: unknown framework",
         PATHWAYS,
-        "frameworks: [pcf@last-placement, swe]",
-        "frameworks: [pcf@last-placement, swee]",
-        "data/pathways.yml:29:36: frameworks: 'swee': there is no framework 'swee' (did you mean swe?)",
+        "frameworks: [pcf@last-placement, swe, swe-ets]",
+        "frameworks: [pcf@last-placement, swee, swe-ets]",
+        "data/pathways.yml:35:36: frameworks: 'swee': there is no framework 'swee' (did you mean swe?)",
     ),
     (
         "stage whole framework: unknown level",
         PATHWAYS,
-        "frameworks: [pcf@last-placement, swe]",
-        "frameworks: [pcf@last-placment, swe]",
-        "data/pathways.yml:29:16: frameworks: 'pcf@last-placment': 'last-placment' is not a level of pcf (did you mean last-placement?)",
+        "frameworks: [pcf@last-placement, swe, swe-ets]",
+        "frameworks: [pcf@last-placment, swe, swe-ets]",
+        "data/pathways.yml:35:16: frameworks: 'pcf@last-placment': 'last-placment' is not a level of pcf (did you mean last-placement?)",
     ),
     (
         "stage whole framework: a level of a framework without levels",
         PATHWAYS,
-        "frameworks: [pcf@last-placement, swe]",
-        "frameworks: [pcf@last-placement, swe@registered]",
-        "data/pathways.yml:29:36: frameworks: 'swe@registered': Social Work England professional standards has no levels; "
+        "frameworks: [pcf@last-placement, swe, swe-ets]",
+        "frameworks: [pcf@last-placement, swe@registered, swe-ets]",
+        "data/pathways.yml:35:36: frameworks: 'swe@registered': Social Work England professional standards has no levels; "
         "write swe for the whole framework",
     ),
     (
         "stage reference written wrongly",
         PATHWAYS,
-        "frameworks: [pcf@last-placement, swe]",
-        "frameworks: [pcf@last-placement, 'swe:']",
-        "data/pathways.yml:29:36: frameworks: 'swe:' is not a framework reference; write framework:item (pcf:values-ethics), "
+        "frameworks: [pcf@last-placement, swe, swe-ets]",
+        "frameworks: [pcf@last-placement, 'swe:', swe-ets]",
+        "data/pathways.yml:35:36: frameworks: 'swe:' is not a framework reference; write framework:item (pcf:values-ethics), "
         "a whole framework (kss-cf) or a whole framework at a level (pcf@asye)",
     ),
     (
@@ -251,21 +251,21 @@ FRAMEWORK_CASES = [
         PATHWAYS,
         "replaced_by: {stage: nqsw-ecdp,",
         "replaced_by: {stage: nqsw-ecpd,",
-        "data/pathways.yml:53:24: replaced_by.stage: 'nqsw-ecpd' is not a career stage (did you mean nqsw-ecdp?)",
+        "data/pathways.yml:70:24: replaced_by.stage: 'nqsw-ecpd' is not a career stage (did you mean nqsw-ecdp?)",
     ),
     (
         "stage replaced by itself",
         PATHWAYS,
         "replaced_by: {stage: nqsw-ecdp,",
         "replaced_by: {stage: nqsw-asye,",
-        "data/pathways.yml:53:24: replaced_by.stage: a stage cannot replace itself",
+        "data/pathways.yml:70:24: replaced_by.stage: a stage cannot replace itself",
     ),
     (
         "stage handed over before the new stage exists",
         PATHWAYS,
         "  in_force: {from: 2027-09-01}",
         "  in_force: {from: 2027-10-01}",
-        "data/pathways.yml:53:41: replaced_by: nqsw-ecdp takes over on 2027-09-01, but it exists only from 2027-10-01 "
+        "data/pathways.yml:70:41: replaced_by: nqsw-ecdp takes over on 2027-09-01, but it exists only from 2027-10-01 "
         "(its in_force); make the two dates agree",
     ),
     (
@@ -273,7 +273,7 @@ FRAMEWORK_CASES = [
         PATHWAYS,
         "  frameworks: [cf-early-career]\n",
         "  frameworks: [cf-early-career, kss-cf:9]\n",
-        "data/pathways.yml:69:33: frameworks: 'kss-cf:9': Knowledge and skills statement for child and family practitioners "
+        "data/pathways.yml:108:33: frameworks: 'kss-cf:9': Knowledge and skills statement for child and family practitioners "
         "applies until 2027-03-31, never while this stage exists (from 2027-09-01)",
     ),
     (
@@ -399,7 +399,7 @@ def test_item_pages_say_what_applies_when_and_where_it_goes(built: Path) -> None
 def test_the_asye_stage_shows_every_part_with_its_events_and_gaps(built: Path) -> None:
     stage = page(built, "pathways/nqsw-asye")
     assert (
-        "From 1 September 2027, Newly qualified social worker (ECDP) will take over from this stage in children's services; it continues in adults' services."
+        "From 1 September 2027, Newly qualified social worker (ECDP) will take over from this stage in children's services; no change is set for adults' services."
         in text_of(stage)
     )
     headings = [text_of(h).strip() for h in stage.xpath('.//h2[@id="working-towards"]/following-sibling::h3')]
@@ -507,8 +507,9 @@ def test_the_toolkit_says_which_frameworks_it_follows(built: Path) -> None:
         "Not yet included, because it does not apply yet: the Child and family social worker early career standards (from 1 April 2027)."
         in toolkit
     )
-    book = openpyxl.load_workbook(built / "toolkit/kss-asye-grid.xlsx")
-    assert book.sheetnames[1:] == ["KSS (children)", "KSS (adults)"]
+    for framework, short in (("kss-cf", "KSS (children)"), ("kss-adults", "KSS (adults)")):
+        book = openpyxl.load_workbook(built / f"toolkit/asye-grid-{framework}.xlsx")
+        assert short in book.sheetnames and not (built / "toolkit/asye-grid-cf-early-career.xlsx").exists()
 
 
 # -- the pages after 31 March 2027 ------------------------------------------------
@@ -538,14 +539,16 @@ def test_after_the_change_the_filters_offer_the_standards_in_force(built_after: 
 
 @pytest.mark.slow
 def test_after_the_change_the_toolkit_follows_the_early_career_standards(built_after: Path) -> None:
-    book = openpyxl.load_workbook(built_after / "toolkit/kss-asye-grid.xlsx")
-    assert book.sheetnames[1:] == ["ECS (children)", "KSS (adults)"]
+    book = openpyxl.load_workbook(built_after / "toolkit/asye-grid-cf-early-career.xlsx")
+    assert book.sheetnames == ["Cover", "ASYE", "ECS (children)", "Evidence log"]
     areas = [book["ECS (children)"].cell(row=r, column=1).value for r in range(3, 9)]
     assert areas == [item["title"] for item in yaml.safe_load((ROOT / ECS).read_text())["items"]]
-    assert book.properties.title == "ASYE standards grid", "not called a KSS grid once it holds the early career standards"
+    assert book.properties.title == "ASYE evidence grid: children's services, ECS (children)"
     notes = " ".join(str(c.value) for c in book["Cover"]["A"] if c.value)
-    assert "a grid of the ECS (children) and the KSS (adults)" in notes and "areas and statements" in notes
+    assert "For an ASYE in children's services begun between 1 April 2027 and 31 August 2027, against the ECS (children)" in notes
     assert book["ECS (children)"]["A2"].value == "Area"
+    kept = openpyxl.load_workbook(built_after / "toolkit/asye-grid-kss-cf.xlsx")
+    assert "Into ECS (children)" in kept.sheetnames, "a worker who began on the KSS keeps it, mapped to the new standards"
     toolkit = text_of(page(built_after, "toolkit"))
     assert "The files follow the frameworks in force on 1 July 2027" in toolkit
     assert "Child and family social worker early career standards. Applies from 1 April 2027" in toolkit

@@ -4,7 +4,7 @@ Every Word and Excel file of the built example is opened with the library
 that reads it (python-docx, openpyxl) and checked for what Word's and
 Excel's users expect: content controls with hints instead of text to
 delete, headers and "Page X of Y" footers, header rows that repeat and rows
-that never split, print titles, page headers and drop-down lists. The slow
+that may break across pages, print titles, page headers and drop-down lists. The slow
 tests convert every file once with LibreOffice (a private profile, so that
 parallel runs do not collide) and read the pages back with pdftotext.
 """
@@ -29,35 +29,62 @@ import pytest
 import yaml
 
 from conftest import ROOT, build_site, copy_project, load, run_cli
+from partnership.core.present.format import filesize
 
 PCF = yaml.safe_load((ROOT / "data/frameworks/pcf.yml").read_text())
 SITE = yaml.safe_load((ROOT / "data/site.yml").read_text())
+FRAMEWORKS = {f["id"]: f for f in (yaml.safe_load(p.read_text()) for p in (ROOT / "data/frameworks").glob("*.yml"))}
 DOMAINS = [f"{item['number']}. {item['title']}" for item in PCF["items"]]
 TOOLKIT_LEVELS = [level for level in PCF["levels"] if level.get("toolkit")]
 PLACEMENTS = [level for level in TOOLKIT_LEVELS if level["id"] in ("first-placement", "last-placement")]
+TODAY = dt.date(2026, 11, 22)
+
+
+def in_force(framework: dict, day: dt.date) -> bool:
+    window = framework.get("in_force") or {}
+    return window.get("from", day) <= day <= window.get("until", day)
+
+
+TRACKS = [fid for fid in ("kss-cf", "kss-adults") if in_force(FRAMEWORKS[fid], TODAY)]
+"""The ASYE's versions on the tests' day: one per service, each the KSS in force then."""
+PER_LEVEL = ("learning-agreement", "midway-review", "final-report")
+PER_TRACK = ("asye-development-plan", "asye-self-assessment", "asye-review", "asye-final-assessment")
+ASYE_SHARED = ["asye-agreement.docx", "asye-reflective-log.docx", "asye-people-feedback.docx", "asye-moderation-checklist.docx"]
 WORD = [
     "pcf-level-guide.docx",
     "progression-grid.docx",
-    "learning-agreement.docx",
+    *(f"learning-agreement-{level['id']}.docx" for level in PLACEMENTS),
+    "supervision-record.docx",
     "direct-observation.docx",
     "critical-reflection.docx",
     "service-user-feedback.docx",
+    "colleague-feedback.docx",
     "evidence-grid.docx",
     "cause-for-concern.docx",
-    "midway-review.docx",
+    *(f"midway-review-{level['id']}.docx" for level in PLACEMENTS),
     *(f"final-report-{level['id']}.docx" for level in PLACEMENTS),
-    "asye-development-plan.docx",
-    "asye-review.docx",
+    "portfolio-index.docx",
+    "placement-quality-audit.docx",
+    *ASYE_SHARED,
+    *(f"{kind}-{track}.docx" for kind in PER_TRACK for track in TRACKS),
 ]
 FORMS = [name for name in WORD if name != "pcf-level-guide.docx"]
+WITHOUT_DOMAINS = ("service-user-feedback.docx", "asye-people-feedback.docx", "portfolio-index.docx", "placement-quality-audit.docx")
+WITH_DOMAINS = [name for name in WORD if name not in (*WITHOUT_DOMAINS, *ASYE_SHARED) and not name.startswith("asye-self-assessment")]
+"""The Word files with a row for every PCF domain."""
 """The Word files with spaces to fill (the level guide is to read)."""
-EXCEL = ["evidence-grid.xlsx", "kss-asye-grid.xlsx"]
+EXCEL = ["days-log.xlsx", "evidence-grid.xlsx", *(f"asye-grid-{track}.xlsx" for track in TRACKS)]
 PDF = ["pcf-level-guide.pdf"]
 JUDGEMENTS = ["Not yet evidenced", "Partly evidenced", "Evidenced"]
+OUTCOMES = ["Pass", "Refer", "Extension", "Fail"]
 SOURCES = ["Direct observation", "Service user or carer feedback", "Supervision", "Written work", "Reflective log"]
 STUDENT = "Sam Example-Student"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
+
+
+def item_title(item: dict) -> str:
+    return f"{item['number']}. {item['title']}" if item.get("number") is not None else item["title"]
 
 
 def body_text(document: docx.document.Document) -> str:
@@ -89,32 +116,51 @@ def test_the_example_toolkit_has_every_document(built: Path) -> None:
     folder = built / "toolkit"
     made = sorted(p.name for p in folder.iterdir() if p.suffix in (".docx", ".xlsx", ".pdf"))
     assert made == sorted(WORD + EXCEL + PDF)
-    documents = {name.rsplit(".", 1)[0] for name in made}
-    assert len(documents) >= 10, documents
+    assert len(TRACKS) == 2, "one ASYE version for children's services, one for adults'"
 
 
-def test_toolkit_page_lists_the_files_in_the_order_a_placement_uses_them(built: Path) -> None:
+def moments(page: lxml.html.HtmlElement) -> list[tuple[str, list[str]]]:
+    """The toolkit page's moments, in order: each one's title and the ids of its files."""
+    found = []
+    for details in page.xpath('//details[contains(@class, "cpd-moment")]'):
+        title = " ".join(details.xpath("./summary/h3")[0].text_content().split())
+        found.append((title, [li.get("id") for li in details.xpath('.//li[contains(@class, "cpd-download")]')]))
+    return found
+
+
+def test_toolkit_page_offers_the_files_by_moment_in_the_order_a_placement_uses_them(built: Path) -> None:
     page = lxml.html.fromstring((built / "toolkit/index.html").read_text())
-    ids = ("before", "start", "throughout", "midway", "end", "asye")
-    phases = [" ".join(h.text_content().split()) for h in page.xpath("//h3[@id]") if h.get("id") in ids]
-    assert phases == [
-        "1. Before the placement",
-        "2. At the start",
-        "3. Throughout the placement",
-        "4. Midway",
-        "5. At the end",
-        "6. The ASYE",
+    assert page.xpath('//nav[contains(@class, "cpd-moments")]/h2')[0].text_content() == "What do you need now?"
+    found = moments(page)
+    assert [title for title, _ in found] == [
+        "Before the placement",
+        "At the start of a placement",
+        "Throughout the placement",
+        "Midway through the placement",
+        "At the end of the placement",
+        "Starting the ASYE",
+        "Through the ASYE",
+        "ASYE reviews",
+        "The end of the ASYE",
     ]
-    order = [row.get("id") for row in page.xpath('//table[contains(@class, "cpd-downloads")]//tr[@id]')]
-    assert order.index("pcf-level-guide") < order.index("learning-agreement") < order.index("midway-review")
-    assert order.index("midway-review") < order.index("final-report-first-placement") < order.index("asye-development-plan")
-    links = {a.get("href"): " ".join(a.getparent().text_content().split()) for a in page.xpath('//ul[@class="cpd-files"]//a')}
+    order = [key for _, keys in found for key in keys]
+    assert len(order) == len(set(order)) == len({name.rsplit(".", 1)[0] for name in WORD + EXCEL + PDF})
+    assert order.index("pcf-level-guide") < order.index("learning-agreement-first-placement") < order.index("midway-review-first-placement")
+    assert order.index("midway-review-last-placement") < order.index("final-report-first-placement") < order.index("asye-agreement")
+    by_moment = dict(found)
+    assert by_moment["ASYE reviews"] == [f"asye-review-{track}" for track in TRACKS]
+    assert by_moment["At the end of the placement"][:2] == [f"final-report-{level['id']}" for level in PLACEMENTS]
+    links = {a.get("href"): " ".join(a.text_content().split()) for a in page.xpath('//a[contains(@class, "cpd-file")]')}
     for name in WORD + EXCEL + PDF:
         size = (built / "toolkit" / name).stat().st_size
         assert f"({name.rsplit('.', 1)[1].upper()}, {round(size / 1024):,} KB)" in links[name], name
     button = " ".join(page.xpath('//a[@href="pcf-toolkit.zip"]')[0].text_content().split())
-    assert f"ZIP, {round((built / 'toolkit/pcf-toolkit.zip').stat().st_size / 1024):,} KB" in button and "README" in button
-    assert "Last updated" in page.text_content()
+    assert f"ZIP, {filesize((built / 'toolkit/pcf-toolkit.zip').stat().st_size)}" in button and "README" in button
+    text = " ".join(page.text_content().split())
+    assert "Last updated" in text
+    for track in TRACKS:
+        assert f"{FRAMEWORKS[track]['short_name']}" in text
+    assert "Not yet confirmed:" in text and "between 1 April and 31 August 2027" in text, "the April to August 2027 group is told"
 
 
 def test_the_zip_holds_every_file_and_a_readme(built: Path) -> None:
@@ -129,7 +175,17 @@ def test_the_zip_holds_every_file_and_a_readme(built: Path) -> None:
     for name in names[1:]:
         assert name in readme, name
     headings = [line for line in readme.splitlines() if line.isupper() and line.strip()]
-    assert headings[:6] == ["BEFORE THE PLACEMENT", "AT THE START", "THROUGHOUT THE PLACEMENT", "MIDWAY", "AT THE END", "THE ASYE"]
+    assert headings[:9] == [
+        "BEFORE THE PLACEMENT",
+        "AT THE START OF A PLACEMENT",
+        "THROUGHOUT THE PLACEMENT",
+        "MIDWAY THROUGH THE PLACEMENT",
+        "AT THE END OF THE PLACEMENT",
+        "STARTING THE ASYE",
+        "THROUGH THE ASYE",
+        "ASYE REVIEWS",
+        "THE END OF THE ASYE",
+    ]
     assert "https://basw.co.uk/resources/professional-capabilities-framework-social-work-england" in readme, "addresses are never broken"
     assert SITE["contact_email"] in readme and "Made on 22 November 2026" in readme
 
@@ -152,20 +208,22 @@ def test_word_forms_have_the_features_word_users_expect(built: Path, name: str) 
     assert all(b <= a + 1 for a, b in zip([0, *levels], levels, strict=False)), "no heading level skipped"
     for section in document.sections:
         header = " ".join(p.text for p in section.header.paragraphs)
-        assert title in header and SITE["name"] in header
+        assert title in header and (SITE["name"] in header or SITE["short_name"] in header.split("\t")[-1])
+        assert not section.header.is_linked_to_previous, "each section's own header, for its orientation"
         fields = [" ".join(t.split()) for t in section.footer._element.xpath(".//w:instrText/text()")]
         assert fields == ["PAGE", "NUMPAGES"], "Page X of Y"
         assert "Page " in section.footer.paragraphs[0].text and " of " in section.footer.paragraphs[0].text
     body = xml_of(path).find(f"{W}body")
     for paragraph in body.findall(f"{W}p"):
-        assert "".join(paragraph.itertext()).strip(), "no empty paragraphs for spacing"
+        assert "".join(paragraph.itertext()).strip(), "no empty paragraphs for spacing (a section break sits in the paragraph before it)"
     assert document.tables
     for table in document.tables:
         assert table.style.name == "Table Grid"
         assert table._tbl.tblPr.find(f"{W}tblCaption") is not None, "tables have a title for screen readers"
         rows = table._tbl.findall(f"{W}tr")
         assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None, "the header row is marked and repeats"
-        assert all(row.find(f"{W}trPr/{W}cantSplit") is not None for row in rows), "rows never split across pages"
+        assert rows[0].find(f"{W}trPr/{W}cantSplit") is not None, "the header row is never split"
+        assert all(row.find(f"{W}trPr/{W}cantSplit") is None for row in rows[1:]), "rows may break: LibreOffice loses unbreakable ones"
         assert all(row.find(f"{W}trPr/{W}trHeight") is None for row in rows), "no minimum heights (LibreOffice loses rows)"
     assert "Write here" not in all_xml_text(path)
     with zipfile.ZipFile(path) as archive:
@@ -182,12 +240,12 @@ def test_every_space_to_fill_is_a_content_control_with_a_hint(built: Path, name:
     assert len(ids) == len(set(ids)), "ids unique within the document"
     for control in controls:
         properties = control.find(f"{W}sdtPr")
-        assert [child.tag.removeprefix(W) for child in properties][:5] == ["rPr", "alias", "tag", "id", "showingPlcHdr"], "schema order"
+        assert [child.tag.removeprefix(W) for child in properties][:4] == ["alias", "tag", "id", "showingPlcHdr"], "schema order"
         assert properties.find(f"{W}alias").get(f"{W}val"), "a title for screen readers"
         runs = control.findall(f"{W}sdtContent/{W}r")
         hint = "".join(run.findtext(f"{W}t") or "" for run in runs)
         assert hint and hint != "Write here"
-        assert all(run.find(f"{W}rPr/{W}rStyle").get(f"{W}val") == "PlaceholderText" for run in runs)
+        assert all(run.find(f"{W}rPr/{W}rStyle").get(f"{W}val") == "PlaceholderText" for run in runs), "the hint is grey"
         choices = properties.find(f"{W}dropDownList")
         if choices is not None:
             options = [item.get(f"{W}value") for item in choices]
@@ -197,20 +255,39 @@ def test_every_space_to_fill_is_a_content_control_with_a_hint(built: Path, name:
     assert placeholder and placeholder[0].find(f"{W}rPr/{W}color").get(f"{W}val") == "595959", "a grey with 7:1 contrast"
 
 
-def test_judgements_are_chosen_from_a_list(built: Path) -> None:
+@pytest.mark.parametrize("name", FORMS)
+def test_text_typed_into_a_control_is_not_grey(built: Path, name: str) -> None:
+    """In Word, a control's own run properties (w:sdtPr/w:rPr) are the style of the text typed into it: they must not be the
+    hint's grey "Placeholder Text" style, or every answer stays grey. Only the hint's own runs, marked w:showingPlcHdr, are."""
+    for control in xml_of(built / "toolkit" / name).iter(f"{W}sdt"):
+        properties = control.find(f"{W}sdtPr")
+        styles = [s.get(f"{W}val") for s in properties.iterfind(f"{W}rPr/{W}rStyle")]
+        assert "PlaceholderText" not in styles, name
+        assert properties.find(f"{W}showingPlcHdr") is not None, "the grey is the hint's, shown only while nothing is typed"
+
+
+def lists_in(path: Path, kind: str = "dropDownList") -> list[list[str]]:
+    return [[i.get(f"{W}value") for i in dl] for dl in xml_of(path).iter(f"{W}{kind}")]
+
+
+def test_judgements_and_recommendations_are_chosen_from_a_list(built: Path) -> None:
+    professional = FRAMEWORKS["swe"]["items"]
     for level in PLACEMENTS:
-        tree = xml_of(built / "toolkit" / f"final-report-{level['id']}.docx")
-        lists = [[i.get(f"{W}value") for i in dl] for dl in tree.iter(f"{W}dropDownList")]
-        assert lists.count(JUDGEMENTS) == len(DOMAINS)
-        assert ["Pass", "Fail"] in lists
-        dates = tree.findall(f".//{W}date/{W}dateFormat")
+        path = built / "toolkit" / f"final-report-{level['id']}.docx"
+        lists = lists_in(path)
+        judged = len(DOMAINS) + (len(professional) if level is PLACEMENTS[-1] else 0)
+        assert lists.count(JUDGEMENTS) == judged, "every domain, and on the last placement every professional standard"
+        assert lists.count(OUTCOMES) == 2, "the practice educator's recommendation and the panel's decision"
+        dates = xml_of(path).findall(f".//{W}date/{W}dateFormat")
         assert dates and all(d.get(f"{W}val") == "dd/MM/yyyy" for d in dates)
 
 
-def test_level_guide_has_every_level_and_descriptor(built: Path) -> None:
+def test_level_guide_is_complete_in_word(built: Path) -> None:
     document = docx.Document(built / "toolkit/pcf-level-guide.docx")
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["How to use this guide", "The domains", *(level["name"] for level in TOOLKIT_LEVELS)]
+    assert headings == ["How to use this guide", "The domains", *DOMAINS, *(level["name"] for level in TOOLKIT_LEVELS)]
+    sections = document.sections
+    assert [s.page_width > s.page_height for s in sections] == [False, True, False], "the domains' pages are landscape"
     text = body_text(document)
     toolkit_levels = {level["id"] for level in TOOLKIT_LEVELS}
     for item in PCF["items"]:
@@ -218,8 +295,14 @@ def test_level_guide_has_every_level_and_descriptor(built: Path) -> None:
             assert (descriptor in text) == (level in toolkit_levels), (item["id"], level)
         for example in item["evidence"]:
             assert example in text
+    for level in TOOLKIT_LEVELS:
+        assert level["overall"] in text, ("what the level asks overall", level["id"])
+    assert "A domain that is only partly evidenced at the end does not stop a pass" in text
+    assert "Partly evidenced: some evidence shows the domain at the level, but not yet consistently" in text
     positions = [text.index(domain) for domain in DOMAINS]
     assert positions == sorted(positions), "domains in the order of the data"
+    grids = [t for t in document.tables if t.rows[0].cells[0].text == "At each level"]
+    assert len(grids) == len(DOMAINS), "a page per domain with the levels side by side, as in the PDF"
 
 
 def test_progression_grid_has_a_landscape_page_per_domain_with_the_levels_side_by_side(built: Path) -> None:
@@ -238,49 +321,42 @@ def test_progression_grid_has_a_landscape_page_per_domain_with_the_levels_side_b
         assert [cell.text for cell in grid.rows[1].cells][1:] == [item["descriptors"][level["id"]] for level in TOOLKIT_LEVELS]
 
 
-def test_final_reports_follow_their_placement_level(built: Path) -> None:
+@pytest.mark.parametrize("kind", PER_LEVEL)
+def test_forms_for_one_placement_level_show_that_level_only(built: Path, kind: str) -> None:
     assert len(PLACEMENTS) == 2
     for level in PLACEMENTS:
-        document = docx.Document(built / "toolkit" / f"final-report-{level['id']}.docx")
-        assert document.core_properties.title == f"Final report: {level['name']}"
+        document = docx.Document(built / "toolkit" / f"{kind}-{level['id']}.docx")
+        assert document.core_properties.title.endswith(level["name"])
         text = body_text(document)
         for item in PCF["items"]:
             for other in PLACEMENTS:
-                assert (item["descriptors"][other["id"]] in text) == (other is level), (level["id"], item["id"], other["id"])
-        assert "Holistic assessment" in [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+                assert (item["descriptors"][other["id"]] in text) == (other is level), (kind, level["id"], item["id"], other["id"])
+        assert level["overall"] in text or kind == "midway-review"
 
 
-def test_asye_forms_follow_the_standards_for_each_service(built: Path) -> None:
-    for name in ("asye-development-plan.docx", "asye-review.docx"):
+def test_feedback_forms_say_which_domains_each_answer_can_show(built: Path) -> None:
+    for name, who in (("service-user-feedback.docx", "social work student"), ("asye-people-feedback.docx", "social worker")):
         document = docx.Document(built / "toolkit" / name)
-        headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-        assert "Knowledge and skills statement for child and family practitioners" in headings
-        assert "Knowledge and skills statement for social workers in adult services" in headings
-        text = body_text(document)
-        assert "1. Relationships and effective direct work" in text and "The role of social workers working with adults" in text
-        for item in PCF["items"]:
-            assert item["descriptors"]["asye"] in text
-    reviews = [[i.get(f"{W}value") for i in dl] for dl in xml_of(built / "toolkit/asye-review.docx").iter(f"{W}dropDownList")]
-    assert ["Three-month review", "Six-month review", "Final review at twelve months"] in reviews
-
-
-def test_feedback_form_says_which_domains_each_answer_can_show(built: Path) -> None:
-    document = docx.Document(built / "toolkit/service-user-feedback.docx")
-    assert docx.shared.Pt(12) == document.styles["Normal"].font.size, "larger type for the people who use services"
-    mapping = {row.cells[0].text: row.cells[1].text for row in document.tables[-1].rows[1:]}
-    assert mapping["Did the student listen to you?"] == "7. Skills and Interventions; 2. Values and Ethics"
-    assert all(mapping.values())
+        assert docx.shared.Pt(12) == document.styles["Normal"].font.size, "larger type for the people who use services"
+        mapping = {row.cells[0].text: row.cells[1].text for row in document.tables[-1].rows[1:]}
+        assert mapping[f"Did the {who} listen to you?"] == "7. Skills and Interventions; 2. Values and Ethics"
+        assert all(mapping.values())
 
 
 def test_universities_and_employers_come_from_the_partners(built: Path) -> None:
-    tree = xml_of(built / "toolkit/learning-agreement.docx")
-    combos = [[i.get(f"{W}value") for i in box] for box in tree.iter(f"{W}comboBox")]
     partners = yaml.safe_load((ROOT / "data/partners.yml").read_text())
-    assert [p["name"] for p in partners if p["kind"] == "hei"] in combos
-    assert [p["name"] for p in partners if p["kind"] != "hei"] in combos
+    for level in PLACEMENTS:
+        combos = lists_in(built / "toolkit" / f"learning-agreement-{level['id']}.docx", "comboBox")
+        assert [p["name"] for p in partners if p["kind"] == "hei"] in combos
+        assert [p["name"] for p in partners if p["kind"] != "hei"] in combos
 
 
 # -- Excel -----------------------------------------------------------------------------------
+
+
+def grid_sheets(book: openpyxl.Workbook) -> list:
+    """The sheets with descriptors or standards to judge (not the cover, a log, the totals or a mapping)."""
+    return [s for s in book.worksheets[1:] if s.cell(row=2, column=4).value == SOURCES[0]]
 
 
 @pytest.mark.parametrize("name", EXCEL)
@@ -289,10 +365,10 @@ def test_excel_workbooks_are_built_for_printing_and_for_data(built: Path, name: 
     assert book.properties.title and book.properties.language == "en-GB" and book.properties.creator == SITE["name"]
     assert book.sheetnames[0] == "Cover"
     cover = book["Cover"]
-    labels = {cover.cell(row=r, column=1).value: r for r in range(6, 12)}
+    labels = {cover.cell(row=r, column=1).value: r for r in range(6, 14)}
     for sheet in book.worksheets:
         assert sheet.print_area and sheet.print_title_rows, sheet.title
-        assert sheet.oddHeader.left.text == book.properties.title, sheet.title
+        assert sheet.oddHeader.left.text == book.properties.title.replace("&", "&&")[:80], sheet.title
         assert sheet.oddHeader.right.text == SITE["name"].replace("&", "&&")
         assert sheet.oddFooter.right.text == "Page &P of &N"
         assert int(sheet.page_setup.paperSize) == 9, "A4"
@@ -301,26 +377,69 @@ def test_excel_workbooks_are_built_for_printing_and_for_data(built: Path, name: 
         assert sheet.page_setup.orientation == "landscape"
         assert sheet.print_title_rows == "$1:$2" and sheet.freeze_panes == "B3"
         assert sheet.oddHeader.center.text, "the level or standards the sheet is for"
-        header = [cell.value for cell in sheet[2]]
-        assert header[2:7] == SOURCES
         tables = list(sheet.tables.values())
         assert len(tables) == 1 and tables[0].ref.startswith("A2:")
-        judgement = [v for v in sheet.data_validations.dataValidation if v.type == "list"]
-        assert len(judgement) == 1 and judgement[0].formula1 == '"' + ",".join(JUDGEMENTS) + '"'
-        assert str(judgement[0].sqref).startswith(f"{chr(64 + len(header))}3:")
         first = [cell.value for cell in sheet[1]][:4]
         person = first[0]
         assert first[1] == f"='Cover'!$B${labels[person]}&\"\"", "the name typed on the cover, printed on every page"
-        assert sheet.cell(row=1, column=2).data_type == "f", "a live reference, not its text"
-        formulas = [c.coordinate for row in sheet.iter_rows(min_row=2) for c in row if c.data_type == "f"]
-        assert not formulas, "no formula but the names from the cover"
+    grids = grid_sheets(book)
+    if name == "days-log.xlsx":
+        assert book.sheetnames[1:] == ["Days", "Totals"] and not grids
+        return
+    assert book.sheetnames[-1] == "Evidence log"
+    for sheet in grids:
+        header = [cell.value for cell in sheet[2]]
+        assert header[2] == "Pieces in the evidence log" and header[3:8] == SOURCES
+        judgement = [v for v in sheet.data_validations.dataValidation if v.type == "list"]
+        assert len(judgement) == 1 and judgement[0].formula1 == '"' + ",".join(JUDGEMENTS) + '"'
+        assert str(judgement[0].sqref).startswith(f"{chr(64 + len(header))}3:")
     if name == "evidence-grid.xlsx":
-        assert book.sheetnames[1:] == [level.get("short_name") or level["name"] for level in TOOLKIT_LEVELS]
-        assert [book.worksheets[1].cell(row=r, column=1).value for r in range(3, 12)] == DOMAINS
-        assert [sheet.oddHeader.center.text for sheet in book.worksheets[1:]] == [level["name"] for level in TOOLKIT_LEVELS]
+        assert [s.title for s in grids] == [level.get("short_name") or level["name"] for level in TOOLKIT_LEVELS]
+        assert [grids[0].cell(row=r, column=1).value for r in range(3, 12)] == DOMAINS
+        assert [sheet.oddHeader.center.text for sheet in grids] == [level["name"] for level in TOOLKIT_LEVELS]
     else:
-        assert book.sheetnames[1:] == ["KSS (children)", "KSS (adults)"]
-        assert book.worksheets[1].cell(row=3, column=1).value == "1. Relationships and effective direct work"
+        track = FRAMEWORKS[name.removeprefix("asye-grid-").removesuffix(".xlsx")]
+        assert [s.title for s in grids] == ["ASYE", track["short_name"]], "the PCF at the ASYE level, then this version's standards only"
+        assert grids[1].cell(row=3, column=1).value == item_title(track["items"][0])
+
+
+@pytest.mark.parametrize("name", EXCEL)
+def test_excel_sheets_are_protected_except_the_cells_to_fill_in(built: Path, name: str) -> None:
+    """Descriptors, headings and formulas are locked (a protected sheet, no password); the cells to fill in are not."""
+    book = openpyxl.load_workbook(built / "toolkit" / name)
+    for sheet in book.worksheets:
+        assert sheet.protection.sheet and not sheet.protection.password, sheet.title
+        assert not sheet.protection.formatRows and not sheet.protection.formatColumns, "rows and columns can still be resized"
+        cells = [c for row in sheet.iter_rows() for c in row]
+        fixed = [c for c in cells if c.value is not None and c.data_type in ("s", "f", "n")]
+        open_ = [c for c in cells if not c.protection.locked]
+        assert open_ or sheet.title == "Totals", ("somewhere to type", sheet.title)
+        assert all(c.protection.locked for c in fixed if not (sheet.title == "Cover" and c.column == 2 and c.row > 5)), sheet.title
+        assert all(c.value is None for c in open_), "every open cell starts empty"
+        assert all(c.fill.fgColor.rgb.endswith("FFF7D6") for c in open_), "the cells to fill in are shaded"
+    grids = grid_sheets(book)
+    for sheet in grids:
+        header = [cell.value for cell in sheet[2]]
+        for row in range(3, sheet.max_row + 1):
+            assert sheet.cell(row, 2).protection.locked, "the descriptor cannot be typed over"
+            assert sheet.cell(row, 3).data_type == "f" and sheet.cell(row, 3).protection.locked, "the count cannot be typed over"
+            assert not sheet.cell(row, len(header)).protection.locked, "the judgement is chosen"
+
+
+@pytest.mark.parametrize("name", EXCEL)
+def test_excel_rows_to_fill_in_grow_with_their_text(built: Path, name: str) -> None:
+    """Spreadsheet programs grow a row to fit its text only when its height is not marked as custom: the rows to fill in are
+    not; the cover's notes (merged cells, which no program grows) keep the heights that show them whole."""
+    path = built / "toolkit" / name
+    book = openpyxl.load_workbook(path)
+    with zipfile.ZipFile(path) as archive:
+        for index, sheet in enumerate(book.worksheets, start=1):
+            xml = archive.read(f"xl/worksheets/sheet{index}.xml").decode()
+            custom = len(re.findall(r'<row\b[^>]*customHeight="1"', xml))
+            grows = sheet.title not in ("Cover", "Totals")
+            assert (custom == 0) == grows, (sheet.title, custom)
+            if grows:
+                assert re.search(r'<row\b[^>]*\bht="', xml), "a height to open with, for the fixed text"
 
 
 def test_excel_rows_are_tall_enough_to_read(built: Path) -> None:
@@ -334,12 +453,44 @@ def test_excel_rows_are_tall_enough_to_read(built: Path) -> None:
             if text:
                 lines = -(-len(text) // int(width * 1.25))
                 assert (cover.row_dimensions[row].height or 15) >= 15 * lines, f"{name} row {row}"
-        for sheet in book.worksheets[1:]:
+        for sheet in grid_sheets(book):
             for row in range(3, sheet.max_row + 1):
                 for column in range(1, 3):
                     text = str(sheet.cell(row, column).value or "")
                     width = sheet.column_dimensions[chr(64 + column)].width
                     assert sheet.row_dimensions[row].height >= 15 * -(-len(text) // int(width * 1.25)), f"{name} {sheet.title} {row}"
+
+
+def test_the_evidence_log_feeds_the_counts(built: Path) -> None:
+    """Each grid counts, by formula, the rows of the evidence log marked Yes for its domain or standard."""
+    book = openpyxl.load_workbook(built / "toolkit/evidence-grid.xlsx")
+    log = book["Evidence log"]
+    header = [cell.value for cell in log[2]]
+    assert header[:4] == ["Date", "What the evidence is", "Source", "Where it is kept"]
+    assert all(
+        name == domain or (name.endswith("…") and domain.startswith(name[:-1])) for name, domain in zip(header[4:], DOMAINS, strict=True)
+    )
+    assert log.max_row >= 100, "room for a placement's evidence"
+    yes = [v for v in log.data_validations.dataValidation if v.formula1 == '"Yes"']
+    assert yes and str(yes[0].sqref).startswith("E3:")
+    for sheet in grid_sheets(book):
+        formulas = [sheet.cell(row, 3).value for row in range(3, 3 + len(DOMAINS))]
+        assert formulas == [f"=COUNTIF('Evidence log'!${chr(69 + n)}$3:${chr(69 + n)}$152,\"Yes\")" for n in range(len(DOMAINS))]
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    assert all(c.row == 1 or "Evidence log" in c.value for c in cells), "no formula but the names and the counts"
+
+
+def test_the_days_log_totals_the_days(built: Path) -> None:
+    book = openpyxl.load_workbook(built / "toolkit/days-log.xlsx")
+    days, totals = book["Days"], book["Totals"]
+    assert [c.value for c in days[2]] == ["Date", "Kind of day", "Hours", "What was done", "Confirmed by (initials)"]
+    kinds = [v for v in days.data_validations.dataValidation if v.type == "list"]
+    assert kinds and "Placement day" in kinds[0].formula1 and "Skills day" in kinds[0].formula1
+    rows = {totals.cell(r, 1).value: totals.cell(r, 2).value for r in range(3, totals.max_row + 1)}
+    assert rows["Placement days completed"] == "=COUNTIF('Days'!$B$3:$B$202,\"Placement day\")"
+    assert "'Cover'!$B$11" in rows["Days still to do"] and rows["Days still to do"].startswith("=MAX(0,")
+    cover = " ".join(str(c.value) for row in book["Cover"].iter_rows() for c in row if c.value)
+    assert "at least 200 days of practice learning" in cover and "up to 30 of them skills days" in cover, "from swe-ets.yml"
 
 
 # -- the level guide PDF ---------------------------------------------------------------------
@@ -373,6 +524,10 @@ def test_level_guide_pdf_is_tagged_and_has_a_landscape_page_per_domain(built: Pa
     for number, page in enumerate(pages[1:], start=2):
         assert f"Page {number} of {len(pages)}" in page
     assert "font-family" not in "".join(pages), "the style sheet is applied, not printed"
+    whole = " ".join(" ".join(pages).split())
+    for level in TOOLKIT_LEVELS:
+        assert level["overall"] in whole, level["id"]
+    assert "A domain that is only partly evidenced at the end does not stop a pass" in whole
 
 
 @pytest.mark.slow
@@ -384,11 +539,10 @@ def test_renaming_a_domain_changes_every_file(tmp_path: Path) -> None:
     result = build_site(project)
     assert result.returncode == 0, result.stdout + result.stderr
     folder = project / "site/toolkit"
-    for name in WORD:
-        if name not in ("service-user-feedback.docx",):
-            assert "5. Knowledge and Research" in body_text(docx.Document(folder / name)), name
+    for name in WITH_DOMAINS:
+        assert "5. Knowledge and Research" in body_text(docx.Document(folder / name)), name
     book = openpyxl.load_workbook(folder / "evidence-grid.xlsx")
-    assert all(sheet.cell(row=7, column=1).value == "5. Knowledge and Research" for sheet in book.worksheets[1:])
+    assert all(sheet.cell(row=7, column=1).value == "5. Knowledge and Research" for sheet in grid_sheets(book))
     text = subprocess.run(["pdftotext", str(folder / "pcf-level-guide.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     assert "Knowledge and Research" in text
     with zipfile.ZipFile(folder / "pcf-toolkit.zip") as archive:
@@ -417,32 +571,10 @@ def test_text_that_looks_like_a_formula_stays_text(project: Path) -> None:
     book = openpyxl.load_workbook(io.BytesIO(grids.evidence_grid(kit, dataset.site, when)))
     cells = [c for row in book["Readiness"].iter_rows(min_row=3) for c in row if c.value == hostile]
     assert len(cells) == 1 and cells[0].data_type == "s"
-    book = openpyxl.load_workbook(io.BytesIO(grids.asye_grid(kit, dataset.site, when)))
+    adults = next(track for track in kit.tracks if track.key == "kss-adults")
+    book = openpyxl.load_workbook(io.BytesIO(grids.asye_grid(kit, dataset.site, when, adults)))
     cells = [c for row in book["KSS (adults)"].iter_rows(min_row=3) for c in row if c.value == "=1+1"]
     assert len(cells) == 1 and cells[0].data_type == "s"
-
-
-def test_asye_forms_leave_out_a_service_that_has_moved_to_another_programme(project: Path) -> None:
-    """From September 2027 the ECDP replaces the ASYE in children's services: the ASYE forms are then for adults' services."""
-    from partnership.core.outputs.toolkit import asye, grids
-    from partnership.core.present.toolkit import downloads
-    from partnership.core.views.toolkit import toolkit
-
-    dataset = load(project)
-    before, after = dt.datetime(2027, 7, 1, 12), dt.datetime(2027, 10, 1, 12)
-    kit = toolkit(dataset, before.date())
-    assert kit is not None and [f.id for f in kit.kss] == ["cf-early-career", "kss-adults"] and not kit.asye_handed_over
-    kit = toolkit(dataset, after.date())
-    assert kit is not None and [f.id for f in kit.kss] == ["kss-adults"] and kit.asye_handed_over == ("children",)
-    document = docx.Document(io.BytesIO(asye.development_plan(kit, dataset.site, after)))
-    text = "\n".join(p.text for p in document.paragraphs)
-    assert "In children's services, newly qualified social workers have followed a different programme since 1 September 2027" in text
-    assert "early career standards" not in body_text(document).lower()
-    services = [[i.get(f"{W}value") for i in dl] for dl in document.element.iter(f"{W}dropDownList")]
-    assert ["Adults' services"] in services
-    book = openpyxl.load_workbook(io.BytesIO(grids.asye_grid(kit, dataset.site, after)))
-    assert book.sheetnames == ["Cover", "KSS (adults)"]
-    assert [d.key for d in downloads(kit)][-3:] == ["asye-development-plan", "asye-review", "kss-asye-grid"]
 
 
 @pytest.mark.slow
@@ -487,23 +619,17 @@ def converted(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     named["Cover"]["B6"] = STUDENT
     named.save(folder / "named.xlsx")
     sources = [str(folder / f"{name}.{name.rsplit('.', 1)[1]}") for name in WORD + EXCEL] + [str(folder / "named.xlsx")]
-    result = subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{folder}/profile",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder / "pdf"),
-            *sources,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
+    libreoffice(sources, folder / "pdf", folder / "profile")
     yield folder / "pdf"
+
+
+def libreoffice(sources: list[str], target: Path, profile: Path) -> None:
+    """Convert ``sources`` to PDFs in ``target`` with LibreOffice, using its own ``profile``."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is needed (python3 build.py test installs it, as root on Debian)"
+    command = [soffice, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf", "--outdir", str(target), *sources]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
 
 
 def converted_pdf(folder: Path, name: str) -> Path:
@@ -524,7 +650,7 @@ def test_word_forms_in_libreoffice(converted: Path, built: Path, name: str) -> N
         assert title in " ".join(page.split()), "the form's name on every page"
         assert "Write here" not in page
     text = " ".join(" ".join(pages).split())
-    if name != "service-user-feedback.docx":
+    if name in WITH_DOMAINS:
         for domain in DOMAINS:
             assert domain in text, (name, domain, "every row of every table is shown")
     assert "Choose a date" in text or name in ("pcf-level-guide.docx", "progression-grid.docx"), "hints show as text"
@@ -540,46 +666,37 @@ def words_of(pdf: Path) -> list[list[tuple[float, float, float, str]]]:
     return pages
 
 
-def rows_start_under_the_header(pdf: Path, header: tuple[str, str], starts: set[str]) -> list[str]:
-    """Pages of a table that do not begin with a whole row.
+def broken_words(pdf: Path, source: str) -> list[str]:
+    """Words printed in ``pdf`` that are not words of ``source`` (the text it was made from): the pieces of a word broken
+    letter by letter across lines ("Professionalis" and "m"), which a column too narrow for it makes."""
+    vocabulary = set(re.findall(r"[A-Za-z]+", source))
+    printed = {part for page in words_of(pdf) for *_, word in page for part in re.findall(r"[A-Za-z]+", word)}
+    return sorted(printed - vocabulary)
 
-    On every page showing the table's header row (found by the first words
-    of its first two columns, ``header``), the first word below it in the first column must
-    begin a row (one of ``starts``), and sit as close under the header as
-    the first row does on the table's first page: the tail of a row split
-    across pages would sit there instead, and push the next row down.
-    """
-    problems, reference = [], None
-    for number, words in enumerate(words_of(pdf), start=1):
-        heads = [w for w in words if w[3] == header[0] and any(v[3] == header[1] and abs(v[1] - w[1]) < 1 for v in words)]
-        for left, _, bottom, _ in heads:
-            below = sorted((w for w in words if abs(w[0] - left) < 3 and w[1] > bottom + 1), key=lambda w: w[1])
-            if not below:
-                continue
-            gap = below[0][1] - bottom
-            reference = gap if reference is None else reference
-            if below[0][3] not in starts or gap > reference + 3:
-                problems.append(f"page {number}: {below[0][3]!r} {gap:.0f}pt under the header (the first row: {reference:.0f}pt)")
-    return problems
+
+def source_text(path: Path) -> str:
+    """Every text of a Word or Excel file (hints, lists and headers included), words kept apart."""
+    with zipfile.ZipFile(path) as archive:
+        return " ".join(" ".join(lxml.etree.fromstring(archive.read(n)).itertext()) for n in archive.namelist() if n.endswith(".xml"))
 
 
 @pytest.mark.slow
 @pytest.mark.libreoffice
 @pytest.mark.poppler
-def test_no_row_is_split_across_pages_in_the_grids(converted: Path) -> None:
-    numbers = {f"{n}." for n in range(1, 20)}
-    problems: list[str] = []
-    grids = {
-        "evidence-grid.docx": "Direct",
-        "midway-review.docx": "Evidence",
-        "learning-agreement.docx": "Learning",
-        "cause-for-concern.docx": "Touched?",
-        **{f"final-report-{level['id']}.docx": "At" for level in PLACEMENTS},
-    }
-    for name, second in grids.items():
-        pdf = converted_pdf(converted, name)
-        assert sum(w[3] == "Domain" for page in words_of(pdf) for w in page) >= 1, name
-        problems += [f"{name} {p}" for p in rows_start_under_the_header(pdf, ("Domain", second), numbers)]
+def test_no_word_is_broken_in_any_conversion_or_pdf(converted: Path, built: Path) -> None:
+    """No column is narrower than its longest word, in Word's tables, Excel's columns or the level guide's PDF."""
+    made = "Page of RDTP PCF toolkit made December November"  # the footer's words, and the build's date
+    problems = {}
+    for name in WORD + EXCEL:
+        broken = broken_words(converted_pdf(converted, name), source_text(built / "toolkit" / name) + made)
+        if broken:
+            problems[name] = broken
+    template = ROOT / "plugins/partnership/core/outputs/templates/toolkit_guide_pdf.html"  # the PDF's own words, and the data's
+    guide = broken_words(
+        built / "toolkit/pcf-level-guide.pdf", source_text(built / "toolkit/pcf-level-guide.docx") + template.read_text() + made
+    )
+    if guide:
+        problems["pcf-level-guide.pdf"] = guide
     assert not problems, problems
 
 
@@ -606,13 +723,11 @@ def test_excel_sheets_print_with_headers_and_titles_on_every_page(converted: Pat
     for number, page in enumerate(pages, start=1):
         assert book.properties.title in page and SITE["name"] in page, number
         assert f"Page {number} of {len(pages)}" in page, number
-    grid_pages = [page for page in pages if "Direct observation" in page]
-    assert len(grid_pages) >= len(book.worksheets) - 1
-    for page in grid_pages:
-        first = book.worksheets[1].cell(row=1, column=1).value
-        assert first in page, "the student's name row is printed on every page"
+    first = book.worksheets[1].cell(row=1, column=1).value.split()[0]
+    assert all(first in page for page in pages[1:]), "the first row, with the student's name, is printed on every page"
     for sheet in book.worksheets[1:]:
-        assert any(sheet.oddHeader.center.text in page for page in grid_pages), sheet.title
+        assert any(sheet.oddHeader.center.text in page for page in pages), sheet.title
+    assert len(pages) <= 3 * len(book.worksheets) + 6, "an empty log prints on a few pages, not dozens"
 
 
 @pytest.mark.slow
@@ -621,4 +736,4 @@ def test_excel_sheets_print_with_headers_and_titles_on_every_page(converted: Pat
 def test_the_name_typed_on_the_cover_is_printed_on_every_page_of_the_grid(converted: Path) -> None:
     pages = [" ".join(page.split()) for page in pdf_pages(converted / "named.pdf")]
     grid_pages = [page for page in pages if "Direct observation" in page]
-    assert grid_pages and all(f"Student {STUDENT}" in page for page in grid_pages)
+    assert grid_pages and all("Student" in page and STUDENT in page for page in grid_pages)

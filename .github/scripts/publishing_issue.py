@@ -12,8 +12,10 @@ publish jobs, with the GitHub CLI (``gh``) signed in by the job's token
     OUTCOME   failure (a job failed), success (the site was published), or
               anything else (nothing to say)
 
-On failure, the failed steps of the failed jobs and the last lines of each
-failed job's log go into a new issue titled TITLE with the label LABEL, or,
+On failure, the problems ``python3 build.py check`` found (when the "Check
+the data" step failed) come first, each as ``file:line:column`` and what to
+change, before anything else; then the failed steps of the failed jobs and
+the last lines of each failed job's log. All of it goes into a new issue titled TITLE with the label LABEL, or,
 when one is already open, into a comment on it: one issue, however many
 nights it goes on failing. On success, the open issue is closed with a
 comment. Standard library only.
@@ -33,6 +35,9 @@ LABEL = "publishing-failed"
 LABEL_COLOUR = "B60205"
 TAIL_LINES = 80
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z ", re.MULTILINE)
+PROBLEM = re.compile(r"^(?:##\[error\])?((?:data|content)/[^\s:]+:\d+:\d+): (?!warning: )(.+)$")
+"""A line of ``python3 build.py check``'s report: ``data/events/x.yml:4:1: what is wrong, and what to write``."""
+CHECK_STEP = "Check the data"
 WHY = {"schedule": "the nightly rebuild", "push": "a push to main", "workflow_dispatch": "a run started by hand"}
 
 
@@ -59,10 +64,40 @@ def failed_jobs(repo: str, run_id: str) -> list[FailedJob]:
     ]
 
 
+def job_log(repo: str, job_id: int) -> str:
+    """A job's whole log, without the timestamp GitHub puts before each line."""
+    return TIMESTAMP.sub("", gh("api", f"repos/{repo}/actions/jobs/{job_id}/logs"))
+
+
 def log_tail(repo: str, job_id: int, lines: int = TAIL_LINES) -> str:
-    """The last ``lines`` lines of a job's log, without the timestamp GitHub puts before each."""
-    text = TIMESTAMP.sub("", gh("api", f"repos/{repo}/actions/jobs/{job_id}/logs"))
-    return "\n".join(text.rstrip("\n").splitlines()[-lines:])
+    """The last ``lines`` lines of a job's log."""
+    return "\n".join(job_log(repo, job_id).rstrip("\n").splitlines()[-lines:])
+
+
+def problems_in(log: str) -> list[str]:
+    """The problems ``check`` listed in a log, each once, in order, as Markdown list items: where (as code), then what to change."""
+    found: list[str] = []
+    for line in TIMESTAMP.sub("", log).splitlines():
+        match = PROBLEM.match(line.strip())
+        if match:
+            item = f"- `{match.group(1)}`: {match.group(2).strip()}"
+            if item not in found:
+                found.append(item)
+    return found
+
+
+def problem_list(problems: list[str]) -> list[str]:
+    """The first lines of an issue or comment about data problems: how many, the list, and what to do."""
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    return [
+        f"**The data has {count}, so the site was not published.** Each line gives the file, the line and the column, then what to change:",
+        "",
+        *problems,
+        "",
+        "Open each file at that line (in the browser editor at /admin/, or in the code host's editor), change it, and commit: "
+        "the next run checks again and publishes. The site stays as it was last published meanwhile.",
+        "",
+    ]
 
 
 def fenced(text: str) -> str:
@@ -72,9 +107,10 @@ def fenced(text: str) -> str:
     return f"{fence}text\n{text}\n{fence}"
 
 
-def report(jobs: list[FailedJob], tails: dict[int, str], run_url: str, event: str) -> str:
-    """The issue's (or the comment's) text."""
-    lines = [f"Publishing the site failed in [this run]({run_url}), started by {WHY.get(event, event)}.", ""]
+def report(jobs: list[FailedJob], tails: dict[int, str], run_url: str, event: str, problems: list[str] | None = None) -> str:
+    """The issue's (or the comment's) text: the data's problems first, in plain words, when the check found any; then the jobs and their logs."""
+    lines = problem_list(problems) if problems else []
+    lines += [f"Publishing the site failed in [this run]({run_url}), started by {WHY.get(event, event)}.", ""]
     if not jobs:
         lines.append("No job reported a failed step; open the run for details.")
     for job in jobs:
@@ -95,7 +131,9 @@ def main() -> int:
     event, outcome = os.environ.get("EVENT", ""), os.environ.get("OUTCOME", "")
     if outcome == "failure":
         jobs = failed_jobs(repo, run_id)
-        text = report(jobs, {job.id: log_tail(repo, job.id) for job in jobs}, run_url, event)
+        checks = [job for job in jobs if CHECK_STEP in job.steps]
+        problems = [item for job in checks for item in problems_in(job_log(repo, job.id))]
+        text = report(jobs, {job.id: log_tail(repo, job.id) for job in jobs}, run_url, event, problems)
         gh("label", "create", LABEL, "--repo", repo, "--force", "--color", LABEL_COLOUR, "--description", "The Publish workflow is failing")
         number = open_issue(repo)
         if number is None:

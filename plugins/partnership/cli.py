@@ -46,6 +46,7 @@ def _fail(message: str) -> int:
 
 def _check_data(data_dir: Path, content_dir: Path) -> SiteViews | None:
     """Check data/ and content/, print what was found; the published site's views (the build uses them), or None after the problems."""
+    from .core.cms.admin import published_files
     from .core.load import load_dataset_cached
     from .core.present.siteviews import SiteViews
 
@@ -55,7 +56,7 @@ def _check_data(data_dir: Path, content_dir: Path) -> SiteViews | None:
     except DataError as error:
         _fail(error.report())
         return None
-    views = SiteViews.compute(dataset, clock.now())
+    views = SiteViews.compute(dataset, clock.now(), editor=published_files())
     unknown = _unknown_blocks(dataset) + _taken_addresses(views)
     if unknown:
         _fail("\n".join(unknown) + f"\n{len(unknown)} problem{'s' if len(unknown) != 1 else ''} found; nothing was published.")
@@ -256,7 +257,49 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 1
     _stage(2, 2, f"Starting the preview at http://{args.address}/ (Ctrl+C to stop)")
     _configure_logging(args.verbose)
-    return serve(root, address=args.address, pdf=args.pdf, open_browser=args.open)
+    with _stopped_by_sigterm():
+        return serve(root, address=args.address, pdf=args.pdf, open_browser=args.open)
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from .core.cms.admin import installed, node_modules
+    from .serve import serve
+
+    root = _root()
+    host = args.address.rpartition(":")[0].strip("[]")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        return _fail(
+            f"The editor saves files for whoever can reach it, so it listens on this computer only (127.0.0.1), not {host}. "
+            "To let colleagues edit, use the editor on the published site (docs/editing.md)."
+        )
+    if not installed(node_modules()):
+        return _fail(
+            "The browser editor is not installed: run python3 build.py once (it installs it with npm; "
+            "if npm is missing, install Node.js from https://nodejs.org/ or with apt-get install npm)."
+        )
+    _stage(1, 2, "Checking data/ and content/")
+    if _check_data(root / "data", root / "content"):
+        print("Fix the problems above; the editor starts once the data is valid.", file=sys.stderr)
+        return 1
+    _stage(2, 2, f"Starting the editor at http://{args.address}/admin/ and the preview at http://{args.address}/ (Ctrl+C to stop)")
+    _configure_logging(args.verbose)
+    with _stopped_by_sigterm():
+        return serve(root, address=args.address, pdf=False, open_browser=args.open, editor=True)
+
+
+@contextlib.contextmanager
+def _stopped_by_sigterm() -> Iterator[None]:
+    """SIGTERM (a service manager, or build.py passing one on) stops the server as Ctrl+C does: cleanly, temporary folders removed."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _test_workers(pytest_args: list[str]) -> list[str]:
@@ -364,6 +407,11 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--pdf", action="store_true", help="also rebuild the report PDFs on every change (slower)")
     serve.add_argument("--open", action="store_true", help="open the preview in a browser")
     serve.set_defaults(run=cmd_serve)
+
+    edit = add("edit", "edit the data in the browser: the editor at /admin/ with the live preview beside it")
+    edit.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000)")
+    edit.add_argument("--no-open", dest="open", action="store_false", help="do not open the editor in a browser")
+    edit.set_defaults(run=cmd_edit)
 
     test = commands.add_parser(
         "test",

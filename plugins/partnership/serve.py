@@ -1,4 +1,4 @@
-"""The live preview behind ``python3 build.py serve``.
+"""The live preview behind ``python3 build.py serve`` (and ``edit``).
 
 MkDocs' own ``serve`` with two changes for people who edit YAML:
 
@@ -7,10 +7,19 @@ MkDocs' own ``serve`` with two changes for people who edit YAML:
   shows the list of problems (file, line, column, what to write instead)
   and reloads by itself once they are fixed, instead of a stuck page and a
   traceback in the terminal.
+
+With ``editor=True`` (``python3 build.py edit``) the same server also serves
+the browser editor at ``/admin/`` with its local backend at ``/api/v1``
+(:mod:`partnership.edit.backend`): a save writes the file under ``data/``,
+the preview rebuilds as for any other edit, and the editor shows the
+problems the check finds. The editor's own files are written once, to a
+folder of their own, so that a save that breaks the data (which empties the
+preview) never takes the editor away with it.
 """
 
 from __future__ import annotations
 
+import errno
 import html
 import json
 import shutil
@@ -27,6 +36,7 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from .core.load import load_dataset_cached
 from .core.problems import DataError, Problem
+from .edit.backend import MAX_BODY
 from .plugin.plugin import DataProblems
 
 
@@ -57,8 +67,124 @@ def _item(problem: Problem | str) -> str:
     return f"<li><code>{html.escape(str(problem))}</code>{frame}</li>"
 
 
-def serve(root: Path, *, address: str, pdf: bool, open_browser: bool) -> int:
+class _EditorServer(LiveReloadServer):
+    """The preview server, with the browser editor at /admin/ and its backend at /api/v1."""
+
+    def __init__(self, *args, editor: Editor, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.editor = editor
+
+    def serve_request(self, environ, start_response):
+        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+        relative = path[len(self.mount_path) :] if (path + "/").startswith(self.mount_path) else None
+        if relative == "api/v1":
+            if environ.get("REQUEST_METHOD") != "POST":
+                start_response("405 Method Not Allowed", [("Content-Type", "text/plain"), ("Allow", "POST")])
+                return [b"POST only"]
+            refusal = self._foreign(environ)
+            if refusal:
+                start_response("403 Forbidden", [("Content-Type", "text/plain")])
+                return [refusal.encode()]
+            try:
+                length = int(environ.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0
+            body = environ["wsgi.input"].read(min(length, MAX_BODY + 1))
+            status, answer = self.editor.backend.handle(body)
+            content = json.dumps(answer).encode()
+            reason = {200: "OK", 400: "Bad Request", 404: "Not Found", 413: "Payload Too Large", 422: "Unprocessable Entity"}.get(
+                status, "Error"
+            )
+            start_response(
+                f"{status} {reason}", [("Content-Type", "application/json; charset=utf-8"), ("Content-Length", str(len(content)))]
+            )
+            return [content]
+        if relative is not None and (relative == "admin" or relative.startswith("admin/")):
+            return self.editor.serve(relative, start_response)
+        return super().serve_request(environ, start_response)
+
+    def _foreign(self, environ) -> str | None:
+        """Why a request to the backend is refused, if it may come from another web page than the editor's.
+
+        Any page open in the editor's browser can send a request to
+        127.0.0.1; only the editor's own page may write files. A cross-origin
+        request with a JSON body must first ask the server (a preflight this
+        server never grants), the Origin a browser sends must be the editor's,
+        and the Host must be this server's (against DNS rebinding).
+        """
+        own = urlsplit(self.url)
+        hosts = {own.netloc, f"localhost:{own.port}", f"127.0.0.1:{own.port}"}
+        if environ.get("HTTP_HOST") not in hosts:
+            return "the editor's backend answers only requests addressed to it"
+        origin = environ.get("HTTP_ORIGIN")
+        if origin is not None and urlsplit(origin).netloc not in hosts:
+            return "the editor's backend answers only the editor's own page"
+        if not (environ.get("CONTENT_TYPE") or "").startswith("application/json"):
+            return "the editor's backend takes JSON only"
+        return None
+
+
+class Editor:
+    """The browser editor of one preview: its files, its configuration (from the data as last checked) and its backend."""
+
+    def __init__(self, root: Path, folder: Path):
+        from .core.cms.admin import ADMIN, node_modules, write_admin
+        from .core.cms.collections import cms_config, local_backend
+        from .edit.backend import LocalBackend
+
+        self.root = root
+        self.folder = folder
+        self.backend = LocalBackend(root, self.check)
+        self._config = lambda dataset: cms_config(dataset, local_backend())
+        dataset = load_dataset_cached(root / "data", root / "content")
+        self.config = self._config(dataset)
+        write_admin(folder, self.config, dataset.site.name, node_modules())
+        self.admin = folder / ADMIN
+
+    def check(self) -> dict:
+        """The problems and warnings of the data as it is now; the editor's configuration follows valid data."""
+        try:
+            dataset = load_dataset_cached(self.root / "data", self.root / "content")
+        except DataError as error:
+            # The file saved last first: problems elsewhere may only follow from it (a measure it no longer defines).
+            def saved_last(problem: Problem) -> float:
+                path = self.root / problem.path
+                return -path.stat().st_mtime if path.is_file() else 0.0
+
+            problems = sorted(error.problems, key=saved_last)
+            return {"problems": [_listed(p) for p in problems], "warnings": [_listed(p) for p in error.warnings]}
+        self.config = self._config(dataset)
+        return {"problems": [], "warnings": [_listed(p) for p in dataset.warnings]}
+
+    def serve(self, relative: str, start_response):
+        name = relative[len("admin") :].lstrip("/") or "index.html"
+        headers = [("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")]
+        if name == "config.json":
+            content = json.dumps(self.config).encode()
+            start_response("200 OK", [("Content-Type", "application/json; charset=utf-8"), *headers])
+            return [content]
+        target = (self.admin / name).resolve()
+        if self.admin.resolve() not in target.parents or not target.is_file():
+            start_response("404 Not Found", [("Content-Type", "text/plain")])
+            return [b"Not found"]
+        kind = {
+            ".js": "text/javascript",
+            ".html": "text/html",
+            ".css": "text/css",
+            ".json": "application/json",
+            ".wasm": "application/wasm",
+        }
+        start_response("200 OK", [("Content-Type", kind.get(target.suffix, "application/octet-stream")), *headers])
+        return [target.read_bytes()]
+
+
+def _listed(problem: Problem) -> dict[str, str]:
+    return {"where": f"{problem.path}:{problem.line}:{problem.column}", "message": problem.message}
+
+
+def serve(root: Path, *, address: str, pdf: bool, open_browser: bool, editor: bool = False) -> int:
     site_dir = tempfile.mkdtemp(prefix="partnership-preview-")
+    editor_dir = Path(tempfile.mkdtemp(prefix="partnership-editor-")) if editor else None
     host, _, port_text = address.rpartition(":")
     port = int(port_text)
     state: dict[str, bytes | None] = {"problems": None}
@@ -102,7 +228,13 @@ def serve(root: Path, *, address: str, pdf: bool, open_browser: bool) -> int:
             state["problems"] = problems_page("The site could not be built", [str(error)])
             _empty(Path(site_dir))
 
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
+    if editor_dir is not None:
+        server: LiveReloadServer = _EditorServer(
+            builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path, editor=Editor(root, editor_dir)
+        )
+        server.url = server.url + "admin/"  # what "open in a browser" opens
+    else:
+        server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
 
     def error_handler(code: int) -> bytes | None:
         if state["problems"] is not None:
@@ -123,11 +255,23 @@ def serve(root: Path, *, address: str, pdf: bool, open_browser: bool) -> int:
             server.serve(open_in_browser=open_browser)
         except KeyboardInterrupt:
             print("Stopped the preview.", flush=True)
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE:
+                raise
+            print(
+                f"Port {port} is in use: is a preview or the editor already running? Stop it (Ctrl+C in its window), "
+                f"or use another port: --address {host}:{port + 1}",
+                file=sys.stderr,
+                flush=True,
+            )
+            return 1
         finally:
             server.shutdown()
     finally:
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
+        if editor_dir is not None:
+            shutil.rmtree(editor_dir, ignore_errors=True)
     return 0
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import time
 from collections.abc import Iterator, Sequence
@@ -40,6 +41,8 @@ from mkdocs.structure.toc import get_toc
 from ..core import clock
 from ..core.build import SiteBuild
 from ..core.build.addresses import clashes, taken
+from ..core.cms.admin import published_files
+from ..core.cms.collections import github_backend
 from ..core.html.context import SitePage
 from ..core.html.security import ThemeScripts
 from ..core.load import load_dataset_cached
@@ -198,7 +201,9 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         except DataError as error:
             raise DataProblems(error) from None
         checked, self._checked = self._checked, None
-        views = checked if checked is not None and checked.source is dataset and checked.drafts == self.is_serving else None
+        editor = () if self.is_serving else published_files()  # the preview's `edit` serves an editor of its own
+        reusable = checked is not None and checked.source is dataset and checked.drafts == self.is_serving and checked.editor == editor
+        views = checked if reusable else None
         now = views.now if views is not None else clock.now()
         if self.build is not None:
             self.build.cancel()
@@ -212,6 +217,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             drafts=self.is_serving,  # draft reports are shown in the preview only
             log=log.info,
             views=views,
+            editor=editor,
         )
         site = dataset.site
         # The theme's templates do not escape; text from data must not become markup.
@@ -356,6 +362,21 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         for source, link in finished.broken_links:
             log.warning("content/%s: the link %r leads to no page or file", source, link)
         log.info("Wrote %d calendars, data files and downloads (waited %.1f s)", len(finished.sizes), time.perf_counter() - started)
+        self._write_editor(config)
+
+    def _write_editor(self, config: MkDocsConfig) -> None:
+        """The browser editor at /admin/ (files of the manifest), configured for the GitHub repository (the preview's `edit` serves its own)."""
+        assert self.build is not None
+        if self.is_serving:
+            return
+        if not self.build.views.editor:
+            log.info(
+                "The browser editor (/admin/) is not in this build: its npm install is missing (run python3 build.py with npm installed)"
+            )
+            return
+        repo = self.config.cms_repo or os.environ.get("GITHUB_REPOSITORY", "")
+        auth = self.config.cms_auth_url or os.environ.get("CMS_AUTH_URL", "")
+        self.build.write_editor(Path(config.site_dir), github_backend(repo or "OWNER/REPOSITORY", self.config.cms_branch, auth or None))
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.build is not None:

@@ -17,7 +17,8 @@ and only forwards its own events to it:
    the generator renders;
 4. :meth:`~SiteBuild.finish_page` on each page's whole HTML: download sizes and
    the Content-Security-Policy;
-5. :meth:`~SiteBuild.finish` (or :meth:`~SiteBuild.cancel` when the build fails).
+5. :meth:`~SiteBuild.finish` (or :meth:`~SiteBuild.cancel` when the build fails);
+   then :meth:`~SiteBuild.write_editor` for the published site's browser editor at /admin/.
 """
 
 from __future__ import annotations
@@ -26,7 +27,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from ..cms.admin import node_modules, write_admin
+from ..cms.collections import cms_config
 from ..html.blocks import render_blocks
 from ..html.context import RenderContext, SitePage
 from ..html.pages import all_pages
@@ -34,6 +38,7 @@ from ..html.security import ThemeScripts, with_policy
 from ..html.sizes import fill_sizes, has_markers
 from ..models.dataset import Dataset
 from ..present.charts import Charts
+from ..present.manifest import FileKind
 from ..present.safehtml import clean
 from ..present.siteviews import SiteViews
 from ..present.templating import compiled_folder
@@ -68,10 +73,12 @@ class SiteBuild:
         drafts: bool = False,
         log: Log = print,
         views: SiteViews | None = None,
+        editor: tuple[str, ...] = (),
     ):
         if views is None:
-            views = SiteViews.compute(dataset, now, drafts=drafts)
+            views = SiteViews.compute(dataset, now, drafts=drafts, editor=editor)
         assert views.source is dataset and views.now == now and views.drafts == drafts, "views computed from other data"
+        assert views.editor == editor, "views computed for another editor"
         self.views = views
         """Everything the build shows, computed once: every page, file and chart reads it."""
         self.withheld = list(views.withheld)
@@ -164,6 +171,16 @@ class SiteBuild:
         sizes = self._job.result()
         self._job = None
         return Finished(sizes, list(self.context.broken_links))
+
+    def write_editor(self, site_dir: Path, backend: dict[str, Any]) -> None:
+        """The browser editor's files of the manifest (/admin/), its configuration saving through ``backend``
+        (:func:`~..cms.collections.github_backend`); nothing when the build has no editor."""
+        if not self.views.editor:
+            return
+        config = cms_config(self.dataset, backend, site_url=self.dataset.site.url)
+        written = write_admin(site_dir, config, self.dataset.site.name, node_modules())
+        listed = [file.path for file in self.views.files if file.kind == FileKind.EDITOR]
+        assert written == listed, f"the editor wrote {written}, the manifest lists {listed}"
 
     def cancel(self) -> None:
         """Stop making the files (the build failed, or starts again)."""

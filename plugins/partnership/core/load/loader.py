@@ -40,13 +40,11 @@ from ..problems import Problems, in_order, quote
 from ..rules import run_all
 from ..sources.csvsource import decode, load_csv
 from ..sources.files import SourceFiles
-from ..sources.yamlsource import Document, SourceMap, load_yaml
+from ..sources.yamlsource import YAML_SUFFIXES, Document, SourceMap, load_yaml
 from .computed import fill_computed
 from .validation import validate
 
 M = TypeVar("M", bound=DataModel)
-
-YAML_SUFFIXES = (".yml", ".yaml")
 
 #: What may stand at the top of data/, and what it is. Anything else is
 #: reported, so that a file saved in the wrong place is not silently ignored.

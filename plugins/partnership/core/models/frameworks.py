@@ -44,6 +44,8 @@ class Level(DataModel):
     """True for a level the practice educators' toolkit covers (students' placement levels, the ASYE)."""
     summary: str | None = None
     """Optional: when and by whom the level is judged, in the partnership's words (shown in the toolkit)."""
+    overall: str | None = None
+    """Optional: what the level asks of a practitioner as a whole, in the partnership's words (the toolkit's level guide and final reports)."""
 
 
 class ItemPart(DataModel):
@@ -53,6 +55,19 @@ class ItemPart(DataModel):
     """The owner's number of the part: 1.1."""
     summary: str
     """What it asks, in the partnership's own words."""
+
+
+class PracticeLearning(DataModel):
+    """What a qualifying course's practice learning must add up to (Social Work England's education and training standards)."""
+
+    days: int = Field(ge=1, le=1000)
+    """At least this many days of learning in practice."""
+    skills_days: int = Field(default=0, ge=0, le=1000)
+    """Of which up to this many may be skills days."""
+    settings: int = Field(default=1, ge=1, le=10)
+    """In at least this many contrasting settings."""
+    statutory: int = Field(default=0, ge=0, le=10)
+    """At least this many placements in a statutory setting, with statutory tasks involving legal interventions."""
 
 
 class Item(DataModel):
@@ -108,6 +123,8 @@ class Framework(DataModel):
     """Optional: the id of the framework that replaces it when it stops applying."""
     crosswalk: dict[str, list[str]] = {}
     """Optional: item (id, alias or number) → the successor's items that take it over."""
+    practice_learning: PracticeLearning | None = None
+    """Optional: for a course's standards, what its students' practice learning must add up to (the toolkit's placement forms ask for it)."""
 
     def applies_on(self, day: dt.date) -> bool:
         """True when the framework is in force on ``day`` (always, without ``in_force``)."""

@@ -283,7 +283,8 @@ class Measure(DataModel):
     computed: Computed | None = None
     """attendance.<figure>: each year's value from data/attendance/<year>.csv instead of typed values."""
     values: dict[Year, Value] = {}
-    """Year (YYYY-YY) → value."""
+    """Year (YYYY-YY) → value: a number, unknown, n/a or suppressed, or one of value (with a note), by (a split by cohort,
+    like {BA: 71, MSW: 89}) or pending (like "Data available in 2027"). Leave out years an attendance file computes."""
 
 
 class MetricsArea(DataModel):
@@ -293,3 +294,4 @@ class MetricsArea(DataModel):
     """Defaults to the file name."""
     title: str
     measures: list[Measure] = Field(min_length=1)
+    """The area's measures, in the order its table lists them; a report section that says ``metrics: <area>`` shows this table."""

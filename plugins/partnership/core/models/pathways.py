@@ -69,6 +69,8 @@ class Stage(DataModel):
     """Optional: when the stage exists, ``{from: …, until: …}``; either end may be left out."""
     replaced_by: StageReplacement | None = None
     """Optional: the stage that takes over from a date, for some services."""
+    note: str | None = None
+    """Optional: a caveat shown on the stage's page and on the forms that rely on the stage, such as what no public source yet says."""
 
     def applies_on(self, day: dt.date) -> bool:
         """True when the stage exists on ``day`` (always, without ``in_force``)."""

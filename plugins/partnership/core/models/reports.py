@@ -83,6 +83,9 @@ class Report(DataModel):
     published: dt.date | None = None
     """When the board approved the report."""
     sections: list[Section] = Field(min_length=1)
+    """The areas of work, in order: each names a Markdown file under content/ (its narrative) and a metrics area (its measure table).
+    The report's parts (foreword, executive summary, introduction, governance, method, risks, future, glossary) are shown in that
+    fixed order around them, whatever the order in the file."""
     attendance: str | None = None
     """An attendance CSV under data/, e.g. attendance/2021-22.csv: the learning and development appendix."""
     objectives: dict[Slug, ObjectiveUpdate] = {}

@@ -94,6 +94,7 @@ class Site(DataModel):
     logo_alt: str | None = None
     """Text alternative for the logo; defaults to the partnership's name."""
     accessibility: Accessibility = Accessibility()
-    """The accessibility statement's facts: status, known issues, dates."""
+    """The accessibility statement's facts: status, known issues, dates. The statement at /accessibility/ is written from them, in the
+    form the Public Sector Bodies Accessibility Regulations 2018 expect: list anything that is not accessible, honestly, with why."""
     data_licence: Url = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
     """The licence of the open data (events.json, report CSVs); the Open Government Licence unless you say otherwise."""

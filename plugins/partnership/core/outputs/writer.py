@@ -196,12 +196,17 @@ def write_outputs(
     log: Log = print,
 ) -> dict[str, int]:
     """Write every file of the build's manifest (:attr:`~..present.siteviews.SiteViews.files`) into ``site_dir``;
-    without ``pdf`` no PDF, without ``downloads`` none of the toolkit's files.
+    without ``pdf`` no PDF, without ``downloads`` none of the toolkit's files. (The browser editor's, at /admin/,
+    are the build's: :meth:`partnership.core.build.SiteBuild.write_editor`.)
 
     Returns the size of every file written, by its path in the site.
     """
     cache = cache or OutputCache(None)
-    files = [file for file in docs.views.files if (pdf or not file.printed) and (downloads or file.kind not in DOWNLOADS)]
+    files = [
+        file
+        for file in docs.views.files
+        if file.kind != FileKind.EDITOR and (pdf or not file.printed) and (downloads or file.kind not in DOWNLOADS)
+    ]
     documents = _documents(docs, files)
     if documents:
         log(f"Printing {len(documents)} PDFs (reports, partners' summaries, the toolkit's level guide)")

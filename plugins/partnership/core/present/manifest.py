@@ -18,6 +18,8 @@ Each entry names the records and views it is made from (:attr:`OutputFile.inputs
 ``partner:<id>``       a partner's record and view (its events, bookings, measures)
 ``toolkit``            the toolkit's view: frameworks, levels, partners, the ASYE
 ``models``             the data files' models (the JSON Schemas are made from them)
+``data``               every data file (the editor's choices: stages, partners, frameworks, measures)
+``editor``             the browser editor's own files and npm install (``core/cms/``)
 =====================  ==========================================================
 """
 
@@ -54,6 +56,7 @@ class FileKind(StrEnum):
     PARTNER_PDF = "partner-pdf"
     TOOLKIT_FILE = "toolkit-file"
     TOOLKIT_ZIP = "toolkit-zip"
+    EDITOR = "editor"
 
 
 DOWNLOADS = frozenset({FileKind.TOOLKIT_FILE, FileKind.TOOLKIT_ZIP})
@@ -87,9 +90,14 @@ class OutputFile:
 
 
 def manifest(
-    dataset: Dataset, catalogue: Catalogue, reports: Mapping[Year, ReportView], downloads: tuple[Download, ...] | None
+    dataset: Dataset,
+    catalogue: Catalogue,
+    reports: Mapping[Year, ReportView],
+    downloads: tuple[Download, ...] | None,
+    editor: tuple[str, ...] = (),
 ) -> tuple[OutputFile, ...]:
-    """Every file the site writes beside its pages, in the order they are listed here; ``downloads``: the toolkit's (None: no toolkit)."""
+    """Every file the site writes beside its pages, in the order they are listed here; ``downloads``: the toolkit's
+    (None: no toolkit); ``editor``: the browser editor's files under /admin/ (none: no editor in this build)."""
     found = [OutputFile(urls.brand_css(), FileKind.COLOURS, "the site's colours", inputs=("site",))]
     for event in catalogue.events:
         if event.sessions:
@@ -134,6 +142,9 @@ def manifest(
                 )
         what = "the PCF toolkit's downloads in one zip"
         found.append(OutputFile(urls.toolkit_zip(), FileKind.TOOLKIT_ZIP, what, inputs=("toolkit", "site")))
+    for name in editor:
+        uses = {"index.html": ("editor", "site"), "config.json": ("editor", "data", "site")}.get(name, ("editor",))
+        found.append(OutputFile(urls.editor_file(name), FileKind.EDITOR, "the browser editor", name, inputs=uses))
     return tuple(found)
 
 

@@ -6,7 +6,8 @@ build's instant, everything the site shows: the data as the site shows it
 filled in), the catalogue with each event's related events, every report's
 view, outline and words, the attendance appendices, each partner's and each
 measure's view, the toolkit, the charts to draw, the pages' planning views,
-and the manifest of every file written beside the pages (:mod:`.manifest`).
+and the manifest of every file written beside the pages (:mod:`.manifest`),
+the browser editor's at /admin/ among them.
 
 The pages (``html/``), the files and PDFs (``outputs/``), the charts, the rule
 for hand-written files at the site's addresses (``build/addresses.py``) and
@@ -112,10 +113,13 @@ class SiteViews:
     """Every recommendation with what each later report said of it."""
     files: tuple[OutputFile, ...]
     """The manifest: every file written beside the pages."""
+    editor: tuple[str, ...] = ()
+    """The browser editor's files under /admin/ that this build writes (in :attr:`files` too); none: no editor."""
 
     @classmethod
-    def compute(cls, dataset: Dataset, now: dt.datetime, *, drafts: bool = False) -> SiteViews:
-        """The views of ``dataset`` (checked) at ``now``; ``drafts``: show draft reports, as the preview does."""
+    def compute(cls, dataset: Dataset, now: dt.datetime, *, drafts: bool = False, editor: tuple[str, ...] = ()) -> SiteViews:
+        """The views of ``dataset`` (checked) at ``now``; ``drafts``: show draft reports, as the preview does;
+        ``editor``: the browser editor's files under /admin/ (:func:`partnership.core.cms.admin.published_files`), for the manifest."""
         shown = dataset if drafts else dataset.published()
         names = partner_names(shown)
         shown = dataset_with_figures(shown, names)
@@ -158,7 +162,8 @@ class SiteViews:
             targets=_fixed({stage.id: tuple(working_towards(stage, shown, catalogue)) for stage in shown.pathways}),
             objectives=_fixed({model.period: tuple(objective_histories(shown, model)) for model in shown.logic_models}),
             recommendations=tuple(histories),
-            files=manifest(shown, catalogue, reports, files),
+            files=manifest(shown, catalogue, reports, files, editor),
+            editor=editor,
         )
 
     def appendix(self, report: Report) -> Appendix | None:

@@ -1,5 +1,5 @@
 """Rules for ``data/frameworks/``: ids, aliases, numbers and levels are each used once; the PCF has levels (the toolkit
-is built from them); a framework's dates, successor and crosswalk agree with the framework that replaces it.
+is built from them); a course's skills days are fewer than its days of practice learning; a framework's dates, successor and crosswalk agree with the framework that replaces it.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ class FrameworkRules(Rules):
     def check(self) -> None:
         self.frameworks()
         self.toolkit_framework()
+        self.practice_learning()
         self.frameworks_over_time()
 
     def frameworks(self) -> None:
@@ -80,6 +81,18 @@ class FrameworkRules(Rules):
                 message="the PCF has no levels; add a 'levels:' list (lowest first) so that career stages and "
                 "the practice educators' toolkit can use them, like  levels: [{id: asye, name: ASYE}]",
             )
+
+    def practice_learning(self) -> None:
+        """A course's practice learning: its skills days are part of its days, so there must be fewer of them."""
+        for framework in self.d.frameworks.values():
+            need = framework.practice_learning
+            if need is not None and framework.valid("practice_learning") and need.skills_days >= need.days:
+                self.add(
+                    framework,
+                    ("practice_learning", "skills_days"),
+                    f"practice_learning: skills_days ({need.skills_days}) must be fewer than days ({need.days}): the skills "
+                    "days are counted within the days of practice learning, like  days: 200, skills_days: 30",
+                )
 
     def frameworks_over_time(self) -> None:
         """Each framework's in_force, replaced_by and crosswalk: dates in order, a known successor, no overlap."""

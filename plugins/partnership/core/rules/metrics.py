@@ -109,8 +109,8 @@ class MetricRules(Rules):
         if value.number is not None:
             numbers.append(((*path, "value") if origin(area).has(*path, "value") else path, value.number))
         for cohort, part in (value.by or {}).items():
-            if isinstance(part, float):
-                numbers.append(((*path, "by", cohort), part))
+            if part.number is not None:
+                numbers.append(((*path, "by", cohort), part.number))
         for where, number in numbers:
             if unit == Unit.PERCENT and not 0 <= number <= 100:
                 self.add(

@@ -23,6 +23,7 @@ from ..models.dataset import Dataset, content_key, origin
 from ..models.reports import Report, Status
 from ..problems import Problems, not_one_of
 from ..sources.files import SourceFiles
+from ..sources.yamlsource import YAML_SUFFIXES
 from ..views.references import Reference, Unresolved, references, resolve
 
 PLACEHOLDERS: tuple[str, ...] = (
@@ -53,7 +54,7 @@ def _label(path: tuple[str | int, ...]) -> str:
 
 def _metrics_whole(dataset: Dataset) -> bool:
     """Whether every metrics file was read without problems (otherwise some measures are unknown for now)."""
-    files = list((dataset.data_dir / "metrics").glob("*.yml"))
+    files = [path for path in (dataset.data_dir / "metrics").glob("*") if path.suffix in YAML_SUFFIXES]
     return len(files) <= len(dataset.metrics) and all(area.valid("measures") for area in dataset.metrics.values())
 
 

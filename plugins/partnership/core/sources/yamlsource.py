@@ -53,6 +53,9 @@ _STANDARD_TAGS = {
 }
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _STR_TAG = "tag:yaml.org,2002:str"
+YAML_SUFFIXES = (".yml", ".yaml")
+"""The endings a YAML data file may have."""
+
 MAX_DEPTH = 50
 """Levels of nesting a data file may have (the deepest real file has six)."""
 MAX_ALIASES = 100

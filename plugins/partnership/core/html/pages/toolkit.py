@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ...present import urls
 from ...present.siteviews import SiteViews
-from ...present.toolkit import PHASES
+from ...present.toolkit import PHASES, track_for, track_name
 from ..context import SitePage
 
 #: Markdown the partnership writes for the toolkit page, under content/toolkit/.
@@ -29,5 +29,6 @@ def pages(views: SiteViews) -> Iterator[SitePage]:
             "changed": views.toolkit_changed,
             "content": [path for path in CONTENT if path in views.dataset.markdown],
             "events": views.catalogue.for_stage("practice-educator"),
+            "versions": [(track_name(track), track_for(track), track) for track in kit.tracks] if kit else [],
         },
     )

@@ -20,30 +20,51 @@ from collections.abc import Callable
 
 from pydantic import TypeAdapter
 
+from ...models.frameworks import Level
 from ...models.site import Site
 from ...present.toolkit import PHASES, Download, downloads
-from ...views.toolkit import Toolkit
+from ...views.toolkit import AsyeTrack, Toolkit
 from ..documents import Documents
 from . import asye, grids, guides, placement
 from .readme import readme
 
 Maker = Callable[[Toolkit, Site, dt.datetime], bytes]
+LevelMaker = Callable[[Toolkit, Site, dt.datetime, Level], bytes]
+TrackMaker = Callable[[Toolkit, Site, dt.datetime, AsyeTrack], bytes]
 
-#: The Word and Excel files, by (download key, extension); final reports are made per level (see :func:`document`).
+#: The Word and Excel files made once, by (download key, extension).
 MAKERS: dict[tuple[str, str], Maker] = {
     ("pcf-level-guide", "docx"): guides.level_guide,
     ("progression-grid", "docx"): guides.progression_grid,
-    ("learning-agreement", "docx"): placement.learning_agreement,
+    ("days-log", "xlsx"): grids.days_log,
+    ("supervision-record", "docx"): placement.supervision_record,
     ("direct-observation", "docx"): placement.direct_observation,
     ("critical-reflection", "docx"): placement.critical_reflection,
     ("service-user-feedback", "docx"): placement.service_user_feedback,
+    ("colleague-feedback", "docx"): placement.colleague_feedback,
     ("evidence-grid", "xlsx"): grids.evidence_grid,
     ("evidence-grid", "docx"): placement.evidence_grid,
     ("cause-for-concern", "docx"): placement.cause_for_concern,
+    ("portfolio-index", "docx"): placement.portfolio_index,
+    ("placement-quality-audit", "docx"): placement.placement_quality_audit,
+    ("asye-agreement", "docx"): asye.agreement,
+    ("asye-reflective-log", "docx"): asye.reflective_log,
+    ("asye-people-feedback", "docx"): asye.people_feedback,
+    ("asye-moderation-checklist", "docx"): asye.moderation_checklist,
+}
+#: The files made once per placement level (learning-agreement-first-placement …), by (key without the level, extension).
+LEVEL_MAKERS: dict[tuple[str, str], LevelMaker] = {
+    ("learning-agreement", "docx"): placement.learning_agreement,
     ("midway-review", "docx"): placement.midway_review,
+    ("final-report", "docx"): placement.final_report,
+}
+#: The files made once per ASYE version (asye-review-kss-cf …), by (key without the version, extension).
+TRACK_MAKERS: dict[tuple[str, str], TrackMaker] = {
     ("asye-development-plan", "docx"): asye.development_plan,
+    ("asye-self-assessment", "docx"): asye.self_assessment,
     ("asye-review", "docx"): asye.review,
-    ("kss-asye-grid", "xlsx"): grids.asye_grid,
+    ("asye-final-assessment", "docx"): asye.final_assessment,
+    ("asye-grid", "xlsx"): grids.asye_grid,
 }
 
 _TOOLKIT = TypeAdapter(Toolkit)
@@ -52,7 +73,9 @@ _TOOLKIT = TypeAdapter(Toolkit)
 def document(download: Download, extension: str, kit: Toolkit, site: Site, when: dt.datetime) -> bytes:
     """One Word or Excel file of the toolkit."""
     if download.level is not None:
-        return placement.final_report(kit, site, when, download.level)
+        return LEVEL_MAKERS[(download.key.removesuffix(f"-{download.level.id}"), extension)](kit, site, when, download.level)
+    if download.track is not None:
+        return TRACK_MAKERS[(download.key.removesuffix(f"-{download.track.key}"), extension)](kit, site, when, download.track)
     return MAKERS[(download.key, extension)](kit, site, when)
 
 
@@ -75,7 +98,9 @@ def level_guide_html(docs: Documents, kit: Toolkit) -> str:
         downloads=downloads(kit),
         how_to_use=guides.HOW_TO_USE,
         as_a_whole=guides.AS_A_WHOLE,
+        judging=guides.JUDGING,
+        judgements=guides.judgement_lines(),
     )
 
 
-__all__ = ["MAKERS", "document", "inputs", "level_guide_html", "readme"]
+__all__ = ["LEVEL_MAKERS", "MAKERS", "TRACK_MAKERS", "document", "inputs", "level_guide_html", "readme"]

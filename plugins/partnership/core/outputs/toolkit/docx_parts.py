@@ -1,7 +1,7 @@
 """The pieces of WordprocessingML that python-docx has no API for, made in one place.
 
 Content controls (``w:sdt``) with placeholder text, page-number fields,
-table rows that repeat as headers and never split, row heights, table
+header rows that repeat and never split, row heights, table
 titles for screen readers, cell shading, and the document's language. Each
 element is built in the order the OOXML schema (ECMA-376, transitional)
 requires, because Word refuses a file whose elements are out of order.
@@ -87,10 +87,16 @@ class ContentControls:
         placeholder is the control's content, marked ``w:showingPlcHdr``:
         Word selects it whole and replaces it with what is typed, and
         LibreOffice shows it as grey text, as Word does.
+
+        Only the placeholder's own run is in the grey "Placeholder Text"
+        style. The control's properties (``w:sdtPr``) carry no run
+        properties: in Word, a ``w:rPr`` there is the style of the text
+        typed *into* the control (its "Use a style to format text typed
+        into the empty control" setting), so a placeholder style there would
+        leave every answer grey.
         """
         self._next += 1
         properties: list[BaseOxmlElement] = [
-            element("w:rPr", [element("w:rStyle", val=self.style)]),
             element("w:alias", val=title[:255]),
             element("w:tag", val=title[:64]),
             element("w:id", val=str(self._next)),
@@ -208,3 +214,28 @@ def drop_thumbnail(document: DocumentType) -> None:
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             del package.rels[rel_id]
+
+
+def section_break_in_last_paragraph(document: DocumentType) -> None:
+    """Move the break python-docx puts in an empty paragraph of its own into the paragraph before it.
+
+    A section ends with the ``w:sectPr`` in its last paragraph's properties;
+    python-docx adds a new, empty paragraph to hold it, which would print as
+    a blank line. When the element before is a table, the empty paragraph
+    stays (Word needs a paragraph after a table).
+    """
+    body = document.element.body
+    holder = body.findall(qn("w:p"))[-1]
+    previous = holder.getprevious()
+    properties = holder.find(qn("w:pPr"))
+    if properties is None or previous is None or previous.tag != qn("w:p") or "".join(holder.itertext()).strip():
+        return
+    section = properties.find(qn("w:sectPr"))
+    if section is None:
+        return
+    target = previous.find(qn("w:pPr"))
+    if target is None:
+        target = element("w:pPr")
+        previous.insert(0, target)
+    target.append(section)
+    body.remove(holder)

@@ -32,7 +32,7 @@ def readme(kit: Toolkit, site: Site, when: dt.datetime, names: list[str]) -> byt
     """README.txt for a zip holding ``names`` (file names), with Windows line ends so that every editor shows it."""
     lines = ["PCF toolkit for practice educators", site.name, ""]
     lines += _wrap(f"Made on {long_date(when.date())} from the frameworks in force that day:")
-    for framework in (kit.pcf, *kit.kss):
+    for framework in (kit.pcf, *kit.kss, *(f for f in (kit.professional, kit.course) if f is not None)):
         lines += _wrap(f"- {framework.name} ({framework.owner}, {framework.version}): {framework.url}", hanging="  ")
     lines += [""]
     lines += _wrap(
@@ -56,8 +56,10 @@ def readme(kit: Toolkit, site: Site, when: dt.datetime, names: list[str]) -> byt
     )
     lines += [""]
     lines += _wrap(
-        "Excel grids: type the names once on the Cover sheet; every grid sheet shows them in its first row, which is "
-        "printed at the top of every page. Choose judgements from the list in the last column."
+        "Excel grids: type the names once on the Cover sheet; every sheet shows them in its first row, which is printed "
+        "at the top of every page. Fill in the pale yellow cells (their rows grow with what you type); log each piece of "
+        "evidence once and the grids count it. Descriptions, headings and totals are protected against typing over "
+        "(Review > Unprotect Sheet, no password)."
     )
     lines += [""]
     if site.url:

@@ -5,15 +5,23 @@ title, author, subject and language set; a header naming the form and the
 partnership on every page; a footer with "Page X of Y" fields; the Title,
 Heading 1 and Heading 2 styles, so that the navigation pane shows its
 structure; and tables in the Table Grid style whose first row is a marked
-header row repeated on every page, whose rows never split across pages,
-and which have a title for screen readers.
+header row repeated on every page, and which have a title for screen
+readers. A table's other rows may break across pages: LibreOffice loses the
+rest of a table whose unbreakable rows meet the foot of a page (Collabora
+Online issues #11629 and #16066; a filled-in final report lost its
+sign-offs this way), and a row's answer carried on to the next page is
+better than one lost.
 
 Every space to fill in is a content control (:class:`Ask`) showing a short
 grey hint ("Student's name", "Choose a judgement") that disappears when
-the user types or chooses; a long list's choices are spelt out too, and the
+the user types or chooses, and what is typed is in the ordinary text style,
+not the hint's grey; a long list's choices are spelt out too, and the
 spacing after each hint leaves room to write by hand when the form is
 printed blank. Space between parts comes from paragraph spacing, never from
-empty paragraphs.
+empty paragraphs. No column is narrower than its longest word
+(:mod:`.fit`), so no word is broken letter by letter. A form may change
+orientation part-way (:meth:`WordForm.section`): each section has the same
+header and footer.
 """
 
 from __future__ import annotations
@@ -24,10 +32,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -37,12 +46,17 @@ from ...present.format import date as long_date
 from ..zipped import restamp
 from . import docx_parts
 from .docx_parts import Kind
+from .fit import fit_widths, longest_word_cm
 
 LANGUAGE = "en-GB"
 INK = RGBColor(0x1F, 0x23, 0x28)
 MUTED = RGBColor(0x4B, 0x55, 0x63)
 HEADER_FILL = "E8ECF1"
 MARGIN_CM = 2.0
+HEADER_LETTERS = 80
+"""The most letters of the form's title and the partnership's name on one header line; past it, the short name is used."""
+CELL_MARGINS_CM = 0.5
+"""A table cell's left and right margins (Table Grid's 0.19 cm each), and a little to spare."""
 LINE = Pt(16)
 """The height of one handwritten line in a printed form.
 
@@ -78,6 +92,8 @@ def pick_or_type(hint: str, options: Sequence[str]) -> Ask:
 
 
 DATE = Ask("Choose a date", "date")
+DATE_SHOWN = "00/00/0000"
+"""How wide a chosen date is (dd/mm/yyyy): a date column is never narrower."""
 
 
 @dataclass(frozen=True)
@@ -92,9 +108,9 @@ Cell = str | Ask | Label | None
 """What a table cell holds: plain text, a space to answer, a label, or nothing."""
 
 
-def _label(text: str, ask: Ask) -> Label:
+def _label(text: str, ask: Ask | str) -> Label:
     """A question's label; a list too long for its hint is spelt out under it, so that a printed form shows the choices."""
-    if ask.kind == "choice" and not all(option in ask.hint for option in ask.options):
+    if isinstance(ask, Ask) and ask.kind == "choice" and not all(option in ask.hint for option in ask.options):
         return Label(text, ("One of: " + "; ".join(ask.options) + ".",))
     return Label(text)
 
@@ -104,12 +120,13 @@ class WordForm:
 
     def __init__(self, title: str, site: Site, subject: str, when: dt.datetime, *, landscape: bool = False, text_size: float = 11):
         self.title = title
+        self.site, self.when, self.text_size = site, when, text_size
         self.document = Document()
         self.controls = docx_parts.ContentControls(self.document)
         self.width_cm = (29.7 if landscape else 21.0) - 2 * MARGIN_CM
         self._properties(site, subject, when)
         self._styles(text_size)
-        self._page(site, when, landscape)
+        self._page(self.document.sections[0], landscape)
         self.document.add_paragraph(title, style="Title")
 
     # -- set-up ----------------------------------------------------------------------
@@ -151,25 +168,39 @@ class WordForm:
             style.paragraph_format.tab_stops.clear_all()
             style.paragraph_format.space_after = Pt(0)
 
-    def _page(self, site: Site, when: dt.datetime, landscape: bool) -> None:
-        section = self.document.sections[0]
+    def _page(self, section: Section, landscape: bool) -> None:
+        """A4 in ``landscape`` or portrait, the margins, and the header and footer every page shows."""
         if landscape:
             section.orientation = WD_ORIENT.LANDSCAPE
             section.page_width, section.page_height = Cm(29.7), Cm(21.0)
         else:
+            section.orientation = WD_ORIENT.PORTRAIT
             section.page_width, section.page_height = Cm(21.0), Cm(29.7)
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, Cm(MARGIN_CM))
         section.header_distance = section.footer_distance = Cm(1.0)
+        self.width_cm = (29.7 if landscape else 21.0) - 2 * MARGIN_CM
         right = Cm(self.width_cm)
+        section.header.is_linked_to_previous = False
+        section.footer.is_linked_to_previous = False
         header = section.header.paragraphs[0]
         header.paragraph_format.tab_stops.add_tab_stop(right, WD_TAB_ALIGNMENT.RIGHT)
         header.add_run(self.title).bold = True
-        header.add_run("\t" + site.name)
+        header.add_run("\t" + (self.site.name if len(self.title) + len(self.site.name) <= HEADER_LETTERS else self.site.short_name))
         footer = section.footer.paragraphs[0]
         footer.paragraph_format.tab_stops.add_tab_stop(right, WD_TAB_ALIGNMENT.RIGHT)
         docx_parts.page_x_of_y(footer)
-        footer.add_run(f"\t{site.short_name} PCF toolkit, made {long_date(when.date())}")
+        footer.add_run(f"\t{self.site.short_name} PCF toolkit, made {long_date(self.when.date())}")
+
+    def section(self, *, landscape: bool) -> None:
+        """Start a new page in a new section, landscape or portrait, with the same header and footer.
+
+        The section break belongs to the last paragraph before it (Word's
+        way), not to an empty paragraph of its own.
+        """
+        self.document.add_section(WD_SECTION.NEW_PAGE)
+        docx_parts.section_break_in_last_paragraph(self.document)
+        self._page(self.document.sections[-1], landscape)
 
     # -- writing ---------------------------------------------------------------------
     def heading(self, text: str, level: int = 1, *, new_page: bool = False) -> Paragraph:
@@ -201,7 +232,12 @@ class WordForm:
         return paragraph
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[Cell]], caption: str, widths: Sequence[float]) -> Table:
-        """A table with a marked, repeating header row and rows kept whole; ``widths`` in cm, scaled to the page."""
+        """A table with a marked, repeating header row and rows kept whole.
+
+        ``widths`` in cm, scaled to the page, then widened where a column
+        would be narrower than its longest word (taking the room from the
+        others).
+        """
         grid: Table = self.document.add_table(rows=1 + len(rows), cols=len(header))
         grid.style = "Table Grid"
         grid.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -217,17 +253,28 @@ class WordForm:
             first = values[0].title if isinstance(values[0], Label) else values[0] if isinstance(values[0], str) else ""
             for index, value in enumerate(values):
                 self._fill(row.cells[index], value, f"{header[index]}: {first}" if first and index else header[index])
-        for row in grid.rows:
-            docx_parts.keep_whole(row)
+        docx_parts.keep_whole(grid.rows[0])
         scale = self.width_cm / sum(widths)
-        for index, width in enumerate(widths):
-            grid.columns[index].width = Cm(width * scale)
+        needs = [self._column_need(header[index], [row[index] for row in rows]) for index in range(len(header))]
+        for index, width in enumerate(fit_widths([w * scale for w in widths], needs)):
+            grid.columns[index].width = Cm(width)
             for cell in grid.columns[index].cells:
-                cell.width = Cm(width * scale)
+                cell.width = Cm(width)
         return grid
 
-    def fields(self, rows: Sequence[tuple[str, Ask]], caption: str, header: tuple[str, str] = ("Detail", "Answer")) -> Table:
-        """Two columns: what is asked, and the space to answer it."""
+    def _column_need(self, heading: str, cells: Sequence[Cell]) -> float:
+        """The narrowest a column can be without breaking a word: its longest word, and the cell's margins."""
+        size = self.text_size
+        bold = [heading, *(c.title for c in cells if isinstance(c, Label))]
+        asks = [c for c in cells if isinstance(c, Ask)]
+        plain = [c for c in cells if isinstance(c, str)] + [text for ask in asks for text in (ask.hint, *ask.options)]
+        plain += [DATE_SHOWN for ask in asks if ask.kind == "date"]
+        small = [detail for c in cells if isinstance(c, Label) for detail in c.details]
+        words = max(longest_word_cm(bold, size, bold=True), longest_word_cm(plain, size), longest_word_cm(small, 9.5))
+        return words + CELL_MARGINS_CM
+
+    def fields(self, rows: Sequence[tuple[str, Ask | str]], caption: str, header: tuple[str, str] = ("Detail", "Answer")) -> Table:
+        """Two columns: what is asked, and the space to answer it (or, for what the form already knows, the answer)."""
         return self.table(header, [[_label(label, ask), ask] for label, ask in rows], caption, (6.0, 11.0))
 
     def _fill(self, cell: _Cell, value: Cell, title: str) -> None:
