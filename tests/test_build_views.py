@@ -27,6 +27,7 @@ import pytest
 import partnership
 from conftest import NOW, build_site, copy_project, load
 from partnership.core import clock
+from partnership.core.cms.admin import published_files
 from partnership.core.present.manifest import FileKind
 from partnership.core.present.siteviews import SiteViews
 
@@ -37,6 +38,7 @@ COUNTED = {
     "partnership.core.views.strategy": ("partner_view", "recommendation_histories"),
     "partnership.core.views.events": ("event_views",),
     "partnership.core.present.charts": ("report_charts",),
+    "partnership.core.present.toolkit": ("downloads",),
 }
 """The views a build works out, by module: each is counted wherever it is called from."""
 CLASSES = {
@@ -167,7 +169,7 @@ def test_a_build_works_out_each_view_once(counted_build: Counted) -> None:
     assert counts["report_view"] == len(shown.reports) == 2
     assert counts["appendix"] == len(shown.attendance) >= 2, "once per attendance file: for its report and every partner's page"
     assert counts["partner_view"] == len(shown.partners), "once per partner: for its page and its PDFs"
-    once = ("toolkit", "recommendation_histories", "event_views", "report_charts", "Catalogue", "RenderContext", "Documents")
+    once = ("toolkit", "downloads", "recommendation_histories", "event_views", "report_charts", "Catalogue", "RenderContext", "Documents")
     assert {name: counts[name] for name in once} == dict.fromkeys(once, 1)
 
 
@@ -202,7 +204,7 @@ def test_quoted_figures_are_filled_in_once(counted_build: Counted) -> None:
 
 @pytest.fixture(scope="module")
 def views(example_project: Path) -> SiteViews:
-    return SiteViews.compute(load(example_project), clock.parse_now(NOW))
+    return SiteViews.compute(load(example_project), clock.parse_now(NOW), editor=published_files())
 
 
 def test_the_views_cannot_be_changed(views: SiteViews) -> None:
@@ -226,6 +228,8 @@ def test_every_file_of_the_manifest_names_what_it_is_made_from(views: SiteViews)
         "catalogue": True,
         "toolkit": views.toolkit is not None,
         "models": True,
+        "data": True,
+        "editor": bool(views.editor),
         **{f"event:{event.id}": True for event in dataset.events},
         **{f"stage:{stage.id}": True for stage in dataset.pathways},
         **{f"report:{report.year}": True for report in dataset.reports},
@@ -240,6 +244,14 @@ def test_every_file_of_the_manifest_names_what_it_is_made_from(views: SiteViews)
     assert kinds[FileKind.REPORT_PDF] == len(dataset.reports)
     assert kinds[FileKind.PARTNER_PDF] == len(dataset.reports) * len(dataset.partners)
     assert kinds[FileKind.EVENT_CALENDAR] == sum(1 for event in dataset.events if event.sessions)
+
+
+def test_the_editors_files_are_the_manifests(views: SiteViews, built: Path) -> None:
+    """/admin/ holds exactly the browser editor's files the manifest lists (its page, configuration, scripts and
+    Decap CMS's bundle): the address rule and the build read the same list."""
+    listed = {file.path for file in views.files if file.kind == FileKind.EDITOR}
+    assert {"admin/index.html", "admin/config.json", "admin/decap-cms.js"} <= listed
+    assert listed == {path.relative_to(built).as_posix() for path in (built / "admin").rglob("*") if path.is_file()}
 
 
 def test_the_check_hands_its_views_to_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

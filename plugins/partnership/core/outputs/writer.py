@@ -180,7 +180,7 @@ def _office_files(docs: Documents, files: list[OutputFile], cache: OutputCache) 
             continue
         name = key(office_salt(), inputs, file.path)
         made[file.path] = cache.file(
-            file.extension, name, partial(toolkit_files.document, offered[file.of], file.extension, kit, site, docs.now)
+            file.extension, name, partial(toolkit_files.document, offered[file.of], file.extension, kit, views.downloads, site, docs.now)
         )
     return made
 
@@ -232,7 +232,7 @@ def write_outputs(
     if archive is not None and docs.views.toolkit is not None:
         kit = docs.views.toolkit
         members = {path.rpartition("/")[2]: content for path, content in made.items()}
-        members = {README_NAME: toolkit_files.readme(kit, docs.dataset.site, docs.now, list(members)), **members}
+        members = {README_NAME: toolkit_files.readme(kit, docs.views.downloads, docs.dataset.site, docs.now, list(members)), **members}
         name = key(office_salt(), docs.now.isoformat(), *(part for item in members.items() for part in item))
         out.write(archive.path, cache.file("zip", name, lambda: zipped.archive(members, docs.now)))
     log(f"Reused {cache.reused} PDF, Word, Excel and zip files from the cache; made {cache.made}")

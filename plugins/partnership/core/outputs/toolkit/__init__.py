@@ -22,7 +22,7 @@ from pydantic import TypeAdapter
 
 from ...models.frameworks import Level
 from ...models.site import Site
-from ...present.toolkit import PHASES, Download, downloads
+from ...present.toolkit import PHASES, Download
 from ...views.toolkit import AsyeTrack, Toolkit
 from ..documents import Documents
 from . import asye, grids, guides, placement
@@ -34,7 +34,6 @@ TrackMaker = Callable[[Toolkit, Site, dt.datetime, AsyeTrack], bytes]
 
 #: The Word and Excel files made once, by (download key, extension).
 MAKERS: dict[tuple[str, str], Maker] = {
-    ("pcf-level-guide", "docx"): guides.level_guide,
     ("progression-grid", "docx"): guides.progression_grid,
     ("days-log", "xlsx"): grids.days_log,
     ("supervision-record", "docx"): placement.supervision_record,
@@ -70,8 +69,14 @@ TRACK_MAKERS: dict[tuple[str, str], TrackMaker] = {
 _TOOLKIT = TypeAdapter(Toolkit)
 
 
-def document(download: Download, extension: str, kit: Toolkit, site: Site, when: dt.datetime) -> bytes:
-    """One Word or Excel file of the toolkit."""
+LEVEL_GUIDE = ("pcf-level-guide", "docx")
+"""The level guide in Word, which lists every file of the toolkit."""
+
+
+def document(download: Download, extension: str, kit: Toolkit, offered: tuple[Download, ...], site: Site, when: dt.datetime) -> bytes:
+    """One Word or Excel file of the toolkit; ``offered``: all its files (:func:`~...present.toolkit.downloads`, worked out once)."""
+    if (download.key, extension) == LEVEL_GUIDE:
+        return guides.level_guide(kit, offered, site, when)
     if download.level is not None:
         return LEVEL_MAKERS[(download.key.removesuffix(f"-{download.level.id}"), extension)](kit, site, when, download.level)
     if download.track is not None:
@@ -90,12 +95,12 @@ def inputs(kit: Toolkit, site: Site, when: dt.datetime) -> str:
 
 
 def level_guide_html(docs: Documents, kit: Toolkit) -> str:
-    """The level guide as an HTML document to print (the PDF is made from it)."""
+    """The level guide as an HTML document to print (the PDF is made from it), listing the build's toolkit files."""
     return docs.document(
         "toolkit_guide_pdf.html",
         kit=kit,
         phases=PHASES,
-        downloads=downloads(kit),
+        downloads=docs.views.downloads,
         how_to_use=guides.HOW_TO_USE,
         as_a_whole=guides.AS_A_WHOLE,
         judging=guides.JUDGING,
@@ -103,4 +108,4 @@ def level_guide_html(docs: Documents, kit: Toolkit) -> str:
     )
 
 
-__all__ = ["LEVEL_MAKERS", "MAKERS", "TRACK_MAKERS", "document", "inputs", "level_guide_html", "readme"]
+__all__ = ["LEVEL_GUIDE", "LEVEL_MAKERS", "MAKERS", "TRACK_MAKERS", "document", "inputs", "level_guide_html", "readme"]
