@@ -142,9 +142,10 @@ def manifest(
                 )
         what = "the PCF toolkit's downloads in one zip"
         found.append(OutputFile(urls.toolkit_zip(), FileKind.TOOLKIT_ZIP, what, inputs=("toolkit", "site")))
+    editor_inputs: dict[str, tuple[str, ...]] = {"index.html": ("editor", "site"), "config.json": ("editor", "data", "site")}
     for name in editor:
-        uses = {"index.html": ("editor", "site"), "config.json": ("editor", "data", "site")}.get(name, ("editor",))
-        found.append(OutputFile(urls.editor_file(name), FileKind.EDITOR, "the browser editor", name, inputs=uses))
+        inputs = editor_inputs.get(name, ("editor",))
+        found.append(OutputFile(urls.editor_file(name), FileKind.EDITOR, "the browser editor", name, inputs=inputs))
     return tuple(found)
 
 
