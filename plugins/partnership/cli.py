@@ -278,7 +278,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
             "if npm is missing, install Node.js from https://nodejs.org/ or with apt-get install npm)."
         )
     _stage(1, 2, "Checking data/ and content/")
-    if _check_data(root / "data", root / "content"):
+    if _check_data(root / "data", root / "content") is None:
         print("Fix the problems above; the editor starts once the data is valid.", file=sys.stderr)
         return 1
     _stage(2, 2, f"Starting the editor at http://{args.address}/admin/ and the preview at http://{args.address}/ (Ctrl+C to stop)")
