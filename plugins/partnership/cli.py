@@ -170,7 +170,11 @@ def _build(args: argparse.Namespace) -> int:
     views = _check_data(_root() / args.data, _root() / "content")
     if views is None:
         return 1
-    site_dir = (_root() / args.site_dir).resolve()
+    site_dir = (_root() / args.site_dir).absolute()
+    unusable = publish.target_problem(site_dir, [_root() / args.data, _root() / "content", _root() / "theme"])
+    if unusable:
+        return _fail(f"The build did not start: {unusable}. Nothing was published.")
+    site_dir = site_dir.resolve()
     _stage(2, total, "Building pages, calendars, reports and downloads")
     _configure_logging(args.verbose)
     for line in publish.recover(site_dir):
@@ -367,12 +371,17 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 1
     except DataError as error:
         return _fail("The data has problems to fix first:\n" + error.report())
+    except OSError as error:  # a full disk: each file is written whole or not at all (edit/files.py)
+        return _fail(f"Nothing was written: {_os_error(error)}. Every data file is as it was before.")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from .edit.attendance import import_attendance
 
-    return import_attendance(args, _root())
+    try:
+        return import_attendance(args, _root())
+    except OSError as error:  # a full disk: each file is written whole or not at all (edit/files.py)
+        return _fail(f"Nothing was written: {_os_error(error)}. Every data file is as it was before.")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -479,15 +488,35 @@ def command(argv: list[str] | None = None) -> argparse.Namespace:
 
 def run(args: argparse.Namespace) -> int:
     """Run the command ``args`` names; its exit status."""
-    if args.run is not cmd_test:
+    if args.run is cmd_test:
+        return _run(args)
+    with _visible_output():
         try:
             clock.now()  # a PARTNERSHIP_NOW that is not a date is one plain line, before anything starts
         except ValueError as error:
             return _fail(str(error))
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
         return 130
+
+
+@contextlib.contextmanager
+def _visible_output() -> Iterator[None]:
+    """Everything the command prints shows control characters as escapes (``\\x1b``): a file name or a value
+    from the data can never clear the terminal, set its title or hide text (see core/text.py)."""
+    from .core.text import VisibleStream
+
+    before = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleStream(sys.stdout), VisibleStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = before
 
 
 def _exit(code: int) -> None:

@@ -54,6 +54,28 @@ def stage(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
+def target_problem(target: Path, sources: list[Path]) -> str | None:
+    """Why the site cannot be published at ``target``, or None: a folder that is a site built before, or nothing yet.
+
+    Publishing replaces the folder whole, so nothing that is not a built site may be there: a file or
+    a link (someone's), one of the project's ``sources`` (``--site-dir data`` would swap the data away),
+    a folder that holds them or lies inside them, or a folder of other files.
+    """
+    shown = target.name or str(target)
+    if target.is_symlink():
+        return f"{shown} is a link, not a folder; the site is published into a folder of that name: remove the link"
+    if target.exists() and not target.is_dir():
+        return f"{shown} is a file, not a folder; the site is published into a folder of that name: move or rename the file"
+    real = target.resolve()
+    for source in sources:
+        source = source.resolve()
+        if real == source or source.is_relative_to(real) or real.is_relative_to(source):
+            return f"{shown} is (or holds, or lies inside) {source.name}/, which the site is built from; choose another folder for the site"
+    if real.is_dir() and any(real.iterdir()) and not (real / "index.html").is_file():
+        return f"{shown} holds files but no index.html, so it is not a site built before, and publishing would replace it; choose another folder"
+    return None
+
+
 def private_folder(target: Path) -> Path:
     """A new, empty folder beside ``target`` to build into, named after this process."""
     return Path(tempfile.mkdtemp(prefix=f".{target.name}-build-{os.getpid()}-", dir=target.parent))

@@ -1,12 +1,14 @@
 """The live preview behind ``python3 build.py serve`` (and ``edit``).
 
-MkDocs' own ``serve`` with two changes for people who edit YAML:
+MkDocs' own ``serve`` with these changes for people who edit YAML:
 
 * ``data/`` and ``theme/`` are watched as well as ``content/``;
 * when an edit leaves the data with problems, every page of the preview
   shows the list of problems (file, line, column, what to write instead)
   and reloads by itself once they are fixed, instead of a stuck page and a
-  traceback in the terminal.
+  traceback in the terminal;
+* an address it will not answer (``%00``, a broken %-escape, ``..``) is a
+  400 Bad Request, never a traceback.
 
 With ``editor=True`` (``python3 build.py edit``) the same server also serves
 the browser editor at ``/admin/`` with its local backend at ``/api/v1``
@@ -22,11 +24,14 @@ from __future__ import annotations
 import errno
 import html
 import json
+import re
 import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build
@@ -36,6 +41,7 @@ from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from .core.load import load_dataset_cached
 from .core.problems import DataError, Problem
+from .core.text import CONTROL
 from .edit.backend import MAX_BODY
 from .plugin.plugin import DataProblems
 
@@ -65,6 +71,44 @@ def _item(problem: Problem | str) -> str:
         return f"<li><code>{html.escape(problem)}</code></li>"
     frame = f"<pre>{html.escape(problem.frame)}</pre>" if problem.frame else ""
     return f"<li><code>{html.escape(str(problem))}</code>{frame}</li>"
+
+
+_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def bad_request(environ: dict[str, Any]) -> str | None:
+    """Why the request's address is not one the preview answers (a 400), or None.
+
+    The server has decoded the path's %-escapes once (as Latin-1): what is left must be UTF-8 with no
+    control character (``%00`` included), no % that starts no escape, and no ``..`` or backslash
+    that could climb out of the site's folder, however it was spelt.
+    """
+    raw = str(environ.get("PATH_INFO", ""))
+    try:
+        path = raw.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return "the address is not UTF-8 once its %-escapes are decoded"
+    if CONTROL.search(path) or any(char in path for char in "\t\n\r"):
+        return "the address holds a control character (such as %00)"
+    if _PERCENT.search(path):  # a valid escape was decoded; a % left over started none
+        return "the address holds a % that starts no %-escape"
+    if "\\" in path or ".." in path.split("/"):
+        return "the address climbs out of the site (.. or a backslash)"
+    return None
+
+
+def _refusing_bad_requests(app: Callable[..., Any]) -> Callable[..., Any]:
+    """The preview's WSGI application, answering :func:`bad_request`'s addresses with 400 instead of a traceback or a 404."""
+
+    def guarded(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        why = bad_request(environ)
+        if why is None:
+            return app(environ, start_response)
+        body = f"400 Bad Request: {why}.\n".encode()
+        start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body)))])
+        return [body]
+
+    return guarded
 
 
 class _EditorServer(LiveReloadServer):
@@ -244,6 +288,7 @@ def serve(root: Path, *, address: str, pdf: bool, open_browser: bool, editor: bo
         return page.read_bytes() if page.is_file() else None
 
     server.error_handler = error_handler
+    server.set_app(_refusing_bad_requests(server.serve_request))
     try:
         builder(config)
         server.watch(config.docs_dir)

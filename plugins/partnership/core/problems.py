@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .text import visible
+
 Level = Literal["syntax", "problem", "warning"]
 """``syntax``: the file could not be read at all; ``problem``: the data is wrong; ``warning``: probably a typo."""
 _RANK: dict[str, int] = {"syntax": 0, "problem": 1, "warning": 2}
@@ -49,7 +51,8 @@ class Problem:
 
     def __str__(self) -> str:
         marker = "warning: " if self.level == "warning" else ""
-        return f"{self.path}:{self.line}:{self.column}: {marker}{self.message}"
+        # A file name or a quoted value never runs a terminal's escapes nor starts a line of its own.
+        return f"{visible(self.path)}:{self.line}:{self.column}: {marker}{visible(self.message)}"
 
     def shown(self) -> str:
         """The problem's line, with its code frame below it when it has one."""

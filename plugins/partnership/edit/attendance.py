@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+import stat
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -22,6 +24,7 @@ from ..core.load.importing import ImportError_, ImportResult, aggregate, fingerp
 from ..core.models.attendance import IMPORT_LOG_SUFFIX
 from ..core.models.dataset import Dataset
 from ..core.problems import DataError, plural
+from ..core.text import visible
 from .answers import parse_year
 from .files import write_all_checked, write_checked
 from .mappings import add_mappings, mapping_line
@@ -30,6 +33,53 @@ from .mappings import add_mappings, mapping_line
 def _fail(message: str) -> int:
     print(message, file=sys.stderr, flush=True)
     return 1
+
+
+MAX_EXPORT = 200 * 1_000_000
+"""The largest export read (bytes): a year of a big partnership's bookings is a few megabytes."""
+
+
+def read_export(path: Path) -> bytes | str:
+    """The export's bytes, or what to tell the user: it is missing, a folder or a pipe, too large or unreadable.
+
+    Opened without blocking, checked to be an ordinary file before a byte is read, and read up to the limit only.
+    """
+    shown = visible(str(path))
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        return f"There is no file {shown}; give the path of the booking system's export, like exports/attendees.csv."
+    except IsADirectoryError:
+        return f"{shown} is a folder, not a file; give the path of the export inside it, like {shown}/attendees.csv."
+    except OSError as error:
+        return f"{shown} cannot be read: {error.strerror}."
+    info = os.fstat(descriptor)
+    mode = info.st_mode
+    if stat.S_ISREG(mode) and info.st_size > MAX_EXPORT:
+        os.close(descriptor)
+        return _too_large(shown, info.st_size)
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        if stat.S_ISDIR(mode):
+            return f"{shown} is a folder, not a file; give the path of the export inside it, like {shown}/attendees.csv."
+        kind = "a named pipe" if stat.S_ISFIFO(mode) else "a device or socket"
+        return f"{shown} is {kind}, not a file; save the export as a file and give its path."
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            raw = handle.read(MAX_EXPORT + 1)
+        except OSError as error:
+            return f"{shown} cannot be read: {error.strerror}."
+    if len(raw) > MAX_EXPORT:
+        return _too_large(shown, len(raw))
+    return raw
+
+
+def _too_large(shown: str, size: int) -> str:
+    how_large = f"{size / 1_000_000_000:.1f} GB" if size >= 1_000_000_000 else f"{size / 1_000_000:.0f} MB"
+    return (
+        f"{shown} is {how_large}, more than the {MAX_EXPORT // 1_000_000} MB an export may be; "
+        "export the bookings of one year (or fewer events) at a time."
+    )
 
 
 def _lines(numbers: tuple[int, ...]) -> str:
@@ -129,7 +179,7 @@ def _accept(root: Path, data_dir: Path, content_dir: Path, organisations: dict[s
 
 
 def _report(result: ImportResult, export: Path, year: str, accepting: bool) -> tuple[dict[str, str], dict[str, str]]:
-    print(f"Read {plural(result.read, 'booking')} from {export.name} ({result.encoding}).")
+    print(f"Read {plural(result.read, 'booking')} from {visible(export.name)} ({result.encoding}).")
     print("Names and e-mail addresses were read only, in memory, to spot duplicate bookings; none were written anywhere.")
     print("Columns read: " + "; ".join(f"{what.replace('_', ' ')} from '{column}'" for what, column in result.columns_used.items()) + ".")
     if result.columns_ignored:
@@ -170,9 +220,9 @@ def import_attendance(args: argparse.Namespace, root: Path) -> int:
         print(f"--year: {error}", file=sys.stderr)
         return 2
     export = Path(args.export)
-    if not export.is_file():
-        return _fail(f"There is no file {export}.")
-    raw = export.read_bytes()
+    raw = read_export(export)
+    if isinstance(raw, str):
+        return _fail(raw)
     now = clock.now()
     try:
         dataset = load_dataset(data_dir, content_dir)

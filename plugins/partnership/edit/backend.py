@@ -7,9 +7,10 @@ second server, no port to agree on). The protocol is decap-server's (a JSON
 uses without the editorial workflow, with three differences that serve
 editors:
 
-* a file is written whole or not at all (to a temporary file beside it,
-  then renamed over it): a save interrupted by a crash or a full disk never
-  leaves half a YAML file for the build to choke on;
+* a file is written whole or not at all (``edit.files.write_whole``, as every
+  command's write under ``data/``: a temporary file beside it, flushed, then
+  renamed over it, keeping the file's permissions): a save interrupted by a
+  crash or a full disk never leaves half a YAML file for the build to choke on;
 * only YAML files under ``data/`` (less the attendance files, which
   ``import-attendance`` keeps) may be read or written: never a path outside
   it, however it is spelt;
@@ -21,11 +22,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+from .files import write_whole
 
 MAX_BODY = 8 * 1024 * 1024
 """The largest request the backend reads: a data file is a few kilobytes; a larger body is refused."""
@@ -176,18 +177,3 @@ class LocalBackend:
 
     def _partnershipCheck(self, params: dict[str, Any]) -> dict[str, Any]:
         return self.check()
-
-
-def write_whole(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all: a temporary file beside it, flushed, then renamed over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".saving", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

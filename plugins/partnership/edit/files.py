@@ -1,11 +1,54 @@
-"""Writing data files so that a write can never leave the data broken."""
+"""Writing data files so that a write can never leave the data broken.
+
+Every file a command writes under ``data/`` (an import's counts and its
+record, ``new event``'s file, a mapping added to ``import.yml``) is written
+by :func:`write_whole`: into a temporary file in the same folder, flushed to
+the disk, then renamed over the old one. A rename within a folder is atomic,
+so a full disk, a crash or a ``kill -9`` at any instant leaves either the old
+file, untouched, or the new one, whole; never half of one.
+
+:func:`write_all_checked` then checks the whole data folder and puts every
+file back as it was when the write would break anything.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from pathlib import Path
 
 from ..core.load import load_dataset
 from ..core.problems import DataError
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (UTF-8, ``\\n`` line ends), keeping the old file's permissions."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".writing", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    with contextlib.suppress(OSError):  # the rename itself reaches the disk (not every system can open a folder)
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
 
 
 def write_checked(path: Path, text: str, data_dir: Path, content_dir: Path, append: bool = False) -> list[str]:
@@ -18,18 +61,30 @@ def write_checked(path: Path, text: str, data_dir: Path, content_dir: Path, appe
 
 
 def write_all_checked(files: dict[Path, str], data_dir: Path, content_dir: Path) -> list[str]:
-    """Write several files together, check the whole data folder, and put every one back if anything broke."""
+    """Write several files together (each whole), check the whole data folder, and put every one back if anything broke.
+
+    When a file cannot be written (a full disk), the ones already written are put back and the error is raised.
+    """
     before = {path: path.read_text(encoding="utf-8") if path.exists() else None for path in files}
-    for path, text in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    written: list[Path] = []
+    try:
+        for path, text in files.items():
+            write_whole(path, text)
+            written.append(path)
+    except OSError:
+        _put_back({path: before[path] for path in written})
+        raise
     try:
         load_dataset(data_dir, content_dir)
     except DataError as error:
-        for path, old in before.items():
-            if old is None:
-                path.unlink(missing_ok=True)
-            else:
-                path.write_text(old, encoding="utf-8")
+        _put_back(before)
         return [str(p) for p in error.problems]
     return []
+
+
+def _put_back(before: dict[Path, str | None]) -> None:
+    for path, old in before.items():
+        if old is None:
+            path.unlink(missing_ok=True)
+        else:
+            write_whole(path, old)

@@ -20,7 +20,7 @@ import yaml
 
 from ..core import clock
 from ..core.load import load_dataset
-from ..core.models.common import slugify
+from ..core.models.common import slugify, url_problem
 from ..core.models.dataset import Dataset
 from ..core.models.events import FORMAT_NAMES, RESERVED_IDS, TYPE_NAMES
 from ..core.models.frameworks import Framework
@@ -29,7 +29,7 @@ from ..core.models.year import Year
 from ..core.rules.references import PLACEHOLDERS
 from ..core.views.toolkit import KSS_FRAMEWORKS, frameworks_in_force
 from .answers import long_date, parse_date, parse_times, parse_year, time_range
-from .files import write_checked
+from .files import write_checked, write_whole
 from .prompts import Asker
 
 SERVICE_CHOICES = [("children", "Children and families"), ("adults", "Adults"), ("both", "Both")]
@@ -87,9 +87,9 @@ def check_id(dataset: Dataset) -> Callable[[str], str | None]:
 
 
 def check_url(text: str) -> str | None:
-    if not re.match(r"^(https?://[^\s/]+\.[^\s]+|mailto:\S+@\S+)$", text.strip()):
-        return f"'{text}' is not a web address; write it in full, like https://www.example.org/book."
-    return None
+    """The data's own rule for an address (core.models.common.url_problem), as a sentence."""
+    problem = url_problem(text.strip())
+    return f"{problem[0].upper()}{problem[1:]}." if problem else None
 
 
 def check_number(text: str) -> str | None:
@@ -496,8 +496,7 @@ def new_report(args: argparse.Namespace, root: Path, ask: Asker) -> int:
     for relative, text in narratives.items():
         target = content_dir / relative
         if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            write_whole(target, text)
     path = data_dir / "reports" / f"{year}.yml"
     problems = write_checked(path, "\n".join(lines) + "\n", data_dir, content_dir)
     if problems:

@@ -21,11 +21,12 @@ objects and the core's.
 from __future__ import annotations
 
 import contextlib
+import html as html_entities
 import json
 import os
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -148,6 +149,19 @@ def _shown(path: str | None, base: Path) -> str | None:
         return Path(path).resolve().relative_to(base).as_posix() if path else None
     except ValueError:
         return None
+
+
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def _escape_head(meta: MutableMapping[str, Any]) -> None:
+    """A hand-written page's front matter title and description, escaped: the theme writes them into <head> as they are.
+
+    (``check`` refuses markup in them: :mod:`partnership.core.rules.frontmatter`; this keeps a page safe even so.)
+    """
+    for key in ("title", "description"):
+        if key in meta:
+            meta[key] = escape(meta[key] if isinstance(meta[key], str) else str(meta[key]))
 
 
 def _meta(page: SitePage) -> dict[str, Any]:
@@ -296,6 +310,8 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             # (Section pages keep the shorter title mkdocs.yml's nav gives them.)
             if not generated.in_nav:
                 page.title = page.meta["title"]
+        else:
+            _escape_head(page.meta)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -308,6 +324,10 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             # Always set (the theme's skip link needs it); hidden by "hide: toc" where not wanted.
             page.toc = get_toc(_toc(html))
             return html
+        if "title" not in page.meta and page.title is not None and not page.is_homepage:
+            # A title taken from the page's first heading is HTML, which the theme's striptags would turn back
+            # into markup inside <title> (&lt;/title&gt; → </title>); the heading's text, escaped, is the title.
+            page.meta["title"] = escape(html_entities.unescape(_TAGS.sub("", page.title)))
         rendered, unknown = self.build.hand_written(html, page.url)
         for name in unknown:
             log.warning("%s: [[%s]] is not a block this site knows", page.file.src_uri, name)

@@ -11,9 +11,13 @@ logged.
 A row that could put personal data into ``data/`` is left out whole and
 counted as unreadable, with its line in the export (never its values): a
 row with more or fewer cells than the header (an unquoted comma in a name
-shifts every cell after it), or an event or organisation that looks like an
-e-mail address or is one of the export's names (from its name and e-mail
-columns, in any row).
+shifts every cell after it), or an event or organisation cell that
+:class:`.personal.Guard` refuses (an e-mail address, a name from the export
+or by a common pattern, a spreadsheet formula, a control character).
+
+What would make every count wrong stops the import with nothing written: a
+file that is not CSV (a workbook, a PDF), a cell too long to be one, a quote
+that swallows the rows after it, or a column the import reads appearing twice.
 
 Everything doubtful is counted and reported rather than dropped: rows with
 no organisation, organisations nobody has mapped to a partner yet (counted
@@ -44,6 +48,7 @@ from ..models.events import Event, comparable
 from ..models.importing import ImportedEvent, ImportedExport, ImportLog, names
 from ..models.year import Year
 from ..problems import did_you_mean
+from .personal import Guard, normal
 
 
 class ImportError_(Exception):
@@ -84,16 +89,79 @@ class ImportResult:
         return {**{name: name for name in self.events_unmatched}, **self.events_matched}
 
 
+_NOT_CSV = {
+    b"PK\x03\x04": "an Excel workbook (.xlsx) or another zipped file",
+    b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls)",
+    b"%PDF": "a PDF",
+}
+
+
 def decode(raw: bytes) -> tuple[str, str]:
-    """Text and the name of its encoding: UTF-8 (with or without BOM), else Windows-1252."""
+    """Text and the name of its encoding: UTF-8 (with or without BOM), UTF-16 with its BOM, else Windows-1252.
+
+    Raises :class:`ImportError_` for a file that is not text (a workbook, a PDF, binary junk).
+    """
+    what = next((kind for start, kind in _NOT_CSV.items() if raw.startswith(start)), None)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            what = "not text in the encoding its first bytes announce (UTF-16)"
+    if what is None and b"\x00" in raw[:65536]:
+        what = "not text (it holds null bytes)"
+    if what is not None:
+        raise ImportError_(
+            f"The export is {what}, not a CSV file, so nothing was imported. Save it as CSV "
+            "(in Excel: File › Save As › 'CSV UTF-8 (Comma delimited)'), then import that file."
+        )
     try:
         return raw.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError:
         return raw.decode("cp1252", errors="replace"), "Windows-1252"
 
 
-def _normal(text: str) -> str:
-    return " ".join(text.replace("’", "'").lower().split())
+def _records(text: str) -> list[tuple[int, list[str]]]:
+    """Each record of the export with the line it starts on; a cell too long to be one, or an unclosed quote, stops the import."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for cells in reader:
+            records.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        if "field larger" in str(error):
+            raise ImportError_(
+                f"Line {start} of the export has a cell longer than {csv.field_size_limit():,} characters, which no booking "
+                'export has: often a quote (") opened and never closed, or a file that is not CSV. Nothing was imported; '
+                "fix the export, then import again."
+            ) from None
+        raise ImportError_(f"Line {start} of the export cannot be read as CSV ({error}); nothing was imported.") from None
+    if not records:
+        return records
+    width = len(records[0][1])
+    ends = [line - 1 for line, _ in records[1:]] + [max(reader.line_num, start - 1)]
+    for (line, cells), end in zip(records, ends, strict=True):
+        swallowed = [inner for cell in cells if "\n" in cell for inner in cell.splitlines()[1:] if inner.count(",") >= max(width - 2, 1)]
+        if swallowed:
+            raise ImportError_(
+                f'Line {line} of the export opens a quote (") that is not closed until line {end}, so the rows between '
+                f"were read as one cell and would not be counted. Nothing was imported; close the quote (or delete it) "
+                "in the export, then import again."
+            )
+    return records
+
+
+def _one_of_each(header: list[str], columns: set[str]) -> None:
+    """Stops the import when a column it reads appears twice: it cannot tell which of the two to count."""
+    for column in sorted(columns):
+        places = [index + 1 for index, name in enumerate(header) if _column_key(name) == _column_key(column)]
+        if len(places) > 1:
+            raise ImportError_(
+                f"The export has {len(places)} columns named like '{column}' (columns {', '.join(map(str, places))}), and the "
+                "import reads that column: it cannot tell which to count. Nothing was imported; delete or rename the one "
+                "you do not mean, then import again."
+            )
 
 
 def _column_key(text: str) -> str:
@@ -155,19 +223,10 @@ def _people(records: list[tuple[int, list[str]]], header: list[str], person_colu
     personal = [i for i, name in enumerate(header) if is_personal_column(name) or name in person_columns]
     found: set[str] = set()
     for _, cells in records:
-        values = [_normal(cells[i]) for i in personal if i < len(cells) and cells[i].strip()]
+        values = [normal(cells[i]) for i in personal if i < len(cells) and cells[i].strip()]
         found.update(values)
         found.update(" ".join(values[i : i + 2]) for i in range(len(values) - 1))
     return found
-
-
-def _personal(value: str, people: set[str]) -> str | None:
-    """Why ``value`` (an event or organisation cell) would be personal data, or None."""
-    if _EMAIL.search(value):
-        return "looks like an e-mail address"
-    if _normal(value) in people:
-        return "is a person's name or e-mail address from the export"
-    return None
 
 
 def _event_suggestion(name: str, events: list[Event]) -> str | None:
@@ -187,32 +246,34 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: Year | None 
     """Counts per event and partner from an attendee export's bytes; ``year`` (2025-26) prefers that year's events."""
     settings = dataset.import_settings
     text, encoding = decode(raw)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    records: list[tuple[int, list[str]]] = []
-    start = 1
-    for cells in reader:
-        records.append((start, cells))
-        start = reader.line_num + 1
+    records = _records(text)
     header = [h.strip() for h in (records[0][1] if records else [])]
     found = find_columns(header, dataset)
     person_columns = [c for c in settings.columns.person if c in header]
     used = set(found.values()) | set(person_columns)
+    _one_of_each(header, used)
     result = ImportResult(rows=[], encoding=encoding, columns_used=found, columns_ignored=[h for h in header if h not in used])
 
     partners = {p.id: p.id for p in dataset.partners}
-    partner_names = {_normal(p.name): p.id for p in dataset.partners}
-    mapped = {_normal(k): v for k, v in settings.organisations.items()}
-    event_map = {_normal(k): v for k, v in settings.events.items()}
+    partner_names = {normal(p.name): p.id for p in dataset.partners}
+    mapped = {normal(k): v for k, v in settings.organisations.items()}
+    event_map = {normal(k): v for k, v in settings.events.items()}
     of_year = [e for e in dataset.events if e.in_year(year)]
     titles: dict[str, str] = {}
     for event in [*of_year, *dataset.events]:  # this year's events first: a title used every year means this year's
-        titles.setdefault(_normal(event.title), event.id)
-    attended_values = {_normal(v) for v in settings.attended}
-    cancelled_values = {_normal(v) for v in settings.cancelled}
+        titles.setdefault(normal(event.title), event.id)
+    attended_values = {normal(v) for v in settings.attended}
+    cancelled_values = {normal(v) for v in settings.cancelled}
     seen: set[tuple[str, ...]] = set()
     counts: dict[tuple[str, str], Counter[str]] = {}
     choices = list(partners) + [p.name for p in dataset.partners]
     result.people = _people(records[1:], header, person_columns)
+    guard = Guard.of(result.people, [*(e.title for e in dataset.events), *(p.name for p in dataset.partners), *settings.events])
+    own_columns = [i for i, name in enumerate(header) if is_personal_column(name) or name in person_columns]
+    known = {
+        "event": lambda value: normal(value) in event_map or value in dataset.event_by_id or normal(value) in titles,
+        "organisation": lambda value: normal(value) in {*mapped, *partner_names, "other"} or value in partners,
+    }
 
     def cell(row: dict[str, str], what: str) -> str:
         column = found.get(what)
@@ -228,7 +289,8 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: Year | None 
             )
             continue
         row = dict(zip(header, cells, strict=True))
-        doubt = [f"its {what} {why}" for what in ("event", "organisation") if (why := _personal(row.get(found[what]) or "", result.people))]
+        own = [cells[i] for i in own_columns]
+        doubt = [f"its {what} {why}" for what in known if (why := guard.problem(row.get(found[what]) or "", own, known[what]))]
         if doubt:
             result.unreadable.append((line, " and ".join(doubt)))
             continue
@@ -236,13 +298,13 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: Year | None 
         if not event_name:
             result.no_event += 1
             event_name = "Event not named in the export"
-        key = _normal(event_name)
+        key = normal(event_name)
         event_id = event_map.get(key) or (event_name if event_name in dataset.event_by_id else None) or titles.get(key)
         if event_id:
             result.events_matched[event_name] = event_id
         else:
             event_id = event_name
-        person = tuple(_normal(row.get(c) or "") for c in person_columns)
+        person = tuple(normal(row.get(c) or "") for c in person_columns)
         if person and any(person):
             identity = (event_id, *person)
             if identity in seen:
@@ -257,19 +319,19 @@ def aggregate(raw: bytes, dataset: Dataset, now: dt.datetime, year: Year | None 
             result.no_organisation += 1
         else:
             partner = (
-                mapped.get(_normal(typed))
+                mapped.get(normal(typed))
                 or partners.get(typed)
-                or partner_names.get(_normal(typed))
-                or ("other" if _normal(typed) == "other" else "")
+                or partner_names.get(normal(typed))
+                or ("other" if normal(typed) == "other" else "")
             )
             if not partner:
                 partner = "unknown"
                 result.unknown_organisations[typed] += 1
                 guess = did_you_mean(typed, choices)
                 if guess:
-                    result.suggestions[typed] = partners.get(guess) or partner_names.get(_normal(guess), guess)
-        status = _normal(cell(row, "status"))
-        checked = _normal(cell(row, "checked_in"))
+                    result.suggestions[typed] = partners.get(guess) or partner_names.get(normal(guess), guess)
+        status = normal(cell(row, "status"))
+        checked = normal(cell(row, "checked_in"))
         tally = counts.setdefault((event_id, partner), Counter())
         tally["booked"] += 1
         if status in cancelled_values:

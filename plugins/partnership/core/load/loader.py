@@ -38,9 +38,10 @@ from ..models.strategy import LogicModel
 from ..models.year import Year
 from ..problems import Problems, in_order, quote
 from ..rules import run_all
-from ..sources.csvsource import decode, load_csv
+from ..sources.csvsource import TEXT_AS_UTF8, decode, load_csv
 from ..sources.files import SourceFiles
 from ..sources.yamlsource import YAML_SUFFIXES, Document, SourceMap, load_yaml
+from ..text import formula_like
 from .computed import fill_computed
 from .validation import validate
 
@@ -101,7 +102,9 @@ class _Reader:
         raw = self.files.read(path)
         if raw is None:
             return None
-        return decode(raw, self.display(path), self.problems)
+        if path.suffix.lower() == ".csv":
+            return decode(raw, self.display(path), self.problems)
+        return decode(raw, self.display(path), self.problems, how=TEXT_AS_UTF8)
 
     def document(self, path: Path) -> Document | None:
         text = self.read_text(path)
@@ -112,6 +115,11 @@ class _Reader:
     def required(self, name: str, what: str) -> Document | None:
         path = self.data_dir / name
         if os.path.lexists(path) and not self.files.check(path):
+            return None
+        if path.is_dir():
+            self.problems.add(
+                self.display(path), 1, 1, f"this is a folder, but it must be a file holding {what}: rename the folder (see data/README.md)"
+            )
             return None
         if not path.is_file():
             self.problems.add(self.display(path), 1, 1, f"this file is missing; it holds {what} (see data/README.md)")
@@ -262,6 +270,10 @@ def _events(reader: _Reader) -> list[Event]:
 def _metrics(reader: _Reader) -> dict[str, MetricsArea]:
     areas: dict[str, MetricsArea] = {}
     for area, doc in reader.per_file("metrics", MetricsArea, "an area of measures", "area", match_file=False, kinds=("area", "measure")):
+        if not area.valid("measures"):  # one bad value: its measures are not "no measure" to the rules that name them
+            raw = doc.data.get("measures") if isinstance(doc.data, dict) else None
+            for entry in raw if isinstance(raw, list) else []:
+                reader.unread.add("measure", entry.get("id") if isinstance(entry, dict) else None)
         if not area.valid("area"):
             continue
         if area.area in areas:
@@ -365,6 +377,14 @@ def _attendance_table(reader: _Reader, path: Path) -> AttendanceTable | None:
             problems.add(shown, row.line, row.column("event"), "event: the cell is empty; write the event's id or name")
         if not partner:
             problems.add(shown, row.line, row.column("partner"), "partner: the cell is empty; write a partner id, other or unknown")
+        if formula_like(event):
+            problems.add(
+                shown,
+                row.line,
+                row.column("event"),
+                f"event: {quote(event)} starts with {quote(event[0])}, so a spreadsheet that opens this file would run it as "
+                "a formula; write the event's id or its name as plain text",
+            )
         if len(counts) < len(COUNT_COLUMNS) or not event or not partner:
             continue
         booked, attended = counts["booked"], counts["attended"]
@@ -399,9 +419,6 @@ def _attendance_table(reader: _Reader, path: Path) -> AttendanceTable | None:
     return AttendanceTable(year, shown, tuple(rows))
 
 
-SAVE_AS_UTF8 = "save it as UTF-8 (in VS Code: the encoding in the status bar › Save with Encoding › UTF-8)"
-
-
 def _markdown(reader: _Reader, content_dir: Path, reports: list[Report]) -> dict[str, str]:
     """Every Markdown file under content/, by its path there, read once (the rules and the pages use this text).
 
@@ -416,7 +433,7 @@ def _markdown(reader: _Reader, content_dir: Path, reports: list[Report]) -> dict
             if path.suffix.lower() != ".md":
                 continue
             raw = reader.files.read(path)
-            text = decode(raw, reader.display(path), reader.problems, how=SAVE_AS_UTF8) if raw is not None else None
+            text = decode(raw, reader.display(path), reader.problems, how=TEXT_AS_UTF8) if raw is not None else None
             if text is not None:
                 texts[path.relative_to(content_dir).as_posix()] = text
     root = content_dir.resolve()

@@ -12,7 +12,6 @@ import re
 import typing
 from enum import StrEnum
 from typing import Annotated, Any
-from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -29,6 +28,7 @@ from pydantic_core import PydanticCustomError, core_schema
 
 from ..clock import FIRST_YEAR, LAST_YEAR
 from ..problems import quote
+from ..weburl import WEB, parse
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _REF = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*):([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -125,20 +125,40 @@ def _check_slug(value: str) -> str:
         raise PydanticCustomError(
             "windows_reserved",
             "{value} is a name Windows keeps for a device, so a file or folder named after this id could not be "
-            "opened there; choose a longer id, like {value}-1",
-            {"value": quote(value)},
+            "opened there; choose a longer id, like {example}",
+            {"value": quote(value), "example": quote(f"{value}-1")},
         )
     return value
 
 
-def _check_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https", "mailto") or (parts.scheme != "mailto" and not parts.netloc):
-        raise PydanticCustomError(
-            "url",
-            "{value} is not a web address; write it in full, like https://www.example.org/page",
-            {"value": quote(value)},
+def url_problem(value: str) -> str | None:
+    """Why ``value`` is not an address a data file may give (a booking page, a partner's site), as a browser reads it
+    (:mod:`..weburl`); None when it is one: ``https://…``, ``http://…`` with a host, or ``mailto:…``."""
+    address = parse(value)
+    if not address.relative and address.scheme == "mailto" and value == value.strip():
+        return None
+    full = value.lower().startswith(("http://", "https://"))  # "https:page" is a path of the page that shows it
+    if address.relative or address.scheme not in WEB or not address.readable or not address.host or not full:
+        return f"{quote(value)} is not a web address; write it in full, like https://www.example.org/page"
+    if "xn--" in address.host and "xn--" not in value.lower():
+        return (
+            f"{quote(value)} has letters outside a to z in its host, which browsers show as {address.host} (a look-alike of a "
+            "familiar name is a common trick); write the host in plain letters, or as it appears there if it is meant"
         )
+    if address.credentials:
+        return (
+            f"{quote(value)} has a name before an @, so browsers open {address.host}, not the site it seems to name; "
+            "write the address without the part before the @"
+        )
+    if any(char in value for char in "\\ \t\n\r") or value != value.strip():
+        return f"{quote(value)} holds a backslash, a space or a line break, which browsers read otherwise; write it like {address.href}"
+    return None
+
+
+def _check_url(value: str) -> str:
+    problem = url_problem(value)
+    if problem:
+        raise PydanticCustomError("url", problem.replace("{", "{{").replace("}", "}}"))
     return value
 
 

@@ -109,9 +109,10 @@ class Event(DataModel):
     """Required when the event is in-person or hybrid."""
     sessions: list[Session] = []
     """One or more; not needed for self-paced events."""
-    cpd_hours: float | None = Field(default=None, gt=0, le=500)
-    """Optional; defaults to the sum of the sessions."""
-    capacity: int | None = Field(default=None, gt=0)
+    cpd_hours: float | None = Field(default=None, ge=0.25, le=500)
+    """Optional; defaults to the sum of the sessions. From a quarter of an hour (shown as 0.25 hours) to 500."""
+    capacity: int | None = Field(default=None, gt=0, le=100_000)
+    """Optional: places, at most 100,000 (more is a typo, like 1e30)."""
     booking: Url | None = None
     """Where to book: a web address."""
     booking_closes: dt.date | None = None

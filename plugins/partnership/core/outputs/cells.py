@@ -14,18 +14,16 @@ makes every such cell a string cell again.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 
 from openpyxl import Workbook
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?[£$€]?\d[\d,]*(?:\.\d+)?%?", re.ASCII)
+from ..text import formula_like
 
 
 def csv_cell(value: object) -> object:
     """``value`` as a CSV cell that a spreadsheet shows as text rather than runs."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
+    if isinstance(value, str) and formula_like(value):
         return "'" + value
     return value
 

@@ -17,6 +17,7 @@ other files are written (:class:`Printing`).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
@@ -27,7 +28,7 @@ from ..models import schema
 from ..present.colours import brand_css
 from ..present.manifest import DOWNLOADS, FileKind, OutputFile
 from ..views.toolkit import README_NAME, Toolkit
-from ..worker import cores
+from ..worker import cores, die_with_parent
 from . import ics, opendata, reportdata, zipped
 from . import toolkit as toolkit_files
 from .cache import OutputCache, key, office_salt, pdf_salt, site_files
@@ -85,7 +86,8 @@ class Printing:
         if workers > 1:
             import weasyprint  # noqa: F401  (imported once here, before the workers fork, instead of once in each)
 
-            self._pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
+            # Each printer ends with the process that started it, even when that is killed (worker.die_with_parent).
+            self._pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=die_with_parent, initargs=(os.getpid(),))
             self._printing = {
                 path: self._pool.submit(html_to_pdf, html, content_dir, site_url, path) for path, (_, html) in self._missing.items()
             }

@@ -13,7 +13,8 @@ Two renderers:
 
 Both outputs pass through :func:`.safehtml.clean`, which keeps only the
 allow-listed tags, attributes and addresses (``check`` reports anything it
-would remove from content/, with its place: see :mod:`partnership.core.rules.content`).
+would remove, with its place, from :func:`checked_html`'s HTML of a
+description and from every page of content/: see :mod:`partnership.core.rules.markdown`).
 """
 
 from __future__ import annotations
@@ -30,9 +31,10 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from .safehtml import Finding, clean, findings
+from ..weburl import parse
+from .safehtml import clean
 
-_SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
+_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 class _NoRawHtml(Extension):
@@ -44,7 +46,8 @@ class _NoRawHtml(Extension):
 
 
 class _SafeLinks(Treeprocessor):
-    """Drop links and images whose address could run script (``javascript:``)."""
+    """Drop links and images whose address could run script (``javascript:``) or hides another site (``/\\host``),
+    as a browser reads them (:mod:`..weburl`)."""
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
@@ -52,8 +55,8 @@ class _SafeLinks(Treeprocessor):
                 value = element.get(attribute)
                 if value is None:
                     continue
-                scheme = urlsplit(value.strip()).scheme.lower()
-                if scheme not in _SAFE_SCHEMES:
+                address = parse(value)
+                if address.disguised or (not address.relative and address.scheme not in _SAFE_SCHEMES):
                     del element.attrib[attribute]
 
 
@@ -94,12 +97,10 @@ _text_md = markdown.Markdown(
 _checked_md = markdown.Markdown(extensions=[_NoRawHtml(), _ShiftHeadingsExtension(2), "sane_lists"], output_format="html")
 
 
-def text_findings(text: str | None) -> list[Finding]:
-    """What :func:`render_text` would leave out of ``text`` (a ``javascript:`` link, an image from another site), for ``check``."""
-    if not text:
-        return []
+def checked_html(text: str) -> str:
+    """The HTML :func:`render_text` makes of ``text`` before its links are judged and it is cleaned: what ``check`` looks at."""
     _checked_md.reset()
-    return findings(_checked_md.convert(text))
+    return _checked_md.convert(text)
 
 
 def render_text(text: str | None) -> Markup:
@@ -181,9 +182,10 @@ class NarrativeRenderer:
         return Markup(clean(self._md.convert(text)))
 
     def link(self, href: str) -> str:
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc or href.startswith("#") or href.startswith("/"):
+        address = parse(href)
+        if not address.relative or address.other_site or href.startswith(("#", "/")):
             return href
+        parts = urlsplit(href)
         path = posixpath.normpath(posixpath.join(posixpath.dirname(self.state["source"]), parts.path))
         target = self.resolve(path)
         if target is None:

@@ -24,12 +24,13 @@ vanishing silently.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 import nh3
+
+from ..text import visible
+from ..weburl import parse
 
 TAGS: frozenset[str] = frozenset(
     {
@@ -71,18 +72,17 @@ _URL_ATTRIBUTES = {"href", "src", "cite"}
 _CODE_RUNS = {"script", "iframe", "object", "embed", "svg", "math", "base", "meta", "link", "form", "frame", "frameset", "applet"}
 
 
-def _external(value: str) -> bool:
-    """True for an address on another site: ``https://…``, ``//host/…``."""
-    compact = re.sub(r"[\x00-\x20]", "", value)
-    return compact.startswith(("//", "\\")) or _scheme(compact) in ("http", "https")
-
-
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
-    """nh3's attribute filter: no ids of the theme's (``__config``…), no images from other sites."""
+    """nh3's attribute filter: no ids of the theme's (``__config``…), no images from other sites, no address a browser
+    would read otherwise than it looks (:mod:`..weburl`: another site written as a path, a scheme not allowed)."""
     if attribute == "id" and value.startswith("__"):
         return None
-    if tag == "img" and attribute == "src" and _external(value):
-        return None
+    if attribute in _URL_ATTRIBUTES:
+        address = parse(value)
+        if address.disguised or (tag == "img" and attribute == "src" and address.other_site):
+            return None
+        if not address.relative and address.scheme not in URL_SCHEMES:
+            return None
     return value
 
 
@@ -106,7 +106,8 @@ class Finding:
     """One thing :func:`clean` would remove: a tag, an attribute or an address."""
 
     kind: str
-    """``tag``, ``attribute``, ``address`` or ``image`` (an image from another site)."""
+    """``tag``, ``attribute``, ``theme-id`` (an id starting ``__``), ``address`` (a scheme not allowed), ``image`` (an image
+    from another site) or ``disguised`` (another site, written like a path of this one)."""
     name: str
     """The tag's or attribute's name, or the address's scheme."""
     tag: str
@@ -119,7 +120,7 @@ class Finding:
             return self.name in _CODE_RUNS or self.name in DROPPED_WITH_CONTENT
         if self.kind == "attribute":
             return self.name.startswith("on")
-        if self.kind == "image":
+        if self.kind in ("image", "theme-id", "disguised"):
             return False
         return self.name in ("javascript", "vbscript", "data")
 
@@ -138,7 +139,18 @@ class Finding:
                 )
             kept = sorted(ATTRIBUTES["*"] | ATTRIBUTES.get(self.tag, set()))
             return f"the attribute {self.name}= on <{self.tag}> is not allowed, so the site would remove it; allowed on <{self.tag}>: {', '.join(kept)}"
-        shown = self.value if len(self.value) <= 40 else self.value[:37] + "…"
+        shown = visible(self.value if len(self.value) <= 40 else self.value[:37] + "…")
+        if self.kind == "theme-id":
+            return (
+                f"the id '{shown}' on <{self.tag}> starts with __, which the theme keeps for its own ids, so the site would "
+                "remove it; choose an id without the two underscores"
+            )
+        if self.kind == "disguised":
+            return (
+                f"the address '{shown}' looks like a path on this site, but browsers read it as the site {self.name} "
+                "(they read \\ as / and // as another site), so the site would remove it; write https://… in full "
+                "for another site, or a path starting with one / for a page of this one"
+            )
         if self.kind == "image":
             return (
                 f"the image '{shown}' is on another site, so the site would leave it out: pages load nothing from other "
@@ -149,14 +161,6 @@ class Finding:
             f"the address '{shown}' would be removed: a {self.name}: address can run code or hide content; "
             "allowed: https://…, http://…, mailto:…, tel:… or a path to a page or file of the site"
         )
-
-
-def _scheme(value: str) -> str:
-    compact = re.sub(r"[\x00-\x20]", "", value)
-    try:
-        return urlsplit(compact).scheme.lower()
-    except ValueError:
-        return "?"
 
 
 class _Finder(HTMLParser):
@@ -173,12 +177,19 @@ class _Finder(HTMLParser):
         for name, value in attrs:
             name = name.lower()
             text = value or ""
-            if name not in allowed or (name == "id" and text.startswith("__")):
+            address = parse(text) if name in _URL_ATTRIBUTES else None
+            if name not in allowed:
                 self.found.append(Finding("attribute", name, tag, text))
-            elif tag == "img" and name == "src" and _external(text):
+            elif name == "id" and text.startswith("__"):
+                self.found.append(Finding("theme-id", name, tag, text))
+            elif address is None:
+                pass
+            elif address.disguised:
+                self.found.append(Finding("disguised", address.host, tag, text))
+            elif tag == "img" and name == "src" and address.other_site:
                 self.found.append(Finding("image", "src", tag, text))
-            elif name in _URL_ATTRIBUTES and _scheme(text) and _scheme(text) not in URL_SCHEMES:
-                self.found.append(Finding("address", _scheme(text), tag, text))
+            elif not address.relative and address.scheme not in URL_SCHEMES:
+                self.found.append(Finding("address", address.scheme or "?", tag, text))
             elif name == "style":
                 properties = {part.split(":", 1)[0].strip().lower() for part in text.split(";") if part.strip()}
                 for extra in sorted(properties - STYLE_PROPERTIES):

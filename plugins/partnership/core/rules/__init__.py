@@ -19,7 +19,8 @@ module                 the data it checks
 :mod:`.reports`        data/reports/
 :mod:`.strategy`       data/logic-model/, and reports' objectives and recommendations
 :mod:`.references`     the figures a report's words quote, and template text left in them
-:mod:`.content`        content/ and theme/: Markdown pages and the HTML they may hold
+:mod:`.content`        content/ and theme/: files, names (:mod:`.names`), front matter
+:mod:`.markdown`       the Markdown of pages and descriptions: bounded, and the HTML it may hold
 =====================  =================================================
 """
 
@@ -33,6 +34,7 @@ from .base import Rules
 from .content import check_content
 from .events import EventRules
 from .frameworks import FrameworkRules
+from .markdown import descriptions, markdown_problems
 from .metrics import MetricRules
 from .partners import PartnerRules
 from .pathways import PathwayRules
@@ -56,8 +58,10 @@ KINDS: tuple[type[Rules], ...] = (
 
 
 def run_all(dataset: Dataset, files: SourceFiles, problems: Problems) -> None:
-    """Run every rule over ``dataset``, its content/ Markdown and its theme/ folder (walked through ``files``), adding to ``problems``."""
-    check_content(dataset.content_dir, dataset.markdown, dataset.content_dir.parent / "theme", files, problems)
+    """Run every rule over ``dataset``, its content/ Markdown (:attr:`Dataset.markdown`) and the entries of its content/ and
+    theme/ folders (walked through ``files``), adding to ``problems``."""
+    pages = check_content(dataset.content_dir, dataset.markdown, dataset.content_dir.parent / "theme", files, problems)
+    markdown_problems(pages + descriptions(dataset), problems)
     for kind in KINDS:
         kind(dataset, problems).check()
     report_words(dataset, files, problems)

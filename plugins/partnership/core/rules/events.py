@@ -8,13 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from ..clock import clock_change
+from ..clock import clock_change, elapsed_hours
 from ..models.common import DataModel, Service, slugify
 from ..models.dataset import origin
 from ..models.events import RESERVED_IDS, Event, EventFormat
 from ..models.frameworks import Framework, Item
 from ..models.pathways import Stage
-from ..present.markdown import text_findings
 from ..problems import not_one_of, quote
 from .base import Rules, in_order, span
 
@@ -22,6 +21,9 @@ _POSSESSIVE: dict[Service, str] = {Service.CHILDREN: "children's", Service.ADULT
 
 SESSION_GAP_DAYS = 180
 """A session further than this from every other session of its event is probably a mistyped year (a warning)."""
+MAX_SESSION_HOURS = 24
+"""The longest one session may run: longer is an event over several days written as one session (Friday 09:00 to Sunday
+17:00 would count 56 CPD hours); a night session (22:00 to 06:00) is well within it."""
 
 
 class EventRules(Rules):
@@ -83,8 +85,6 @@ class EventRules(Rules):
         for index, stage_id in enumerate(event.audience):
             if stage_id not in stage_ids and not self.unread("stage", stage_id):
                 self.add(event, ("audience", index), "audience: " + not_one_of("a career stage", stage_id, stage_ids))
-        for finding in text_findings(event.description if event.valid("description") else None):
-            self.add(event, ("description",), "description: " + finding.explain())
         if event.valid("services", "frameworks"):
             self.services_typos(event)
         if event.valid("format", "venue") and event.format in (EventFormat.IN_PERSON, EventFormat.HYBRID) and not event.venue:
@@ -110,6 +110,14 @@ class EventRules(Rules):
                     ("sessions", index, "end"),
                     f"sessions[{index + 1}].end: {session.end:%Y-%m-%dT%H:%M} is not after its start "
                     f"({session.start:%Y-%m-%dT%H:%M}); a session must end after it starts",
+                )
+            elif (hours := elapsed_hours(session.start, session.end)) > MAX_SESSION_HOURS:
+                self.add(
+                    event,
+                    ("sessions", index, "end"),
+                    f"sessions[{index + 1}] runs from {session.start:%A %-d %B %H:%M} to {session.end:%A %-d %B %H:%M}, "
+                    f"{hours:g} hours without a break, which would all count as CPD hours; an event over several days "
+                    "has a session for each day, like '- {start: 2026-03-06T09:00, end: 2026-03-06T17:00}'",
                 )
         for before, after in itertools.pairwise(order):
             first, second = event.sessions[before], event.sessions[after]

@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass, field
 
 from ..problems import Problems
+from ..text import control_problem
 
 
 @dataclass
@@ -49,10 +50,15 @@ def _field_starts(line: str) -> list[int]:
 
 
 _SAVE_AS_UTF8 = "in Excel use Save As › 'CSV UTF-8 (Comma delimited)'"
+TEXT_AS_UTF8 = "save it as UTF-8 (in VS Code: the encoding in the status bar › Save with Encoding › UTF-8)"
+"""How to fix a text file (YAML, Markdown) that is not UTF-8."""
 
 
 def decode(raw: bytes, display_path: str, problems: Problems, how: str = _SAVE_AS_UTF8) -> str | None:
     """UTF-8 text from a file's bytes, or None (with a problem, ending in ``how`` to fix it) when it is not UTF-8."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add(display_path, 1, 1, f"this file is saved as UTF-16 text, not UTF-8; {how}")
+        return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -86,6 +92,10 @@ def load_csv(text: str, display_path: str, problems: Problems) -> CsvTable | Non
         problems.add(display_path, 1, 1, "this file is empty; it needs a header row, then one row per event and partner")
         return None
     header_line, header = records[0]
+    for name in header:
+        hidden = control_problem(name)
+        if hidden:
+            problems.add(display_path, header_line, 1, hidden)
     header = [name.strip() for name in header]
     header_columns = _field_starts(physical[header_line - 1]) if header_line <= len(physical) else [1] * len(header)
     rows = []
@@ -96,6 +106,10 @@ def load_csv(text: str, display_path: str, problems: Problems) -> CsvTable | Non
         for index, name in enumerate(header):
             cells[name] = record[index].strip() if index < len(record) else ""
             columns[name] = starts[index] if index < len(starts) else 1
+        for index, raw in enumerate(record):
+            hidden = control_problem(raw)
+            if hidden:
+                problems.add(display_path, line, starts[index] if index < len(starts) else 1, hidden)
         if len(record) > len(header):
             extra = starts[len(header)] if len(starts) > len(header) else 1
             problems.add(

@@ -12,6 +12,7 @@ It also refuses what PyYAML would accept silently:
 * duplicate keys (PyYAML keeps the last one without a word);
 * tags that build objects (``!!python/object``) or any other custom tag;
 * mapping keys that are lists or mappings;
+* text holding control characters (:mod:`..text`), or longer than :data:`MAX_TEXT`;
 * more than :data:`MAX_DEPTH` levels of nesting, more than
   :data:`MAX_ALIASES` aliases (``*name``), or more than :data:`MAX_VALUES`
   values once aliases are expanded (a "billion laughs" file of a few lines
@@ -37,6 +38,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..problems import Problems, quote
+from ..text import control_problem
 from .yamlerrors import code_frame, diagnose
 
 Path = tuple[str | int, ...]
@@ -62,6 +64,8 @@ MAX_ALIASES = 100
 """Aliases (``*name``) a file may use; the example data uses none."""
 MAX_VALUES = 100_000
 """Values a file may hold with its aliases expanded (the largest real file holds about a thousand)."""
+MAX_TEXT = 32_767
+"""Characters one text value may have: what an Excel cell holds (the toolkit's workbooks carry the descriptors)."""
 #: libyaml's safe loader when PyYAML was built with it (fifteen times faster);
 #: both compose the same nodes with the same marks.
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if yaml.__with_libyaml__ else yaml.SafeLoader
@@ -159,15 +163,32 @@ class _Converter:
 
     def _scalar(self, node: ScalarNode, mark: Mark, path: Path | None = None) -> Any:
         if node.tag == _STR_TAG:
+            self._text(node.value, mark)
             return node.value  # what the constructor would return, without its bookkeeping
         try:
             return self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as error:
             if node.tag == "tag:yaml.org,2002:timestamp":
                 self.problem(mark, f"{quote(node.value)} is not a real date; write dates as YYYY-MM-DD", path)
+            elif node.tag == "tag:yaml.org,2002:int":
+                self.problem(
+                    mark, f"{quote(node.value)} is too long to be a number ({len(node.value):,} digits); write an ordinary number", path
+                )
             else:
                 self.problem(mark, f"{quote(node.value)} could not be read: {error}", path)
             return node.value
+
+    def _text(self, value: str, mark: Mark) -> None:
+        """Text no output can carry is a problem here, whatever field it is in (see core/text.py and :data:`MAX_TEXT`)."""
+        problem = control_problem(value) if value else None
+        if problem:
+            self.problem(mark, problem)
+        if len(value) > MAX_TEXT:
+            self.problem(
+                mark,
+                f"this text is {len(value):,} characters long, more than the {MAX_TEXT:,} a spreadsheet cell holds "
+                "(the site's Excel and CSV downloads would cut it); shorten it",
+            )
 
     def _entries(self, node: MappingNode, path: Path, depth: int) -> Iterator[tuple[ScalarNode, Node]]:
         """The entries of a mapping, with ``<<`` merge keys expanded in place."""
