@@ -474,16 +474,26 @@ def test_content_at_addresses_the_site_makes_are_all_located_by_check(project: P
     located(output, "content/reports/2025-26/report.pdf", "the 2025-26 report as a PDF")
 
 
+def test_a_file_at_the_editors_addresses_is_located_by_check(project: Path) -> None:
+    """Guard: the browser editor's files are in the manifest (the editor wrote them over a hand-written page after
+    the build, and only warned)."""
+    (project / "content/admin").mkdir()
+    (project / "content/admin/index.md").write_text("# Our admin page\n")
+    (project / "content/admin/config.json").write_text("{}")
+    output = refused(run_cli(project, "check"))
+    located(output, "content/admin/index.md", "where the site makes /admin/index.html, the browser editor")
+    located(output, "content/admin/config.json", "where the site makes /admin/config.json, the browser editor")
+
+
 def test_generated_addresses_are_what_the_build_writes(built: Path) -> None:
-    """addresses.generated_files must list every file the writer writes, and nothing it does not."""
+    """The build's manifest (the addresses check holds hand-written files to) must list every file the writer writes, and nothing it does not."""
     from partnership.core import clock
-    from partnership.core.build.addresses import generated_files
-    from partnership.core.html.context import RenderContext
     from partnership.core.load import load_dataset
+    from partnership.core.present.siteviews import SiteViews
 
     project = built.parent
-    context = RenderContext.build(load_dataset(project / "data", project / "content"), clock.parse_now(NOW))
-    listed = set(generated_files(context))
+    views = SiteViews.compute(load_dataset(project / "data", project / "content"), clock.parse_now(NOW))
+    listed = {file.path for file in views.files}
     written = {
         p.relative_to(built).as_posix()
         for p in built.rglob("*")

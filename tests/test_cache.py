@@ -1,14 +1,17 @@
-"""PDFs, Word, Excel, zip files and charts kept in .cache/ between builds, never served stale.
+"""PDFs, Word, Excel, zip files, charts and compiled templates kept in .cache/ between builds, never served stale.
 
 A file is reused only when everything it is made from is unchanged: change
 one figure in a metrics file and the report's PDF and chart say the new
 figure; build at another instant and the files dated with it are made again;
 rename a university, move the ASYE's hand-over or change the toolkit's list of
-files and the toolkit's Word files say so.
+files and the toolkit's Word files say so; release a change to how numbers
+are written and every chart and document is made again. Built again
+unchanged, every one is reused.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import re
@@ -22,6 +25,7 @@ import lxml.etree
 import pytest
 
 from conftest import ROOT, copy_project, run_cli
+from partnership.core.problems import DataError
 
 pytestmark = pytest.mark.slow
 
@@ -162,3 +166,130 @@ def test_toolkit_files_are_made_again_when_the_partners_the_pathways_or_the_tool
     assert "and the plan for the second half, agreed by all." in word_text(after["pcf-level-guide.docx"]), "the level guide lists the files"
     assert {"pcf-level-guide.docx", "pcf-toolkit.zip"} <= changed(files, after)
     assert counts == (0, len(files)), "the code the files are made by has changed: every one is made again"
+
+
+# -- a release of the code -------------------------------------------------------------------
+
+RELEASED = "\u2009"
+"""The thousands separator of the release below: a thin space (1 457) instead of a comma (1,457)."""
+
+
+@dataclasses.dataclass
+class Kept:
+    """What ``.cache/`` holds after a build: each kept chart and compiled template by name, with its modification time."""
+
+    charts: dict[str, int]
+    templates: dict[str, int]
+    output: str
+
+    @classmethod
+    def after(cls, project: Path, output: str) -> Kept:
+        def files(folder: Path) -> dict[str, int]:
+            return {path.relative_to(folder).as_posix(): path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()}
+
+        return cls(files(project / ".cache/charts"), files(project / ".cache/templates"), output)
+
+
+@pytest.fixture(scope="module")
+def released(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Kept | Path]:
+    """The example built three times with PDFs, each by the code of a copy of plugins/: cold, warm, and warm again
+    after a release whose ``present/format.py`` writes thousands with a thin space."""
+    folder = tmp_path_factory.mktemp("release")
+    project = copy_project(folder / "project")
+    code = folder / "plugins"
+    shutil.copytree(ROOT / "plugins", code, ignore=shutil.ignore_patterns("__pycache__"))
+    environment = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW="2026-11-22T12:00", PYTHONPATH=str(code))
+
+    def build_kept() -> Kept:
+        command = [sys.executable, "-m", "partnership.cli", "build"]
+        result = subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, timeout=900)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return Kept.after(project, result.stdout)
+
+    found: dict[str, Kept | Path] = {"project": project, "cold": build_kept()}
+    found["files"] = project / "files-before"
+    shutil.copytree(project / "site", found["files"])
+    found["warm"] = build_kept()
+    formatter = code / "partnership/core/present/format.py"
+    written = '        return f"{int(value):,}"\n'
+    assert formatter.read_text().count(written) == 1
+    formatter.write_text(formatter.read_text().replace(written, f'        return f"{{int(value):,}}".replace(",", "{RELEASED}")\n'))
+    found["released"] = build_kept()
+    return found
+
+
+def test_an_unchanged_warm_build_reuses_every_cached_file(released: dict[str, Kept | Path]) -> None:
+    """Built again by the same code from the same data, every PDF, Word, Excel and zip file, chart and compiled template is reused."""
+    cold, warm = released["cold"], released["warm"]
+    assert isinstance(cold, Kept) and isinstance(warm, Kept)
+    made = reuse(cold.output)[1]
+    assert made > 30 and reuse(warm.output) == (made, 0)
+    assert len(cold.charts) > 20 and warm.charts == cold.charts, "every chart read from the cache, none drawn and written again"
+    assert len(cold.templates) > 20 and warm.templates == cold.templates, "every template compiled by the first build"
+
+
+@pytest.mark.poppler
+def test_a_release_that_writes_numbers_otherwise_remakes_the_charts_and_documents(released: dict[str, Kept | Path]) -> None:
+    """The next build after a new release of the number formatter draws every chart again and makes every document
+    again, and they print the new form: no cached file made by the old code is served (their keys hold a hash of the
+    whole package, not a hand-kept list of the modules that might matter)."""
+    warm, after, project = released["warm"], released["released"], released["project"]
+    assert isinstance(warm, Kept) and isinstance(after, Kept) and isinstance(project, Path)
+    reused, made = reuse(after.output)
+    assert reused == 0 and made == sum(reuse(warm.output)), "every PDF, Word, Excel and zip file made again"
+    assert len(after.charts) == len(warm.charts) and not set(after.charts) & set(warm.charts), "every chart drawn again"
+    assert not set(after.templates) & set(warm.templates), "and every template compiled again"
+    page = (project / "site/reports/2025-26/index.html").read_text()
+    assert re.search(rf'<desc id="chart-cpd-bookings-[^"]*">[^<]*2025-26 1{RELEASED}457', page), "the chart says the new form"
+    before, printed = pdf_text(released["files"] / "reports/2025-26/report.pdf"), pdf_text(project / "site/reports/2025-26/report.pdf")  # type: ignore[operator]
+    assert "61.84% of 1,457 bookings" in before and "1,457" not in printed, "and so does the report's PDF"
+    assert re.search(r"61\.84% of 1\s457 bookings", printed), "(a thin space, which pdftotext writes as a space)"
+
+
+def test_the_package_hash_changes_with_any_file_of_the_code(tmp_path: Path) -> None:
+    """The key every cached file holds: the same for a copy of the code, another for a comment added anywhere."""
+    from partnership.core import release
+
+    copy = tmp_path / "partnership"
+    shutil.copytree(release.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert release.package_hash(copy) == release.package_hash()
+    (copy / "core/present/__pycache__").mkdir(exist_ok=True)
+    (copy / "core/present/__pycache__/format.cpython-311.pyc").write_bytes(b"compiled")
+    assert release.package_hash.__wrapped__(copy) == release.package_hash(), "compiled Python follows from the source"
+    formatter = copy / "core/present/format.py"
+    formatter.write_text(formatter.read_text() + "# a comment\n")
+    assert release.package_hash.__wrapped__(copy) != release.package_hash()
+    template = copy / "core/html/templates/event.html"
+    formatter.write_text(formatter.read_text().removesuffix("# a comment\n"))
+    template.write_text(template.read_text() + " ")
+    assert release.package_hash.__wrapped__(copy) != release.package_hash()
+
+
+def test_library_versions_follow_what_each_library_requires() -> None:
+    """No list of libraries is kept by hand: WeasyPrint brings what it draws with, fonttools[woff] its compressors."""
+    from importlib import metadata
+
+    from partnership.core import release
+
+    pdf = release.library_versions("weasyprint")
+    for library in ("weasyprint", "pydyf", "tinycss2", "cssselect2", "pyphen", "pillow", "fonttools", "brotli", "zopfli"):
+        assert f"{library}=={metadata.version(library)}" in pdf, library
+    assert "pytest" not in pdf and "sphinx" not in pdf, "nor what only its tests and documents need"
+    assert "numpy==" in release.library_versions("matplotlib") and "lxml==" in release.library_versions("python-docx", "openpyxl")
+
+
+def test_the_dataset_cache_is_keyed_by_theme_and_the_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loader checks theme/ too, so a change there loads the data again; and so does a new release of the code."""
+    from partnership.core.load import cache
+
+    project = copy_project(tmp_path / "project")
+    dataset = cache.load_dataset_cached(project / "data", project / "content")
+    assert cache.load_dataset_cached(project / "data", project / "content") is dataset
+    (project / "theme/link.md").symlink_to("/etc/passwd")
+    with pytest.raises(DataError, match=re.escape("theme/link.md")):  # not the dataset loaded before the link was made
+        cache.load_dataset_cached(project / "data", project / "content")
+    (project / "theme/link.md").unlink()
+    assert cache.load_dataset_cached(project / "data", project / "content") is dataset, "theme/ as it was: the same data"
+    monkeypatch.setattr(cache, "package_hash", lambda: "another release")
+    again = cache.load_dataset_cached(project / "data", project / "content")
+    assert again is not dataset and cache.load_dataset_cached(project / "data", project / "content") is again

@@ -37,7 +37,7 @@ def site_links(html: str, page_url: str) -> list[str]:
 @pytest.fixture(scope="module")
 def example() -> tuple[RenderContext, dict[str, SitePage]]:
     context = RenderContext.build(load(ROOT), NOW_INSTANT)
-    return context, {page.url: page for page in all_pages(context)}
+    return context, {page.url: page for page in all_pages(context.views)}
 
 
 def shared_event(context: RenderContext) -> tuple[str, str, str]:
@@ -54,7 +54,7 @@ def test_pages_at_the_same_depth_in_different_folders_link_to_the_same_event(exa
     event_id, facet_url, item_url = shared_event(context)
     assert facet_url.count("/") == item_url.count("/") and facet_url.split("/")[0] != item_url.split("/")[0]
     for url in (facet_url, item_url, facet_url):  # the later pages reuse the rows the first made
-        html = pages[url].render()
+        html = context.page_html(pages[url])
         assert urls.ROOT not in html
         links = site_links(html, url)
         assert urls.event(event_id) in links, f"/{url} does not link to /{urls.event(event_id)}"
@@ -63,10 +63,10 @@ def test_pages_at_the_same_depth_in_different_folders_link_to_the_same_event(exa
 
 
 def test_every_generated_page_links_only_to_pages_and_files_the_site_has(example, built: Path) -> None:
-    _, pages = example
+    context, pages = example
     files = {path.relative_to(built).as_posix() for path in built.rglob("*") if path.is_file()}
     for url, page in pages.items():
-        html = page.render()
+        html = context.page_html(page)
         assert urls.ROOT not in html, f"/{url} kept a link marker"
         for link in site_links(html, url):
             assert link in pages or link in files or (link + "index.html") in files, f"/{url} links to /{link}, which does not exist"
@@ -91,10 +91,10 @@ def test_a_changed_heading_level_breaks_no_link(heading: int) -> None:
         ]
     )
     context.env.cache = None
-    pages = {page.url: page for page in all_pages(context)}
+    pages = {page.url: page for page in all_pages(context.views)}
     event_id, facet_url, item_url = shared_event(context)
     for url in (facet_url, item_url, facet_url):
-        html = pages[url].render()
+        html = context.page_html(pages[url])
         assert f'<h{heading} class="cpd-row__title">' in html
         links = site_links(html, url)
         assert urls.event(event_id) in links

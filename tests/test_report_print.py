@@ -219,16 +219,14 @@ def test_cover_and_running_head_mark_a_draft(tmp_path: Path) -> None:
     from partnership.core.load import load_dataset
     from partnership.core.outputs.documents import Documents
     from partnership.core.outputs.pdf import html_to_pdf, report_html
-    from partnership.core.present.charts import Charts
-    from partnership.core.views.catalogue import Catalogue
-    from partnership.core.views.reports import partner_names, report_view
+    from partnership.core.present.siteviews import SiteViews
 
     dataset = load_dataset(project / "data", project / "content")
     now = NOW_INSTANT
-    docs = Documents(dataset, now, Catalogue.build(dataset, now), Charts(names=partner_names(dataset)))
+    docs = Documents(SiteViews.compute(dataset, now, drafts=True))  # drafts are printed in the preview only
     draft = dataset.report("2025-26")
     assert draft is not None and draft.status == "draft"
-    html = report_html(docs, report_view(draft, dataset), None)
+    html = report_html(docs, draft.year)
     out = tmp_path / "draft.pdf"
     out.write_bytes(html_to_pdf(html, dataset.content_dir, dataset.site.url, "the draft"))
     document = pdfium.PdfDocument(out)

@@ -109,7 +109,7 @@ def test_follow_ups_are_placed_in_their_sections_or_with_the_report(tmp_path: Pa
     assert [h.recommendation.id for h, _ in workforce.follow_ups] == ["r2425-no-shows"]
     assert [h.recommendation.id for h, _ in view.general_follow_ups] == ["r2425-courses-income", "r2425-website"]
     context = RenderContext.build(dataset, NOW_INSTANT)
-    html = report_html(Documents(dataset, context.now, context.catalogue, context.charts), view, None)
+    html = report_html(Documents(context.views, context.charts), view.year)
     assert "Three courses were sold outside the partnership" in html
     assert "This website replaced the e-mailed PDFs" in html
 

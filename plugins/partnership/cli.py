@@ -26,6 +26,7 @@ from .core.problems import DataError
 
 if TYPE_CHECKING:
     from .core.models.dataset import Dataset
+    from .core.present.siteviews import SiteViews
 
 
 def _root() -> Path:
@@ -42,17 +43,23 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _check_data(data_dir: Path, content_dir: Path) -> int:
+def _check_data(data_dir: Path, content_dir: Path) -> SiteViews | None:
+    """Check data/ and content/, print what was found; the published site's views (the build uses them), or None after the problems."""
+    from .core.cms.admin import published_files
     from .core.load import load_dataset_cached
+    from .core.present.siteviews import SiteViews
 
     started = time.perf_counter()
     try:
         dataset = load_dataset_cached(data_dir, content_dir)
     except DataError as error:
-        return _fail(error.report())
-    unknown = _unknown_blocks(content_dir) + _taken_addresses(dataset)
+        _fail(error.report())
+        return None
+    views = SiteViews.compute(dataset, clock.now(), editor=published_files())
+    unknown = _unknown_blocks(dataset) + _taken_addresses(views)
     if unknown:
-        return _fail("\n".join(unknown) + f"\n{len(unknown)} problem{'s' if len(unknown) != 1 else ''} found; nothing was published.")
+        _fail("\n".join(unknown) + f"\n{len(unknown)} problem{'s' if len(unknown) != 1 else ''} found; nothing was published.")
+        return None
     print(
         f"      data/ is valid: {len(dataset.events)} events, {len(dataset.partners)} partners, "
         f"{len(dataset.pathways)} career stages, {len(dataset.frameworks)} frameworks, "
@@ -65,7 +72,7 @@ def _check_data(data_dir: Path, content_dir: Path) -> int:
 
         print(warnings_report(dataset.warnings), flush=True)
     _note_drafts(data_dir)
-    return 0
+    return views
 
 
 def _note_drafts(data_dir: Path) -> None:
@@ -77,30 +84,29 @@ def _note_drafts(data_dir: Path) -> None:
         print(f"      {found}", flush=True)
 
 
-def _taken_addresses(dataset: Dataset) -> list[str]:
+def _taken_addresses(views: SiteViews) -> list[str]:
     """content/ files at an address the site makes (an event's page, calendar.ics …), every one with its place."""
     from .core.build.addresses import clashes, content_files, embedded_content, taken
-    from .core.html.context import RenderContext
+    from .core.html.pages import all_pages
     from .core.problems import Problems
     from .core.sources.files import SourceFiles
 
-    context = RenderContext.build(dataset, clock.now())
-    root = dataset.content_dir.parent
-    files = SourceFiles([dataset.content_dir], Problems(), lambda path: path.relative_to(root).as_posix())
-    hand_written = content_files(files, dataset.content_dir, embedded_content(context))
-    return [str(problem) for problem in sorted(clashes(taken(context), hand_written))]
+    content = views.dataset.content_dir
+    root = content.parent
+    files = SourceFiles([content], Problems(), lambda path: path.relative_to(root).as_posix())
+    hand_written = content_files(files, content, embedded_content(views))
+    return [str(problem) for problem in sorted(clashes(taken(all_pages(views), views.files), hand_written))]
 
 
-def _unknown_blocks(content_dir: Path) -> list[str]:
+def _unknown_blocks(dataset: Dataset) -> list[str]:
     """``[[blocks]]`` in content/ pages that the site does not know."""
     from .core.html.blocks import BLOCKS, find_blocks
 
     problems = []
-    for path in sorted(content_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for line, name in find_blocks(text):
+    for relative in sorted(dataset.markdown, key=lambda relative: relative.split("/")):
+        for line, name in find_blocks(dataset.markdown[relative]):
             if name not in BLOCKS:
-                shown = path.relative_to(content_dir.parent).as_posix()
+                shown = f"{dataset.content_dir.name}/{relative}"
                 problems.append(f"{shown}:{line}:1: [[{name}]] is not a block this site knows; allowed: {', '.join(sorted(BLOCKS))}")
     return problems
 
@@ -135,7 +141,7 @@ def _use_engine(engine: str) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     _stage(1, 1, f"Checking {args.data}/ and content/")
-    return _check_data(_root() / args.data, _root() / "content")
+    return 0 if _check_data(_root() / args.data, _root() / "content") is not None else 1
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -166,11 +172,12 @@ def _build(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    from .plugin.plugin import DataProblems
+    from .plugin.plugin import DataProblems, PartnershipPlugin
 
     total = 3
     _stage(1, total, f"Checking {args.data}/ and content/")
-    if _check_data(_root() / args.data, _root() / "content"):
+    views = _check_data(_root() / args.data, _root() / "content")
+    if views is None:
         return 1
     site_dir = (_root() / args.site_dir).absolute()
     unusable = publish.target_problem(site_dir, [_root() / args.data, _root() / "content", _root() / "theme"])
@@ -185,11 +192,12 @@ def _build(args: argparse.Namespace) -> int:
     publish.stage("started")
     try:
         config = load_config(str(_root() / "mkdocs.yml"), site_dir=str(temporary), strict=True)
-        plugin_config = config.plugins.get("partnership")
-        if plugin_config is not None:
-            plugin_config.config.data_dir = str(_root() / args.data)
+        plugin = config.plugins.get("partnership")
+        if isinstance(plugin, PartnershipPlugin):
+            plugin.config.data_dir = str(_root() / args.data)
             if args.no_pdf:
-                plugin_config.config.pdf = False
+                plugin.config.pdf = False
+            plugin.reuse(views)  # the views the check computed: the build does not compute them again
         config.plugins.on_startup(command="build", dirty=False)
         try:
             with _dated_by_the_build_clock():
@@ -257,7 +265,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     root = _root()
     _stage(1, 2, f"Checking {args.data}/ and content/")
-    if _check_data(_root() / args.data, _root() / "content"):
+    if _check_data(_root() / args.data, _root() / "content") is None:
         print("Fix the problems above; the preview starts once the data is valid.", file=sys.stderr)
         return 1
     _stage(2, 2, f"Starting the preview at http://{args.address}/ (Ctrl+C to stop)")
@@ -282,7 +290,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
             "if npm is missing, install Node.js from https://nodejs.org/ or with apt-get install npm)."
         )
     _stage(1, 2, "Checking data/ and content/")
-    if _check_data(root / "data", root / "content"):
+    if _check_data(root / "data", root / "content") is None:
         print("Fix the problems above; the editor starts once the data is valid.", file=sys.stderr)
         return 1
     _stage(2, 2, f"Starting the editor at http://{args.address}/admin/ and the preview at http://{args.address}/ (Ctrl+C to stop)")

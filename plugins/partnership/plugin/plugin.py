@@ -1,10 +1,13 @@
 """The ``partnership`` MkDocs plugin: MkDocs events in, forwarded to the core's :class:`SiteBuild`.
 
 * ``on_config`` loads and checks ``data/`` (every problem at once, or the
-  build stops) and prepares the build;
+  build stops) and prepares the build: its views are computed once, or
+  taken from ``python3 build.py``'s check of the same data (:meth:`~PartnershipPlugin.reuse`);
 * ``on_files`` adds one generated page per public URL (``File.generated``),
-  outside the navigation except for the section pages, and starts the
-  build's files (calendars, open data, report PDFs, toolkit files) beside them;
+  outside the navigation except for the section pages, refuses a
+  hand-written file at an address the site makes (a page, or a file of the
+  manifest), and starts the build's files (calendars, open data, report PDFs,
+  toolkit files) beside them;
 * ``on_page_content`` swaps each generated page's body for the core's HTML,
   and fills ``[[blocks]]`` in hand-written pages;
 * ``on_post_page`` fills in download sizes and the Content-Security-Policy;
@@ -38,13 +41,14 @@ from mkdocs.structure.toc import get_toc
 
 from ..core import clock
 from ..core.build import SiteBuild
-from ..core.build.addresses import clashes
-from ..core.cms.admin import installed, node_modules, write_admin
-from ..core.cms.collections import cms_config, github_backend
+from ..core.build.addresses import clashes, taken
+from ..core.cms.admin import published_files
+from ..core.cms.collections import github_backend
 from ..core.html.context import SitePage
 from ..core.html.security import ThemeScripts
 from ..core.load import load_dataset_cached
 from ..core.present import urls
+from ..core.present.siteviews import SiteViews
 from ..core.present.templating import compiled_templates
 from ..core.problems import DataError, Problem
 from ..core.worker import WorkFailed
@@ -189,8 +193,12 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
         self.data_dir = Path("data")
         self.is_serving = False
         self._full_content: dict[str, str] = {}
-        self._hand_written: dict[str, str] = {}
-        """Hand-written files (content/, theme/) by their address in the site: how each is shown."""
+        self._checked: SiteViews | None = None
+
+    def reuse(self, views: SiteViews) -> None:
+        """The views the command computed while checking the data: the next build uses them (and their instant)
+        instead of computing them again, when the data it loads is the very dataset they were computed from."""
+        self._checked = views
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serving = command == "serve"
@@ -206,7 +214,11 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             dataset = load_dataset_cached(self.data_dir, Path(config.docs_dir))
         except DataError as error:
             raise DataProblems(error) from None
-        now = clock.now()
+        checked, self._checked = self._checked, None
+        editor = () if self.is_serving else published_files()  # the preview's `edit` serves an editor of its own
+        reusable = checked is not None and checked.source is dataset and checked.drafts == self.is_serving and checked.editor == editor
+        views = checked if reusable else None
+        now = views.now if views is not None else clock.now()
         if self.build is not None:
             self.build.cancel()
         self.build = SiteBuild(
@@ -218,6 +230,8 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             parallel=None if not self.is_serving else False,  # the preview runs threads: no fork there
             drafts=self.is_serving,  # draft reports are shown in the preview only
             log=log.info,
+            views=views,
+            editor=editor,
         )
         site = dataset.site
         # The theme's templates do not escape; text from data must not become markup.
@@ -258,11 +272,10 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
                 files.remove(found)
         base = Path(config.config_file_path or ".").resolve().parent
         # Hand-written files (content/, theme/) by address: none may share one with a page or file the site makes.
-        hand_written = {f.dest_uri: _shown(f.abs_src_path, base) or f.src_uri for f in files if f.generated_by is None}
-        pages = {f"{page.url}index.html": f"the page /{page.url}" for page in self.build.pages}
-        taken_pages = clashes(pages, [(shown, address) for address, shown in hand_written.items()])
-        if taken_pages:
-            raise PluginError("\n".join(str(problem) for problem in taken_pages))
+        hand_written = sorted((_shown(f.abs_src_path, base) or f.src_uri, f.dest_uri) for f in files if f.generated_by is None)
+        taken_by_both = clashes(taken(self.build.pages, self.build.views.files), hand_written)
+        if taken_by_both:
+            raise PluginError("\n".join(str(problem) for problem in taken_by_both))
         self.generated = {}
         for page in self.build.pages:
             src_uri = f"{page.url}index.md"
@@ -276,7 +289,6 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             files.append(file)
             self.generated[src_uri] = page
         log.info("Generated %d pages", len(self.generated))
-        self._hand_written = hand_written  # checked against the files the build writes, once they are written
         # Straight into the site folder that MkDocs has just cleaned (see SiteBuild.start_outputs).
         self.build.start_outputs(Path(config.site_dir))
         return files
@@ -326,7 +338,7 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
     @event_priority(100)
     def _search_version_in(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         generated = self.generated.get(page.file.src_uri)
-        if generated is not None and generated.search_render is not None:
+        if generated is not None and generated.search_template is not None:
             assert self.build is not None
             self._full_content[page.file.src_uri] = page.content or ""
             page.content = self.build.search_html(generated)
@@ -369,31 +381,22 @@ class PartnershipPlugin(BasePlugin[PartnershipConfig]):
             finished = self.build.finish()
         for source, link in finished.broken_links:
             log.warning("content/%s: the link %r leads to no page or file", source, link)
-        written = {address: f"/{address}" for address in finished.sizes}
-        for problem in clashes(written, sorted((shown, address) for address, shown in self._hand_written.items())):
-            log.warning("%s", problem)
         log.info("Wrote %d calendars, data files and downloads (waited %.1f s)", len(finished.sizes), time.perf_counter() - started)
         self._write_editor(config)
 
     def _write_editor(self, config: MkDocsConfig) -> None:
-        """The browser editor at /admin/, configured for the GitHub repository (the preview's `edit` serves its own)."""
+        """The browser editor at /admin/ (files of the manifest), configured for the GitHub repository (the preview's `edit` serves its own)."""
         assert self.build is not None
         if self.is_serving:
             return
-        modules = node_modules()
-        if not installed(modules):
+        if not self.build.views.editor:
             log.info(
                 "The browser editor (/admin/) is not in this build: its npm install is missing (run python3 build.py with npm installed)"
             )
             return
         repo = self.config.cms_repo or os.environ.get("GITHUB_REPOSITORY", "")
         auth = self.config.cms_auth_url or os.environ.get("CMS_AUTH_URL", "")
-        backend = github_backend(repo or "OWNER/REPOSITORY", self.config.cms_branch, auth or None)
-        dataset = self.build.dataset
-        written = write_admin(Path(config.site_dir), cms_config(dataset, backend, site_url=dataset.site.url), dataset.site.name, modules)
-        editor = {address: "the browser editor" for address in written}
-        for problem in clashes(editor, sorted((shown, address) for address, shown in self._hand_written.items())):
-            log.warning("%s", problem)
+        self.build.write_editor(Path(config.site_dir), github_backend(repo or "OWNER/REPOSITORY", self.config.cms_branch, auth or None))
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.build is not None:

@@ -6,8 +6,9 @@ event's page, ``calendar.ics``, ``events.json``, a toolkit download…), one of
 the two would silently replace the other. ``check`` lists every such file,
 each with its place, before anything is built.
 
-:func:`generated_files` must name what :mod:`..outputs.writer` writes; a test
-compares the two on a real build.
+The files beside the pages are the build's manifest
+(:attr:`~..present.siteviews.SiteViews.files`), the same list the writer
+(:mod:`..outputs.writer`) writes; a test compares the two on a real build.
 """
 
 from __future__ import annotations
@@ -15,46 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ..html.context import RenderContext
-from ..html.pages import all_pages
-from ..models.schema import schema_files
+from ..html.context import SitePage
 from ..present import urls
-from ..present.toolkit import downloads
+from ..present.manifest import OutputFile
+from ..present.siteviews import SiteViews
 from ..problems import Problem
 from ..sources.files import SourceFiles
-from ..views.toolkit import toolkit
-
-
-def generated_files(ctx: RenderContext) -> dict[str, str]:
-    """Each file the site writes beside its pages (by path in the site) → what it is."""
-    data = ctx.dataset
-    found = {urls.brand_css(): "the site's colours"}
-    for event in ctx.catalogue.events:
-        if event.sessions:
-            found[urls.event_ics(event.id)] = f"the calendar file of the event {event.id}"
-    found[urls.calendar()] = "every upcoming event as a calendar"
-    for stage in data.pathways:
-        found[urls.stage_calendar(stage.id)] = f"the calendar of the career stage {stage.id}"
-    found[urls.open_data()] = "the open data of every event"
-    found[urls.feed()] = "the feed of new events"
-    for name in schema_files():
-        found[urls.schema_file(name)] = "a JSON Schema of the data files"
-    for report in data.reports:
-        for section in report.sections:
-            if section.metrics and section.metrics in data.metrics:
-                found[urls.report_csv(report.year, section.metrics)] = f"the {report.year} report's {section.metrics} table"
-        if report.attendance and report.attendance in data.attendance:
-            found[urls.report_attendance_csv(report.year)] = f"the {report.year} report's attendance table"
-        found[urls.report_pdf(report.year)] = f"the {report.year} report as a PDF"
-        for partner in data.partners:
-            found[urls.partner_pdf(partner.id, report.year)] = f"{partner.id}'s summary for {report.year}"
-    kit = toolkit(data, ctx.now.date())
-    if kit is not None:
-        for download in downloads(kit):
-            for extension in download.formats:
-                found[urls.toolkit_file(download.key, extension)] = "a download of the PCF toolkit"
-        found[urls.toolkit_zip()] = "the PCF toolkit's downloads in one zip"
-    return found
 
 
 def published_at(relative: str) -> str:
@@ -64,10 +31,10 @@ def published_at(relative: str) -> str:
     return relative
 
 
-def taken(ctx: RenderContext) -> dict[str, str]:
-    """Every address the site makes, a page's (``events/x/index.html``) or a file's, → what it is there."""
-    found = {page.url + "index.html": f"the page /{page.url}" for page in all_pages(ctx)}
-    found.update({path: f"/{path}, {what}" for path, what in generated_files(ctx).items()})
+def taken(pages: Iterable[SitePage], files: Iterable[OutputFile]) -> dict[str, str]:
+    """Every address the site makes, a page's (``events/x/index.html``) or a file's (the manifest's), → what it is there."""
+    found = {page.url + "index.html": f"the page /{page.url}" for page in pages}
+    found.update({file.path: f"/{file.path}, {file.what}" for file in files})
     return found
 
 
@@ -95,14 +62,15 @@ def clashes(taken: Mapping[str, str], hand_written: Iterable[tuple[str, str]]) -
     ]
 
 
-def embedded_content(ctx: RenderContext) -> set[str]:
-    """content/ files that generated pages embed (report narratives, the toolkit's text): never pages of their own."""
+def embedded_content(views: SiteViews) -> set[str]:
+    """content/ files that generated pages embed (report narratives, the toolkit's text), or a draft report left out
+    would: never pages of their own."""
     from ..html.pages.toolkit import CONTENT as TOOLKIT_CONTENT
 
     found: set[str] = set(TOOLKIT_CONTENT)
-    for report in ctx.dataset.reports:
+    for report in (*views.dataset.reports, *views.withheld):
         found.update(relative for _, relative in report.narratives())
     return found
 
 
-__all__ = ["clashes", "content_files", "embedded_content", "generated_files", "published_at", "taken"]
+__all__ = ["clashes", "content_files", "embedded_content", "published_at", "taken"]

@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..present import urls
+
 ASSETS = Path(__file__).parent / "assets"
 NPM = Path(__file__).parent / "npm"
 """package.json and package-lock.json of the CMS's npm install."""
@@ -30,8 +32,13 @@ NPM = Path(__file__).parent / "npm"
 INSTALL = "cms"
 """Where ``python3 build.py`` installs the CMS from npm: inside the virtual environment (.venv/cms/), beside the Python packages, never committed."""
 
-ADMIN = "admin"
+ADMIN = urls.editor_file("").rstrip("/")
 """The editor's folder in the site: /admin/."""
+
+PAGE = "index.html"
+CONFIG = "config.json"
+ASSET_NAMES = ("admin.js", "formats.js", "manual-init.js", "admin.css")
+"""The editor's own files (beside the page and its configuration), copied from ``assets/``."""
 
 GITHUB_API = "https://api.github.com"
 GITHUB_AVATARS = "https://avatars.githubusercontent.com"
@@ -103,15 +110,27 @@ def installed(node_modules: Path) -> bool:
     ).is_file()
 
 
+def published_files() -> tuple[str, ...]:
+    """The names under /admin/ of the files a published build writes (:func:`write_admin`): none when the npm install is missing.
+
+    The build's manifest lists them (:func:`partnership.core.present.manifest.manifest`), so that the rule for
+    hand-written files at the site's addresses covers the editor's too, before anything is built.
+    """
+    modules = node_modules()
+    if not installed(modules):
+        return ()
+    return (PAGE, CONFIG, *ASSET_NAMES, *bundle_files(modules))
+
+
 def write_admin(site_dir: Path, config: Mapping[str, Any], site_name: str, node_modules: Path) -> list[str]:
     """Write /admin/ into ``site_dir``; the paths written, under the site."""
     folder = site_dir / ADMIN
     folder.mkdir(parents=True, exist_ok=True)
     written: dict[str, bytes | Path] = {
-        "index.html": admin_page(config, site_name),
-        "config.json": (json.dumps(config, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
+        PAGE: admin_page(config, site_name),
+        CONFIG: (json.dumps(config, indent=1, ensure_ascii=False) + "\n").encode("utf-8"),
     }
-    for name in ("admin.js", "formats.js", "manual-init.js", "admin.css"):
+    for name in ASSET_NAMES:
         written[name] = ASSETS / name
     written.update(bundle_files(node_modules))
     for name, content in written.items():
@@ -121,4 +140,4 @@ def write_admin(site_dir: Path, config: Mapping[str, Any], site_name: str, node_
             shutil.copyfile(content, target)
         else:
             target.write_bytes(content)
-    return [f"{ADMIN}/{name}" for name in written]
+    return [urls.editor_file(name) for name in written]

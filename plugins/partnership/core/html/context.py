@@ -1,9 +1,11 @@
 """What every page template is rendered with.
 
-:class:`SitePage` is one public page: its URL, its title, and a function
-that renders its HTML when the site generator asks for it (so that listing
-3,000 pages costs nothing until each is written). :class:`RenderContext`
-holds the build's views and the pages' Jinja environment.
+:class:`SitePage` is one public page: its URL, its title, and the template
+and values its HTML is rendered from when the site generator asks for it (so
+that listing 3,000 pages costs nothing until each is written).
+:class:`RenderContext` holds the build's views
+(:class:`~..present.siteviews.SiteViews`) and the pages' Jinja environment,
+and renders a page.
 
 Templates write every link from the site's root (``url()`` is
 :func:`urls.rooted`), and a page's HTML is made relative to the page in one
@@ -16,8 +18,8 @@ folder or depth.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +28,9 @@ from markupsafe import Markup
 from ..models.dataset import Dataset
 from ..present import urls
 from ..present.charts import Charts
+from ..present.siteviews import SiteViews
 from ..present.templating import Renderer, environment
-from ..views.catalogue import Catalogue
 from ..views.events import EventView
-from ..views.reports import measure_table, partner_names, single
 from . import calendarlinks
 from .eventtext import EventText
 from .fan import fan, group_colours
@@ -37,15 +38,21 @@ from .jsonld import event_json_ld
 from .sizes import size_marker
 
 
-@dataclass
+@dataclass(frozen=True)
 class SitePage:
-    """One generated page of the site."""
+    """One generated page of the site: what to render it with, and what the site generator needs to know of it.
+
+    Nothing is rendered until the site generator asks (:meth:`RenderContext.page_html`),
+    so that listing 3,000 pages costs nothing until each is written.
+    """
 
     url: str
     """Root-relative, ending in /: events/strengths-based-practice-2026-03/."""
     title: str
-    render: Callable[[], str]
-    """Returns the page's HTML (its main content, from the h1 down), links relative to the page."""
+    template: str
+    """The template of its HTML (its main content, from the h1 down)."""
+    values: Mapping[str, Any] = field(default_factory=dict)
+    """What the template is given besides the build's views: the page's own part of them."""
     description: str = ""
     """One sentence for search engines and link previews."""
     kind: str = "page"
@@ -56,19 +63,17 @@ class SitePage:
     """False to keep the page out of the site search (facet pages repeat events)."""
     toc: bool = True
     """False to hide the table of contents."""
-    search_render: Callable[[], str] | None = None
-    """A short version of the page for the site search to index instead of the whole page."""
+    search_template: str | None = None
+    """The template of a short version of the page for the site search to index instead of the whole page."""
     charts: bool = False
     """True when the page shows report charts (drawn ahead, in the build's second process)."""
 
 
 class RenderContext(Renderer):
-    """The views of one build, shared by every page."""
+    """The pages' Jinja environment and the views of one build, shared by every page."""
 
-    def __init__(
-        self, dataset: Dataset, now: dt.datetime, catalogue: Catalogue, charts: Charts, pdf: bool = True, compiled: Path | None = None
-    ):
-        super().__init__(environment(__package__, compiled), dataset, now, catalogue, charts)
+    def __init__(self, views: SiteViews, charts: Charts | None = None, pdf: bool = True, compiled: Path | None = None):
+        super().__init__(environment(__package__, compiled), views, charts or Charts(names=views.names))
         self.pdf = pdf
         """Whether report PDFs are made (pages link to them only then)."""
         self._fragments: dict[tuple[str, str, int], Markup] = {}
@@ -76,21 +81,25 @@ class RenderContext(Renderer):
             card_html=self.card,
             row_html=self.row,
             related_html=self.related,
-            t=EventText(dataset.site.contact_email),
+            t=EventText(views.dataset.site.contact_email),
             size=size_marker,
             event_json_ld=event_json_ld,
             calendar_links=calendarlinks,
             fan_svg=fan,
             group_colours=group_colours,
-            measure_table_for=lambda area, measure, years: measure_table(single(area, measure), years, self.names),
         )
 
     @classmethod
     def build(
         cls, dataset: Dataset, now: dt.datetime, pdf: bool = True, charts: Charts | None = None, compiled: Path | None = None
     ) -> RenderContext:
-        """The views of ``dataset`` as of ``now``; ``compiled``: where compiled templates are kept between builds."""
-        return cls(dataset, now, Catalogue.build(dataset, now), charts or Charts(names=partner_names(dataset)), pdf=pdf, compiled=compiled)
+        """The pages of ``dataset`` (every report, drafts too) as of ``now``; ``compiled``: where compiled templates are kept between builds."""
+        from .pages import all_pages  # the pages' modules import this one
+
+        views = SiteViews.compute(dataset, now, drafts=True)
+        context = cls(views, charts, pdf=pdf, compiled=compiled)
+        context.known_urls = {page.url for page in all_pages(views)}
+        return context
 
     def compile_templates(self) -> None:
         """Compile every page template now (before the build forks, so that no process compiles them again)."""
@@ -120,15 +129,12 @@ class RenderContext(Renderer):
         """``template`` as the HTML of the page at ``page_url``: rendered from the root, then made relative to the page."""
         return urls.relativise(self.render(template, urls.rooted, pdf=self.pdf, **values), page_url)
 
-    def page(self, url: str, title: str, template: str, description: str = "", **options: Any) -> SitePage:
-        """A :class:`SitePage` that renders ``template`` with ``values`` when asked."""
-        values = options.pop("values", {})
-        search_template = options.pop("search_template", None)
-        return SitePage(
-            url=url,
-            title=title,
-            render=lambda: self.render_page(template, url, title=title, **values),
-            description=description,
-            search_render=(lambda: self.render_page(search_template, url, title=title, **values)) if search_template else None,
-            **options,
-        )
+    def page_html(self, page: SitePage) -> str:
+        """The HTML of ``page`` (its main content, from the h1 down), links relative to the page."""
+        return self.render_page(page.template, page.url, title=page.title, **page.values)
+
+    def search_html(self, page: SitePage) -> str | None:
+        """The short version of ``page`` for the site search to index, if it has one."""
+        if page.search_template is None:
+            return None
+        return self.render_page(page.search_template, page.url, title=page.title, **page.values)

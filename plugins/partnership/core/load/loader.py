@@ -25,7 +25,7 @@ from ..models.attendance import (
     is_personal_column,
 )
 from ..models.common import DataModel, slugify
-from ..models.dataset import Dataset, Unread, set_origin
+from ..models.dataset import Dataset, Unread, content_key, set_origin
 from ..models.events import Event
 from ..models.frameworks import Framework
 from ..models.importing import ImportLog, ImportSettings
@@ -427,6 +427,36 @@ def _attendance_table(reader: _Reader, path: Path) -> AttendanceTable | None:
     return AttendanceTable(year, shown, tuple(rows))
 
 
+def _markdown(reader: _Reader, content_dir: Path, reports: list[Report]) -> dict[str, str]:
+    """Every Markdown file under content/, by its path there, read once (the rules and the pages use this text).
+
+    Each entry of content/ is checked as it is walked (a link out of the
+    project, a pipe… is a problem, and not read); a file that is not UTF-8 is
+    a problem too. A report's narrative in a folder the walk skips (a hidden
+    one) is read as well; the report's rules say whether it may be used.
+    """
+    texts: dict[str, str] = {}
+    if content_dir.is_dir() and reader.files.check(content_dir):
+        for path in reader.files.walk(content_dir):
+            if path.suffix.lower() != ".md":
+                continue
+            raw = reader.files.read(path)
+            text = decode(raw, reader.display(path), reader.problems, how=TEXT_AS_UTF8) if raw is not None else None
+            if text is not None:
+                texts[path.relative_to(content_dir).as_posix()] = text
+    root = content_dir.resolve()
+    for report in reports:
+        for _, relative in report.narratives():
+            key, target = content_key(relative), content_dir / relative
+            if key in texts or target.suffix.lower() != ".md" or not target.is_file() or not target.resolve().is_relative_to(root):
+                continue  # read already, or not a narrative the report's rules accept (they say why)
+            raw = reader.files.read(target)
+            text = decode(raw, reader.display(target), Problems()) if raw is not None else None
+            if text is not None:  # the walk would have said why not; this folder it skips
+                texts[key] = text
+    return texts
+
+
 def _unexpected(reader: _Reader) -> None:
     if not reader.data_dir.is_dir():
         return
@@ -465,6 +495,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None, overlay: Mappi
     logic_models = _logic_models(reader)
     settings_path = data_dir / "import.yml"
     settings = reader.one(reader.document(settings_path), ImportSettings, "import settings") if reader.files.exists(settings_path) else None
+    markdown = _markdown(reader, content_dir, reports)
     _unexpected(reader)
     dataset = Dataset(
         data_dir=data_dir,
@@ -481,6 +512,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None, overlay: Mappi
         reports=reports,
         import_settings=settings or ImportSettings(),
         logic_models=logic_models,
+        markdown=markdown,
         unread=reader.unread.done(),
     )
     run_all(dataset, reader.files, problems)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -84,6 +85,11 @@ class Unread:
         return "*" in found or identifier in found
 
 
+def content_key(relative: str) -> str:
+    """A content/ file's key in :attr:`Dataset.markdown`: its path there, ``.`` and ``..`` folded (``a/./b.md`` → ``a/b.md``)."""
+    return posixpath.normpath(relative.replace("\\", "/"))
+
+
 def _fixed(mapping: Mapping[str, T]) -> Mapping[str, T]:
     """A read-only view of a copy of ``mapping`` (kept as it is when it is one already)."""
     return mapping if isinstance(mapping, MappingProxyType) else MappingProxyType(dict(mapping))
@@ -118,6 +124,10 @@ class Dataset:
     """How to read booking exports (data/import.yml, or the defaults)."""
     logic_models: Sequence[LogicModel] = ()
     """Oldest period first."""
+    markdown: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Every Markdown file under content/ (and every report's narrative), by its path there: read once, when the data was loaded.
+
+    The rules check this text, and the pages and PDFs show it: nothing reads content/ again."""
     warnings: Sequence[Problem] = ()
     """Likely typos in valid data (see :mod:`..problems`): listed by check, build and the preview; never stopping a build."""
     unread: Unread = field(default_factory=Unread)
@@ -132,7 +142,7 @@ class Dataset:
         fix = functools.partial(object.__setattr__, self)  # the one place a frozen dataset's fields are set
         for name in ("partners", "pathways", "events", "reports", "logic_models", "warnings"):
             fix(name, tuple(getattr(self, name)))
-        for name in ("frameworks", "metrics", "attendance"):
+        for name in ("frameworks", "metrics", "attendance", "markdown"):
             fix(name, _fixed(getattr(self, name)))
         fix("refs", FrameworkIndex(self.frameworks))
         fix("partner_by_id", MappingProxyType({p.id: p for p in self.partners}))
@@ -164,6 +174,10 @@ class Dataset:
         }
         attendance = {path: table for path, table in self.attendance.items() if table.year not in withheld}
         return dataclasses.replace(self, reports=reports, metrics=metrics, attendance=attendance)
+
+    def text(self, relative: str) -> str:
+        """The Markdown of the content/ file ``relative`` (a report's narrative, the toolkit's text), as loaded, lines ending in ``\\n``."""
+        return self.markdown[content_key(relative)].replace("\r\n", "\n").replace("\r", "\n")
 
     def report(self, year: str) -> Report | None:
         return next((r for r in self.reports if r.year == year), None)

@@ -83,6 +83,11 @@ def _local_times(node: Any) -> None:
             _local_times(value)
 
 
+def schema_name(kind: str) -> str:
+    """The file name of a kind's schema: ``event.schema.json``."""
+    return f"{kind}.schema.json"
+
+
 def schema_files() -> dict[str, bytes]:
     """``{file name: JSON}`` for every kind, as committed and published."""
-    return {f"{kind}.schema.json": (json.dumps(schema(kind), indent=2, ensure_ascii=False) + "\n").encode("utf-8") for kind in KINDS}
+    return {schema_name(kind): (json.dumps(schema(kind), indent=2, ensure_ascii=False) + "\n").encode("utf-8") for kind in KINDS}

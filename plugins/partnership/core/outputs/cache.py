@@ -9,15 +9,17 @@ it is made from:
   templates' output, the stylesheet, the charts, the logo and any date it
   shows), the site files it may fetch (every file under ``content/`` that is
   not Markdown, by name and content: images a narrative shows), the site's
-  address, the versions of WeasyPrint and the libraries it draws with, and
-  the fonts fontconfig offers (file, version and size);
+  address, and the fonts fontconfig offers (file, version and size);
 * a Word or Excel file: the data it is made from (the toolkit's whole
   view: frameworks, levels, the partners' names, the ASYE's stage and
-  hand-over; and the site's identity), the build's instant (the files are
-  dated with it), the versions of python-docx, openpyxl and lxml, and the
-  source of the code that writes it
-  (:data:`partnership.core.outputs.toolkit.CODE`);
-* a zip: the bytes of every file in it, their names and the build's instant.
+  hand-over; and the site's identity) and the build's instant (the files are
+  dated with it);
+* a zip: the bytes of every file in it, their names and the build's instant;
+
+and every key holds :func:`partnership.core.release.salt`: a hash of the
+whole package's code and templates, and the versions of the libraries that
+make the file (WeasyPrint, or python-docx and openpyxl, each with every
+library it requires). No list of source files or libraries is kept by hand.
 
 Change any of these and the key changes, so a stale file is never served.
 Entries live in ``.cache/outputs/<kind>/`` (``.cache/`` is ignored by git);
@@ -32,29 +34,17 @@ import hashlib
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
-#: What a PDF's bytes depend on beyond its HTML: WeasyPrint and what it draws with.
-PDF_LIBRARIES = ("weasyprint", "pydyf", "tinyhtml5", "tinycss2", "cssselect2", "pyphen", "pillow", "fonttools", "brotli", "zopfli", "cffi")
-#: What Word, Excel and zip files depend on beyond their inputs.
-OFFICE_LIBRARIES = ("python-docx", "openpyxl", "et_xmlfile", "lxml")
-PDF_OPTIONS = "pdf/ua-1"
-"""How :func:`partnership.core.outputs.pdf.html_to_pdf` prints: part of every PDF's key."""
+from ..release import salt
 
-
-def _versions(names: Iterable[str]) -> str:
-    found = []
-    for name in names:
-        try:
-            found.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}: not installed")
-    return f"python {sys.version_info[0]}.{sys.version_info[1]}; " + "; ".join(found)
+PDF_LIBRARY = "weasyprint"
+"""What prints the PDFs (:func:`partnership.core.outputs.pdf.html_to_pdf`), with what it requires in turn."""
+OFFICE_LIBRARIES = ("python-docx", "openpyxl")
+"""What writes the Word and Excel files (and so what the zip of them holds)."""
 
 
 @cache
@@ -87,15 +77,13 @@ def site_files(content_dir: Path) -> str:
 
 @cache
 def pdf_salt() -> str:
-    """Everything a PDF depends on besides its HTML."""
-    return f"{PDF_OPTIONS}\n{_versions(PDF_LIBRARIES)}\n{fonts()}"
+    """Everything a PDF depends on besides its HTML: this release of the code, WeasyPrint's libraries and the fonts."""
+    return f"{salt(PDF_LIBRARY)}\n{fonts()}"
 
 
-@cache
-def office_salt(*code: Path) -> str:
-    """Everything a Word, Excel or zip file depends on besides its inputs: libraries and the code that writes it."""
-    sources = "\n".join(hashlib.sha256(path.read_bytes()).hexdigest() for path in code)
-    return f"{_versions(OFFICE_LIBRARIES)}\n{sources}"
+def office_salt() -> str:
+    """Everything a Word, Excel or zip file depends on besides its inputs: this release of the code and its libraries."""
+    return salt(*OFFICE_LIBRARIES)
 
 
 def key(*parts: str | bytes) -> str:

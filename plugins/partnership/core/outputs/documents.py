@@ -7,16 +7,14 @@ addresses (the site's URL and the path): a PDF is read away from the site.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
-from ..models.dataset import Dataset
 from ..present.charts import Charts
+from ..present.siteviews import SiteViews
 from ..present.templating import Renderer, environment
-from ..views.catalogue import Catalogue
 
 ASSETS = Path(__file__).with_name("assets")
 CSS = ASSETS / "report.css"
@@ -28,18 +26,10 @@ def stylesheet(primary: str) -> str:
 
 
 class Documents(Renderer):
-    """Renders the print templates of one build, with full addresses for links."""
+    """Renders the print templates of one build's views, with full addresses for links."""
 
-    def __init__(
-        self,
-        dataset: Dataset,
-        now: dt.datetime,
-        catalogue: Catalogue,
-        charts: Charts,
-        known_urls: set[str] | None = None,
-        compiled: Path | None = None,
-    ):
-        super().__init__(environment(__package__, compiled), dataset, now, catalogue, charts)
+    def __init__(self, views: SiteViews, charts: Charts | None = None, known_urls: set[str] | None = None, compiled: Path | None = None):
+        super().__init__(environment(__package__, compiled), views, charts or Charts(names=views.names))
         self.known_urls = set(known_urls or ())
 
     def document(self, template: str, **values: Any) -> str:

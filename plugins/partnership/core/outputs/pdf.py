@@ -31,8 +31,6 @@ from urllib.request import url2pathname
 from ..models.metrics import Measure
 from ..models.reports import Report
 from ..models.year import Year
-from ..views.attendance import Appendix
-from ..views.reports import ReportView, outline
 from ..views.strategy import PartnerView
 from .documents import ASSETS, Documents
 
@@ -92,8 +90,9 @@ def _data_uri(content: bytes, mime: str) -> str:
     return f"data:{mime};base64," + base64.b64encode(content).decode("ascii")
 
 
-def report_html(docs: Documents, view: ReportView, appendix: Appendix | None) -> str:
-    """The report as one HTML document ready for print."""
+def report_html(docs: Documents, year: Year) -> str:
+    """The report of ``year`` as one HTML document ready for print: its view, outline and appendix as the build's views have them."""
+    view = docs.views.reports[year]
     site = docs.dataset.site
     logo = None
     if site.logo:
@@ -107,8 +106,8 @@ def report_html(docs: Documents, view: ReportView, appendix: Appendix | None) ->
     return docs.document(
         "report_pdf.html",
         view=view,
-        appendix=appendix,
-        outline=outline(view, appendix is not None, docs.dataset.logic_model_for(view.year) is not None),
+        appendix=docs.views.appendix(view.report),
+        outline=docs.views.outlines[year],
         logo=logo,
         chart_uri=chart_uri,
     )

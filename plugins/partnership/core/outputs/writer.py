@@ -1,7 +1,10 @@
-"""Writes every file the site offers beside its pages.
+"""Writes every file the site offers beside its pages: the build's manifest, each file by its kind.
 
 Calendars, open data, the feed, the JSON Schemas, report tables and PDFs,
-partners' summaries and the toolkit's documents. This runs while the pages
+partners' summaries and the toolkit's documents: what
+:attr:`~..present.siteviews.SiteViews.files` lists (and the rule for
+hand-written files at the site's addresses reads), made from the build's
+views, nothing worked out again. This runs while the pages
 are built (in the build's second process where it can: see
 :mod:`partnership.core.worker`) and writes straight into the site folder; it
 returns every file's size, which the pages show beside their download links.
@@ -22,13 +25,9 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from ..models import schema
-from ..present import urls
 from ..present.colours import brand_css
-from ..present.toolkit import downloads as toolkit_downloads
-from ..views.attendance import appendix
-from ..views.reports import report_view
-from ..views.strategy import partner_view
-from ..views.toolkit import README_NAME, Toolkit, toolkit
+from ..present.manifest import DOWNLOADS, FileKind, OutputFile
+from ..views.toolkit import README_NAME, Toolkit
 from ..worker import cores, die_with_parent
 from . import ics, opendata, reportdata, zipped
 from . import toolkit as toolkit_files
@@ -37,9 +36,6 @@ from .documents import Documents
 from .pdf import html_to_pdf, partner_html, report_html
 
 Log = Callable[[str], None]
-
-#: The code that writes the Word, Excel and zip files: part of their cache keys.
-OFFICE_CODE = toolkit_files.CODE
 
 
 class _Folder:
@@ -115,72 +111,80 @@ class Printing:
             self._pool = None
 
 
-def _documents(docs: Documents, pdf: bool, kit: Toolkit | None) -> dict[str, str]:
-    """The documents to print as PDFs, by path: their HTML (the reports first, then partners' summaries and the level guide)."""
-    if not pdf:
-        return {}
-    dataset = docs.dataset
-    documents: dict[str, str] = {}
-    for report in dataset.reports:
-        table = dataset.attendance.get(report.attendance or "")
-        documents[urls.report_pdf(report.year)] = report_html(
-            docs, report_view(report, dataset), appendix(table, dataset) if table else None
+def _document(docs: Documents, file: OutputFile) -> str:
+    """The HTML a PDF of the manifest is printed from."""
+    views = docs.views
+    if file.kind == FileKind.REPORT_PDF:
+        assert file.year is not None
+        return report_html(docs, file.year)
+    if file.kind == FileKind.PARTNER_PDF:
+        assert file.year is not None
+        return partner_html(docs, views.partners[file.of], views.reports[file.year].report)
+    assert file.kind == FileKind.TOOLKIT_FILE and views.toolkit is not None
+    return PRINTED_DOWNLOADS[file.of](docs, views.toolkit)
+
+
+PRINTED_DOWNLOADS: dict[str, Callable[[Documents, Toolkit], str]] = {"pcf-level-guide": toolkit_files.level_guide_html}
+"""The toolkit's downloads offered as PDFs (by key): what each is printed from."""
+
+
+def _documents(docs: Documents, files: list[OutputFile]) -> dict[str, str]:
+    """The PDFs among ``files``, by path: their HTML (the reports, the longest, first: they start printing first)."""
+    printed = sorted((file for file in files if file.printed), key=lambda file: file.kind != FileKind.REPORT_PDF)
+    return {file.path: _document(docs, file) for file in printed}
+
+
+def _data_file(docs: Documents, file: OutputFile, calendars: ics.CalendarWriter, schemas: dict[str, bytes]) -> bytes:
+    """The bytes of a calendar, open data, the feed, a schema, the site's colours or a report's table."""
+    views, catalogue, site = docs.views, docs.catalogue, docs.dataset.site
+    kind = file.kind
+    if kind == FileKind.COLOURS:
+        return brand_css(site.colours.primary, site.colours.accent).encode()
+    if kind == FileKind.EVENT_CALENDAR:
+        event = catalogue.by_id[file.of]
+        return calendars.calendar([event], event.title)
+    if kind == FileKind.CALENDAR:
+        return calendars.calendar(catalogue.upcoming, f"{site.short_name} CPD")
+    if kind == FileKind.STAGE_CALENDAR:
+        stage = docs.dataset.stage_by_id[file.of]
+        return calendars.calendar(catalogue.for_stage(stage.id), f"{site.short_name} CPD: {stage.name}")
+    if kind == FileKind.OPEN_DATA:
+        return opendata.events_json(catalogue)
+    if kind == FileKind.FEED:
+        return opendata.feed(catalogue)
+    if kind == FileKind.SCHEMA:
+        return schemas[file.of]
+    assert file.year is not None
+    view = views.reports[file.year]
+    if kind == FileKind.REPORT_TABLE:
+        table = next(section.table for section in view.sections if section.table and section.table.area.area == file.of)
+        return reportdata.measures_csv(table, docs.names)
+    assert kind == FileKind.ATTENDANCE_TABLE
+    found = views.appendix(view.report)
+    assert found is not None
+    return reportdata.attendance_csv(found)
+
+
+def _office_files(docs: Documents, files: list[OutputFile], cache: OutputCache) -> dict[str, bytes | None]:
+    """The toolkit's files among ``files`` by path, in the order the zip holds them: Word and Excel made (or from the
+    cache); None for a PDF, which is printed."""
+    views = docs.views
+    kit, site = views.toolkit, docs.dataset.site
+    offered = {download.key: download for download in views.downloads}
+    inputs = toolkit_files.inputs(kit, site, docs.now) if kit is not None else ""
+    made: dict[str, bytes | None] = {}
+    for file in files:
+        if file.kind != FileKind.TOOLKIT_FILE:
+            continue
+        assert kit is not None
+        if file.printed:
+            made[file.path] = None
+            continue
+        name = key(office_salt(), inputs, file.path)
+        made[file.path] = cache.file(
+            file.extension, name, partial(toolkit_files.document, offered[file.of], file.extension, kit, views.downloads, site, docs.now)
         )
-    for partner in dataset.partners if dataset.reports else ():
-        view = partner_view(dataset, docs.catalogue, partner)
-        for report in dataset.reports:
-            documents[urls.partner_pdf(partner.id, report.year)] = partner_html(docs, view, report)
-    if kit is not None:
-        documents[urls.toolkit_file("pcf-level-guide", "pdf")] = toolkit_files.level_guide_html(docs, kit)
-    return documents
-
-
-def _write_data(out: _Folder, docs: Documents) -> None:
-    """The site's colours, calendars, open data, feed, schemas and report tables."""
-    dataset, catalogue = docs.dataset, docs.catalogue
-    site = dataset.site
-    out.write(urls.brand_css(), brand_css(site.colours.primary, site.colours.accent).encode())
-    calendars = ics.CalendarWriter(site, docs.now)
-    for ev in catalogue.events:
-        if ev.sessions:
-            out.write(urls.event_ics(ev.id), calendars.calendar([ev], ev.title))
-    out.write(urls.calendar(), calendars.calendar(catalogue.upcoming, f"{site.short_name} CPD"))
-    for stage in dataset.pathways:
-        events = catalogue.for_stage(stage.id)
-        out.write(urls.stage_calendar(stage.id), calendars.calendar(events, f"{site.short_name} CPD: {stage.name}"))
-    out.write(urls.open_data(), opendata.events_json(catalogue))
-    out.write(urls.feed(), opendata.feed(catalogue))
-    for name, content in schema.schema_files().items():
-        out.write(urls.schema_file(name), content)
-    for report in dataset.reports:
-        view = report_view(report, dataset)
-        for section in view.sections:
-            if section.table:
-                out.write(urls.report_csv(report.year, section.table.area.area), reportdata.measures_csv(section.table, docs.names))
-        table = dataset.attendance.get(report.attendance or "")
-        if table:
-            out.write(urls.report_attendance_csv(report.year), reportdata.attendance_csv(appendix(table, dataset)))
-
-
-def _office_files(docs: Documents, kit: Toolkit, cache: OutputCache, pdf: bool) -> dict[str, bytes | None]:
-    """The toolkit's Word and Excel files by path, in the order the zip holds them (None: the level guide's PDF, printed)."""
-    files: dict[str, bytes | None] = {}
-    site = docs.dataset.site
-    inputs = toolkit_files.inputs(kit, site, docs.now)
-    for download in toolkit_downloads(kit):
-        for extension in download.formats:
-            path = urls.toolkit_file(download.key, extension)
-            if extension == "pdf":
-                if pdf:
-                    files[path] = None
-                continue
-            name = key(office_salt(*OFFICE_CODE), inputs, path)
-            files[path] = cache.file(
-                extension,
-                name,
-                partial(toolkit_files.document, download, extension, kit, site, docs.now),
-            )
-    return files
+    return made
 
 
 def write_outputs(
@@ -193,34 +197,46 @@ def write_outputs(
     parallel: bool = False,
     log: Log = print,
 ) -> dict[str, int]:
-    """Write calendars, open data, feed, schemas and downloads into ``site_dir``.
+    """Write every file of the build's manifest (:attr:`~..present.siteviews.SiteViews.files`) into ``site_dir``;
+    without ``pdf`` no PDF, without ``downloads`` none of the toolkit's files. (The browser editor's, at /admin/,
+    are the build's: :meth:`partnership.core.build.SiteBuild.write_editor`.)
 
     Returns the size of every file written, by its path in the site.
     """
     cache = cache or OutputCache(None)
-    kit = toolkit(docs.dataset, docs.now.date()) if downloads else None
-    documents = _documents(docs, pdf, kit)
+    files = [
+        file
+        for file in docs.views.files
+        if file.kind != FileKind.EDITOR and (pdf or not file.printed) and (downloads or file.kind not in DOWNLOADS)
+    ]
+    documents = _documents(docs, files)
     if documents:
         log(f"Printing {len(documents)} PDFs (reports, partners' summaries, the toolkit's level guide)")
     printing = Printing(documents, docs.dataset.content_dir, docs.dataset.site.url, cache, parallel)
     try:
         out = _Folder(site_dir)
-        _write_data(out, docs)
-        files = _office_files(docs, kit, cache, pdf) if kit is not None else {}
+        calendars = ics.CalendarWriter(docs.dataset.site, docs.now)
+        schemas = schema.schema_files()
+        for file in files:
+            if file.kind not in DOWNLOADS and not file.printed:
+                out.write(file.path, _data_file(docs, file, calendars, schemas))
+        office = _office_files(docs, files, cache)
         printed = printing.result()
     finally:
         printing.cancel()
     for path, content in printed.items():
-        if path not in files:
+        out.write(path, content)
+    made = {path: content if content is not None else printed[path] for path, content in office.items()}
+    for path, content in made.items():
+        if path not in printed:
             out.write(path, content)
-    if kit is not None:
-        made = {path: content if content is not None else printed[path] for path, content in files.items()}
-        for path, content in made.items():
-            out.write(path, content)
+    archive = next((file for file in files if file.kind == FileKind.TOOLKIT_ZIP), None)
+    if archive is not None and docs.views.toolkit is not None:
+        kit = docs.views.toolkit
         members = {path.rpartition("/")[2]: content for path, content in made.items()}
-        members = {README_NAME: toolkit_files.readme(kit, docs.dataset.site, docs.now, list(members)), **members}
-        name = key(office_salt(*OFFICE_CODE), docs.now.isoformat(), *(part for item in members.items() for part in item))
-        out.write(urls.toolkit_zip(), cache.file("zip", name, lambda: zipped.archive(members, docs.now)))
+        members = {README_NAME: toolkit_files.readme(kit, docs.views.downloads, docs.dataset.site, docs.now, list(members)), **members}
+        name = key(office_salt(), docs.now.isoformat(), *(part for item in members.items() for part in item))
+        out.write(archive.path, cache.file("zip", name, lambda: zipped.archive(members, docs.now)))
     log(f"Reused {cache.reused} PDF, Word, Excel and zip files from the cache; made {cache.made}")
     cache.prune()
     return out.sizes

@@ -27,8 +27,8 @@ import math
 import os
 import re
 import tempfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -38,7 +38,8 @@ from markupsafe import Markup, escape
 from ..models.dataset import Dataset
 from ..models.metrics import Measure, MeasureValue, Part
 from ..models.year import Year
-from ..views.reports import TargetStatus, all_years, judge, report_view
+from ..release import salt
+from ..views.reports import ReportView, TargetStatus, all_years, judge, report_view
 from . import chartlabels
 from . import format as fmt
 from .values import SYMBOL_MEANING, Names, cohort_name, figure_text, number_text, target_text
@@ -207,11 +208,19 @@ def chart_id(measure: Measure, years: list[Year]) -> str:
     return f"chart-{measure.id}-{years[0]}-{years[-1]}"
 
 
-def report_charts(dataset: Dataset) -> list[tuple[Measure, list[Year]]]:
-    """Every chart the report pages, the measure pages and the report PDFs show: (measure, years)."""
-    specs: list[tuple[Measure, list[Year]]] = []
-    for report in dataset.reports:
-        for section in report_view(report, dataset).sections:
+ChartSpec = tuple[Measure, list[Year]]
+"""A chart to draw: a measure over some years."""
+
+
+def report_charts(dataset: Dataset, reports: Iterable[ReportView] | None = None) -> list[ChartSpec]:
+    """Every chart the report pages, the measure pages and the report PDFs show: (measure, years).
+
+    ``reports``: every report's view, when worked out already.
+    """
+    specs: list[ChartSpec] = []
+    views = reports if reports is not None else (report_view(report, dataset) for report in dataset.reports)
+    for view in views:
+        for section in view.sections:
             if section.table:
                 specs.extend(
                     (row.measure, section.table.years) for row in section.table.rows if chartable(row.measure, section.table.years)
@@ -231,8 +240,10 @@ class Charts:
     then :meth:`add` with what it returned). With a ``kept`` folder, a chart
     drawn by an earlier build is read from it instead of drawn again: it is
     kept under a hash of everything it is drawn from (the measure, the years,
-    the partners' names it shows, the chart's id, matplotlib's version and
-    this module's source), so a changed figure is drawn anew.
+    the partners' names it shows, the chart's id, this release of the code and
+    the versions of matplotlib and what it requires:
+    :func:`partnership.core.release.salt`), so a changed figure, or a new
+    release of how numbers are written, is drawn anew.
     """
 
     def __init__(self, kept: Path | None = None, names: Names | None = None) -> None:
@@ -268,7 +279,7 @@ class Charts:
             os.replace(temporary, path)
         return drawn
 
-    def draw_all(self, specs: list[tuple[Measure, list[Year]]]) -> dict[str, str]:
+    def draw_all(self, specs: Sequence[ChartSpec]) -> dict[str, str]:
         """Draw every chart in ``specs`` (measure, years) and forget kept ones no longer drawn; returns every chart, by id."""
         for measure, years in specs:
             self.svg(measure, years)
@@ -287,16 +298,12 @@ class Charts:
         shown = sorted(
             (cohort, self.names[cohort]) for value in measure.values.values() for cohort in (value.by or {}) if cohort in self.names
         )
-        parts = [_SOURCE, chart_id, "|".join(years), measure.model_dump_json(), repr(shown)]
+        parts = [salt(CHART_LIBRARY), chart_id, "|".join(years), measure.model_dump_json(), repr(shown)]
         return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
-_SOURCE = (
-    hashlib.sha256(Path(__file__).read_bytes() + Path(chartlabels.__file__).read_bytes()).hexdigest()
-    + " matplotlib "
-    + metadata.version("matplotlib")
-)
-"""This module's and the label placer's source and matplotlib's version: a change in how charts are drawn draws them all anew."""
+CHART_LIBRARY = "matplotlib"
+"""What draws the charts: its version, and those of the libraries it requires, are part of every kept chart's key."""
 
 MARKER_SIZE = 6.0
 LABEL_SIZE = 9.0

@@ -4,7 +4,7 @@
 templates (``html/templates/`` for pages, ``outputs/templates/`` for printed
 documents) and then the templates both show (``present/templates/``: report
 tables, charts, the logic model, follow-ups), with the site's filters and
-names. :class:`Renderer` holds one build's views and renders a template with a
+names. :class:`Renderer` holds one build's views (:class:`.siteviews.SiteViews`) and renders a template with a
 ``url()`` that the caller chooses: links from the site's root, to be made
 relative to their page (:func:`urls.rooted`), or full addresses for documents
 read away from the site.
@@ -15,7 +15,9 @@ become markup.
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
+import hashlib
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..models.common import slugify
-from ..models.dataset import Dataset
+from ..models.dataset import content_key
 from ..models.events import FORMAT_NAMES, STATUS_NAMES, TYPE_NAMES, EventStatus
 from ..models.metrics import UNKNOWN_PART
 from ..models.partners import KIND_NAMES
@@ -32,13 +34,14 @@ from ..models.pathways import STRAND_NAMES
 from ..models.reports import PARTS, Report, Status
 from ..models.site import Conformance
 from ..models.strategy import COLUMNS as MODEL_COLUMNS
-from ..views.catalogue import SERVICE_NAMES, Catalogue
-from ..views.reports import EntryKind, partner_names
+from ..release import salt
+from ..views.catalogue import SERVICE_NAMES
+from ..views.reports import EntryKind
 from . import format as fmt
 from . import urls
 from .charts import Charts, alternative, chartable, finding, gaps_note
 from .markdown import NarrativeRenderer, plain, render_text
-from .quotes import with_figures
+from .siteviews import SiteViews
 from .values import SYMBOLS, change_text, cohort_name, part_text, share_text, target_text, value_html, value_text
 
 LANDSCAPE_AFTER = 6
@@ -46,6 +49,28 @@ LANDSCAPE_AFTER = 6
 
 Link = Callable[[str], str]
 """Turns a root-relative site path into the address a rendered template writes."""
+
+
+TEMPLATE_LIBRARY = "jinja2"
+"""What compiles the templates: its version is part of where compiled templates are kept."""
+
+
+def compiled_folder(folder: Path) -> Path:
+    """Where this release keeps compiled templates under ``folder``: a folder named by :func:`..release.salt` for Jinja.
+
+    Jinja checks each compiled template against its source; the folder's name
+    adds this release of the code and Jinja's version (and MarkupSafe's), so
+    that nothing compiled by another release is read. What other releases
+    left in ``folder`` is deleted.
+    """
+    kept = folder / hashlib.sha256(salt(TEMPLATE_LIBRARY).encode("utf-8")).hexdigest()[:32]
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            if entry.is_dir() and entry != kept:
+                shutil.rmtree(entry, ignore_errors=True)
+            elif not entry.is_dir():
+                entry.unlink(missing_ok=True)
+    return kept
 
 
 def compiled_templates(folder: Path) -> jinja2.BytecodeCache:
@@ -114,22 +139,23 @@ def environment(package: str, compiled: Path | None = None) -> jinja2.Environmen
 
 
 class Renderer:
-    """One build's views and a Jinja environment: renders templates, each with the ``url()`` it is given.
+    """One build's views (:class:`.siteviews.SiteViews`) and a Jinja environment: renders templates, each with the ``url()`` it is given.
 
     ``known_urls`` is every generated page's address (narratives may link to
     them); links in narratives that lead nowhere are collected in
     ``broken_links`` as ``(content file, link)``.
     """
 
-    def __init__(self, env: jinja2.Environment, dataset: Dataset, now: dt.datetime, catalogue: Catalogue, charts: Charts):
+    def __init__(self, env: jinja2.Environment, views: SiteViews, charts: Charts):
         self.env = env
-        self.dataset = dataset
-        self.now = now
-        self.catalogue = catalogue
+        self.views = views
+        self.dataset = views.dataset
+        self.now = views.now
+        self.catalogue = views.catalogue
         self.charts = charts
         self.known_urls: set[str] = set()
         self.broken_links: list[tuple[str, str]] = []
-        self.names = partner_names(dataset)
+        self.names = views.names
         """Partner id → name: a split's parts are shown by name."""
         env.globals.update(
             chart=charts.svg,
@@ -171,8 +197,8 @@ class Renderer:
         return ""
 
     def narrative(self, path: str, prefix: str, link: Link, report: Report | None = None) -> Markup:
-        """A content/ Markdown file as HTML, its links written by ``link`` (the template's ``url``);
-        figures it quotes by reference (``{{ measure:<id> }}``) taken from ``report``'s data."""
+        """A content/ Markdown file as HTML, its links written by ``link`` (the template's ``url``): ``report``'s words
+        with the figures they quote (:attr:`.siteviews.SiteViews.narratives`), or, with no report, the file as loaded."""
 
         def resolve(target: str) -> str | None:
             if target.endswith(".md"):
@@ -183,9 +209,7 @@ class Renderer:
             return target if (self.dataset.content_dir / target).is_file() else None
 
         renderer = NarrativeRenderer("", resolve, lambda target, _page: link(target))
-        text = (self.dataset.content_dir / path).read_text(encoding="utf-8")
-        if report is not None:
-            text = with_figures(text, report, self.dataset, self.names, markdown=True)
+        text = self.views.narratives[(report.year, content_key(path))] if report is not None else self.dataset.text(path)
         html = renderer.render(text, path, prefix)
         self.broken_links.extend(b for b in renderer.broken if b not in self.broken_links)
         return html

@@ -241,6 +241,11 @@ def toolkit_zip() -> str:
     return "toolkit/pcf-toolkit.zip"
 
 
+def editor_file(name: str) -> str:
+    """One of the browser editor's files: ``admin/index.html`` (the editor is at /admin/)."""
+    return f"admin/{name}"
+
+
 def accessibility() -> str:
     return "accessibility/"
 

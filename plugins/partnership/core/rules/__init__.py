@@ -58,8 +58,9 @@ KINDS: tuple[type[Rules], ...] = (
 
 
 def run_all(dataset: Dataset, files: SourceFiles, problems: Problems) -> None:
-    """Run every rule over ``dataset`` and its content/ and theme/ folders (read through ``files``), adding to ``problems``."""
-    pages = check_content(dataset.content_dir, dataset.content_dir.parent / "theme", files, problems)
+    """Run every rule over ``dataset``, its content/ Markdown (:attr:`Dataset.markdown`) and the entries of its content/ and
+    theme/ folders (walked through ``files``), adding to ``problems``."""
+    pages = check_content(dataset.content_dir, dataset.markdown, dataset.content_dir.parent / "theme", files, problems)
     markdown_problems(pages + descriptions(dataset), problems)
     for kind in KINDS:
         kind(dataset, problems).check()

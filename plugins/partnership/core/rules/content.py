@@ -7,8 +7,9 @@ preview all report them, each with its place:
   or a link to one inside the project's source folders
   (:mod:`..sources.files`); nothing else is read or published;
 * every name is one that Windows, macOS and Linux can all hold (:mod:`.names`);
-* a Markdown page is UTF-8, at most :data:`..sources.files.LIMITS` long, and
-  holds no hidden control character (:mod:`..text`);
+* a Markdown page is UTF-8 and at most :data:`..sources.files.LIMITS` long
+  (the loader says so as it reads each once), and holds no hidden control
+  character (:mod:`..text`);
 * its front matter's title and description are plain text (:mod:`.frontmatter`).
 
 Each page's Markdown is then read, bounded, and held to the sanitiser's
@@ -17,10 +18,10 @@ allow-list by :mod:`.markdown`, with the data's own Markdown.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..problems import Problems
-from ..sources.csvsource import TEXT_AS_UTF8, decode
 from ..sources.files import SourceFiles
 from ..text import controls, describe
 from .frontmatter import front_matter_problems
@@ -44,25 +45,19 @@ def _control_problems(text: str, shown: str, problems: Problems) -> None:
             )
 
 
-def check_content(content_dir: Path, theme_dir: Path, files: SourceFiles, problems: Problems) -> list[Source]:
-    """Every rule above, over ``content_dir`` and ``theme_dir``; the pages of ``content_dir`` to read as Markdown."""
-    pages = []
+def check_content(content_dir: Path, markdown: Mapping[str, str], theme_dir: Path, files: SourceFiles, problems: Problems) -> list[Source]:
+    """Every rule above, over the names under ``content_dir`` and ``theme_dir`` and over ``markdown`` (content/'s
+    Markdown pages, read once by the loader: :attr:`~..models.dataset.Dataset.markdown`); the pages to read as Markdown.
+
+    Walking a folder again reads nothing and reports nothing twice (``files`` remembers what it refused).
+    """
     for folder in (content_dir, theme_dir):
-        if not folder.is_dir() or not files.check(folder):
-            continue
-        found = list(files.walk(folder))
-        check_names(folder, found, folder.name, problems)
-        for path in found:
-            if folder is not content_dir or path.suffix.lower() != ".md":
-                continue
-            raw = files.read(path)
-            if raw is None:
-                continue
-            shown = files.display(path)
-            text = decode(raw, shown, problems, how=TEXT_AS_UTF8)
-            if text is None:
-                continue
-            _control_problems(text, shown, problems)
-            front_matter_problems(text, shown, problems, theme_dir)
-            pages.append(Source(shown, text))
+        if folder.is_dir() and files.check(folder):
+            check_names(folder, list(files.walk(folder)), folder.name, problems)
+    pages = []
+    for relative, text in markdown.items():
+        shown = files.display(content_dir / relative)
+        _control_problems(text, shown, problems)
+        front_matter_problems(text, shown, problems, theme_dir)
+        pages.append(Source(shown, text))
     return pages

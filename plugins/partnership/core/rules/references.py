@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..models.dataset import Dataset, origin
+from ..models.dataset import Dataset, content_key, origin
 from ..models.reports import Report, Status
 from ..problems import Problems, not_one_of
-from ..sources.csvsource import decode
 from ..sources.files import SourceFiles
 from ..sources.yamlsource import YAML_SUFFIXES
 from ..views.references import Reference, Unresolved, references, resolve
@@ -130,8 +129,7 @@ def report_words(dataset: Dataset, files: SourceFiles, problems: Problems) -> No
             narrative = dataset.content_dir / relative
             if not narrative.is_file() or not narrative.resolve().is_relative_to(dataset.content_dir.resolve()):
                 continue  # the report's own rules say so
-            raw = files.read(narrative)
-            words = decode(raw, files.display(narrative), Problems()) if raw is not None else None
+            words = dataset.markdown.get(content_key(relative))
             if words is None:
                 continue  # the content rules say why
             found = list(_reference_problems(words, report, dataset, markdown=True))

@@ -8,7 +8,9 @@ catalogue's filters count.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -30,7 +32,7 @@ ALWAYS_LISTED = {"stage", "service"}
 RELATED_WINDOW = 300
 
 
-@dataclass
+@dataclass(frozen=True)
 class FacetValue:
     kind: str
     value: str
@@ -42,7 +44,7 @@ class FacetValue:
         return len(self.events)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Facet:
     kind: str
     """The URL segment and query parameter: stage, service, pcf, month …"""
@@ -78,20 +80,33 @@ def _month_label(month: str) -> str:
     return dt.date(int(month[:4]), int(month[5:]), 1).strftime("%B %Y")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Catalogue:
-    """Every event of one build, and the ways to find them."""
+    """Every event of one build, and the ways to find them; made once (:meth:`build`), never changed."""
 
     dataset: Dataset
     now: dt.datetime
     events: list[EventView]
     by_id: dict[str, EventView] = field(init=False)
+    upcoming: list[EventView] = field(init=False)
+    past: list[EventView] = field(init=False)
+    """Newest first."""
+    facets: list[Facet] = field(init=False)
+    _by_item: dict[str, tuple[list[EventView], list[EventView]]] = field(init=False, repr=False)
+    """Framework item key (``pcf:3``) → its upcoming and past events."""
 
     def __post_init__(self) -> None:
-        self.by_id = {e.id: e for e in self.events}
-        self.upcoming = [e for e in self.events if e.upcoming]
-        self.past = sorted((e for e in self.events if not e.upcoming), key=lambda e: e.start or self.now, reverse=True)
-        self.facets = self._facets()
+        fix = functools.partial(object.__setattr__, self)  # the one place a catalogue's fields are set
+        fix("by_id", {e.id: e for e in self.events})
+        fix("upcoming", [e for e in self.events if e.upcoming])
+        fix("past", sorted((e for e in self.events if not e.upcoming), key=lambda e: e.start or self.now, reverse=True))
+        fix("facets", self._facets())
+        by_item: dict[str, tuple[list[EventView], list[EventView]]] = {}
+        for index, events in enumerate((self.upcoming, self.past)):
+            for event in events:
+                for key in event.keys:
+                    by_item.setdefault(key, ([], []))[index].append(event)
+        fix("_by_item", by_item)
 
     @classmethod
     def build(cls, dataset: Dataset, now: dt.datetime) -> Catalogue:
@@ -140,10 +155,12 @@ class Catalogue:
             for key in keys:
                 if key in index:
                     index[key].events.append(event)
-        for facet in facets:
-            if facet.kind not in ALWAYS_LISTED and facet.kind not in d.frameworks:
-                facet.values = [v for v in facet.values if v.events]
-        return facets
+        return [
+            facet
+            if facet.kind in ALWAYS_LISTED or facet.kind in d.frameworks
+            else dataclasses.replace(facet, values=[v for v in facet.values if v.events])
+            for facet in facets
+        ]
 
     def frameworks_offered(self) -> list[Framework]:
         """The frameworks in force on the day of at least one upcoming event (today, for one without dates).
@@ -246,10 +263,8 @@ class Catalogue:
 
     def for_item(self, framework_id: str, item_id: str) -> tuple[list[EventView], list[EventView]]:
         """Upcoming events mapped to an item, and past ones (newest first)."""
-        key = f"{framework_id}:{item_id}"
-        upcoming = [e for e in self.upcoming if key in e.keys]
-        past = [e for e in self.past if key in e.keys]
-        return upcoming, past
+        upcoming, past = self._by_item.get(f"{framework_id}:{item_id}", ([], []))
+        return list(upcoming), list(past)
 
     def programme_year(self) -> tuple[Year, dt.date, dt.date]:
         """The financial year (April to March) that contains ``now``: the year, its first and last day."""

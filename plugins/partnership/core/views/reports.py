@@ -20,7 +20,7 @@ words; :mod:`partnership.core.present.values` writes them for people. Rules:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -155,7 +155,7 @@ def change(measure: Measure, years: list[Year]) -> Change | None:
     return Change(years[latest - 1], years[latest], difference, direction, verdict)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Footnote:
     number: int
     year: Year
@@ -182,7 +182,7 @@ def partner_parts(measure: Measure, years: list[Year], names: Mapping[str, str])
     ]
 
 
-@dataclass
+@dataclass(frozen=True)
 class MeasureRow:
     measure: Measure
     cells: list[tuple[Year, MeasureValue | None, int | None]]
@@ -198,7 +198,7 @@ class MeasureRow:
         return [year for year, value, _ in self.cells if numeric_parts(value) is not None]
 
 
-@dataclass
+@dataclass(frozen=True)
 class MeasureTable:
     area: MetricsArea
     years: list[Year]
@@ -247,7 +247,7 @@ def measure_table(area: MetricsArea, years: list[Year], names: Mapping[str, str]
     return MeasureTable(area, years, rows, footnotes)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReportSection:
     section: Section
     id: str
@@ -290,7 +290,7 @@ class OutlineEntry:
     section: ReportSection | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReportView:
     report: Report
     years: list[Year]
@@ -370,9 +370,10 @@ def partner_names(dataset: Dataset) -> dict[str, str]:
     return {p.id: p.name for p in dataset.partners}
 
 
-def report_view(report: Report, dataset: Dataset) -> ReportView:
+def report_view(report: Report, dataset: Dataset, histories: Sequence[RecommendationHistory] | None = None) -> ReportView:
+    """``report``'s tables, follow-ups and headlines; ``histories``: every recommendation's (:func:`recommendation_histories`), if worked out already."""
     years = years_between(report.baseline, report.year)
-    follow_ups = follow_ups_in(dataset, report)
+    follow_ups = follow_ups_in(dataset, report, histories)
     names = partner_names(dataset)
     sections = []
     for section in report.sections:

@@ -8,6 +8,7 @@ about one is shown as "No update in <year>".
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..models.dataset import Dataset
@@ -16,7 +17,7 @@ from ..models.partners import Partner
 from ..models.reports import Report
 from ..models.strategy import FollowUp, LogicModel, Objective, ObjectiveUpdate, Recommendation, period_years
 from ..models.year import Year
-from .attendance import Figures, appendix
+from .attendance import Appendix, Figures, appendix
 from .catalogue import Catalogue
 from .events import EventView
 
@@ -26,7 +27,7 @@ def model_years(model: LogicModel) -> list[str]:
     return [Year.starting(y) for y in range(first, last)]
 
 
-@dataclass
+@dataclass(frozen=True)
 class ObjectiveHistory:
     objective: Objective
     model: LogicModel
@@ -57,7 +58,7 @@ def section_objectives(dataset: Dataset, report: Report, area: str) -> list[tupl
     return [(o, report.objectives.get(o.id)) for o in model.objectives if o.area == area]
 
 
-@dataclass
+@dataclass(frozen=True)
 class RecommendationHistory:
     recommendation: Recommendation
     made_in: Report
@@ -86,17 +87,19 @@ def recommendation_histories(dataset: Dataset) -> list[RecommendationHistory]:
     return histories
 
 
-def follow_ups_in(dataset: Dataset, report: Report) -> list[tuple[RecommendationHistory, FollowUp]]:
-    """The earlier recommendations this report follows up."""
+def follow_ups_in(
+    dataset: Dataset, report: Report, histories: Sequence[RecommendationHistory] | None = None
+) -> list[tuple[RecommendationHistory, FollowUp]]:
+    """The earlier recommendations this report follows up (from ``histories``, when :func:`recommendation_histories` is worked out already)."""
     found = []
-    for history in recommendation_histories(dataset):
+    for history in recommendation_histories(dataset) if histories is None else histories:
         for later, follow_up in history.follow_ups:
             if later.year == report.year and follow_up is not None:
                 found.append((history, follow_up))
     return found
 
 
-@dataclass
+@dataclass(frozen=True)
 class PartnerYear:
     year: str
     figures: Figures
@@ -105,7 +108,7 @@ class PartnerYear:
     """(event id or name, bookings) of the events the partner's staff booked most."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class PartnerView:
     partner: Partner
     provided_upcoming: list[EventView]
@@ -122,11 +125,12 @@ class PartnerView:
         return [e for e in self.provided_past + self.provided_upcoming if e.start is not None and first <= e.start.date() <= last]
 
 
-def partner_view(dataset: Dataset, catalogue: Catalogue, partner: Partner) -> PartnerView:
+def partner_view(dataset: Dataset, catalogue: Catalogue, partner: Partner, appendices: Mapping[str, Appendix] | None = None) -> PartnerView:
+    """What the partnership gives ``partner``; ``appendices``: each attendance file's (by path), when worked out already."""
     provided = [e for e in catalogue.events if e.provider is not None and e.provider.id == partner.id]
     years = []
-    for _path, table in sorted(dataset.attendance.items(), key=lambda kv: kv[1].year):
-        extra = appendix(table, dataset)
+    for path, table in sorted(dataset.attendance.items(), key=lambda kv: kv[1].year):
+        extra = appendices[path] if appendices is not None else appendix(table, dataset)
         figures = next(f for f in extra.by_partner if f.key == partner.id)
         booked: dict[str, int] = {}
         for row in table.rows:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ..context import RenderContext, SitePage
+from ...present.siteviews import SiteViews
+from ..context import SitePage
 from . import catalogue, frameworks, pathways, reports, statements, strategy, toolkit
 
 
-def all_pages(ctx: RenderContext) -> list[SitePage]:
-    """The generated pages, in a stable order."""
+def all_pages(views: SiteViews) -> list[SitePage]:
+    """The generated pages of a build's views, in a stable order (nothing rendered yet, and nothing computed: the views are)."""
     found: list[SitePage] = []
     for module in (catalogue, pathways, frameworks, reports, strategy, toolkit, statements):
-        found.extend(module.pages(ctx))
-    ctx.known_urls = {page.url for page in found}
+        found.extend(module.pages(views))
     return found

@@ -5,18 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...present import urls
-from ..context import RenderContext, SitePage
+from ...present.siteviews import SiteViews
+from ..context import SitePage
 
 #: How many event cards the catalogue page holds before it asks the reader's
 #: browser to fetch the rest (events/all/), keeping the page small at scale.
 INLINE_CARDS = 60
 
 
-def pages(ctx: RenderContext) -> Iterator[SitePage]:
-    catalogue = ctx.catalogue
-    site = ctx.dataset.site
+def pages(views: SiteViews) -> Iterator[SitePage]:
+    catalogue = views.catalogue
+    site = views.dataset.site
     count = len(catalogue.upcoming)
-    yield ctx.page(
+    yield SitePage(
         urls.events(),
         "Find CPD",
         "catalogue.html",
@@ -31,7 +32,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
             "search_text": "Find CPD: upcoming workshops, courses, conferences, twilight sessions and webinars; filter by career stage, service, format, PCF domain and KSS statement; add events to your calendar.",
         },
     )
-    yield ctx.page(
+    yield SitePage(
         urls.all_events(),
         "All upcoming events",
         "all_cards.html",
@@ -41,19 +42,19 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         values={"events": catalogue.upcoming},
     )
     for event in catalogue.events:
-        yield ctx.page(
+        yield SitePage(
             urls.event(event.id),
             event.title,
             "event.html",
             description=event.event.summary or f"{event.title}: CPD from the {site.short_name}.",
             kind="event",
             toc=False,
-            values={"ev": event},
+            values={"ev": event, "related": views.related[event.id]},
             search_template="event_search.html",
         )
     for facet in catalogue.facets:
         for value in facet.values:
-            yield ctx.page(
+            yield SitePage(
                 urls.facet(facet.kind, value.value),
                 f"{facet.label}: {value.label}",
                 "facet.html",
@@ -64,7 +65,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
                 values={"facet": facet, "value": value, "narrower": catalogue.narrower(facet.kind, value.value)},
             )
     for combination in catalogue.combinations.values():
-        yield ctx.page(
+        yield SitePage(
             urls.stage_in_service(combination.stage.value, combination.service.value),
             combination.label,
             "facet_combined.html",
@@ -75,7 +76,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
             values={"combination": combination},
         )
     years = catalogue.past_by_year()
-    yield ctx.page(
+    yield SitePage(
         urls.archive(),
         "Past events",
         "archive.html",
@@ -85,7 +86,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         values={"years": years},
     )
     for year, events in years.items():
-        yield ctx.page(
+        yield SitePage(
             urls.archive(year),
             f"Past events in {year}",
             "archive_year.html",

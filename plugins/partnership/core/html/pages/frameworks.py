@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...present import urls
-from ...views.coverage import planning_grids
-from ..context import RenderContext, SitePage
+from ...present.siteviews import SiteViews
+from ..context import SitePage
 
 
-def pages(ctx: RenderContext) -> Iterator[SitePage]:
-    catalogue = ctx.catalogue
-    frameworks = ctx.dataset.frameworks
-    yield ctx.page(
+def pages(views: SiteViews) -> Iterator[SitePage]:
+    catalogue = views.catalogue
+    frameworks = views.dataset.frameworks
+    yield SitePage(
         urls.frameworks(),
         "Frameworks",
         "frameworks.html",
@@ -20,9 +20,9 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         kind="frameworks",
         in_nav=True,
     )
-    coverage = {(row.framework_id, row.item_id): row for row in catalogue.coverage()}
+    coverage = views.coverage
     year, first, last = catalogue.programme_year()
-    yield ctx.page(
+    yield SitePage(
         urls.coverage(),
         f"Programme coverage {year}",
         "coverage.html",
@@ -34,11 +34,11 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
             "tables": {fw.id: [(item, coverage[(fw.id, item.id)]) for item in fw.items] for fw in frameworks.values()},
             "first": first,
             "last": last,
-            "planning": planning_grids(catalogue),
+            "planning": views.planning,
         },
     )
     for framework in frameworks.values():
-        yield ctx.page(
+        yield SitePage(
             urls.framework(framework.id),
             framework.name,
             "framework.html",
@@ -55,8 +55,8 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         )
         for item in framework.items:
             upcoming, past = catalogue.for_item(framework.id, item.id)
-            resolved = ctx.dataset.refs.resolve(f"{framework.id}:{item.id}")
-            yield ctx.page(
+            resolved = views.dataset.refs.resolve(f"{framework.id}:{item.id}")
+            yield SitePage(
                 urls.framework_item(framework.id, item.id),
                 resolved.label if resolved else item.title,
                 "item.html",

@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from ...models.common import SERVICES
 from ...models.pathways import Stage
 from ...present import urls
+from ...present.siteviews import SiteViews
 from ...views.catalogue import SERVICE_NAMES
-from ...views.pathways import next_dates, working_towards
-from ..context import RenderContext, SitePage
+from ...views.pathways import next_dates
+from ..context import SitePage
 
 
-def pages(ctx: RenderContext) -> Iterator[SitePage]:
-    stages = ctx.dataset.pathways
+def pages(views: SiteViews) -> Iterator[SitePage]:
+    stages = views.dataset.pathways
     # A stage that takes over from another (the ECDP from the ASYE) is drawn inside that stage's box, not after it.
     taking_over = {s.replaced_by.stage for s in stages if s.replaced_by}
     trunk = [s for s in stages if s.strand is None and s.id not in taking_over]
@@ -22,7 +23,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         if stage.strand:
             strands.setdefault(stage.strand, []).append(stage)
     previous = {s.id: [o for o in stages if s.id in o.next] for s in stages}
-    yield ctx.page(
+    yield SitePage(
         urls.pathways(),
         "Career pathways",
         "pathways.html",
@@ -38,23 +39,23 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
             + ".",
         },
     )
-    pcf = ctx.dataset.frameworks.get("pcf")
+    pcf = views.dataset.frameworks.get("pcf")
     levels = {level.id: level for level in pcf.levels} if pcf else {}
     for stage in stages:
         services = [s for s in SERVICES if not stage.services or s in stage.services]
-        everything = ctx.catalogue.for_stage(stage.id)
+        everything = views.catalogue.for_stage(stage.id)
         common = {
             "stage": stage,
             "level": levels.get(stage.pcf_level or ""),
             "previous": previous[stage.id],
-            "next_stages": [ctx.dataset.stage_by_id[n] for n in stage.next if n in ctx.dataset.stage_by_id],
+            "next_stages": [views.dataset.stage_by_id[n] for n in stage.next if n in views.dataset.stage_by_id],
             "services_offered": [(s, SERVICE_NAMES[s]) for s in services] if len(services) > 1 else [],
         }
         # The stage for every service (with the coverage CPD leads read), then for one service at a time: a choice that
         # needs no JavaScript. A stage in one service only (the ECDP) has the one page.
         for service in [None, *services] if len(services) > 1 else [None]:
             events = [e for e in everything if service is None or service in e.event.services]
-            yield ctx.page(
+            yield SitePage(
                 urls.stage(stage.id, service),
                 stage.name if service is None else f"{stage.name}: {SERVICE_NAMES[service]}",
                 "stage.html",
@@ -67,6 +68,6 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
                     "service": service,
                     "events": events,
                     "next_dates": next_dates(events),
-                    "targets": working_towards(stage, ctx.dataset, ctx.catalogue) if service is None else [],
+                    "targets": views.targets[stage.id] if service is None else [],
                 },
             )

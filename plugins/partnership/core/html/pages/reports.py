@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...present import urls
-from ...views.attendance import appendix
-from ...views.reports import all_years, outline, report_view
-from ..context import RenderContext, SitePage
+from ...present.siteviews import SiteViews
+from ..context import SitePage
 
 
-def pages(ctx: RenderContext) -> Iterator[SitePage]:
-    dataset = ctx.dataset
-    views = {report.year: report_view(report, dataset) for report in dataset.reports}
-    yield ctx.page(
+def pages(views: SiteViews) -> Iterator[SitePage]:
+    dataset = views.dataset
+    yield SitePage(
         urls.reports(),
         "Annual reports",
         "reports.html",
@@ -21,23 +19,20 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         kind="reports",
         in_nav=True,
         toc=False,
-        values={"views": views},
+        values={"views": views.reports},
     )
     for report in dataset.reports:
-        view = views[report.year]
-        table = dataset.attendance.get(report.attendance or "")
-        parts = outline(view, table is not None, dataset.logic_model_for(report.year) is not None)
-        yield ctx.page(
+        yield SitePage(
             urls.report(report.year),
             report.title,
             "report.html",
             description=report.summary or f"{report.title}: the partnership's progress report.",
             kind="report",
             charts=True,
-            values={"view": view, "appendix": appendix(table, dataset) if table else None, "outline": parts},
+            values={"view": views.reports[report.year], "appendix": views.appendix(report), "outline": views.outlines[report.year]},
         )
     measures = [(area, measure) for area in dataset.metrics.values() for measure in area.measures]
-    yield ctx.page(
+    yield SitePage(
         urls.measures(),
         "Every measure, year on year",
         "measures.html",
@@ -46,14 +41,14 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         values={"areas": list(dataset.metrics.values())},
     )
     for area, measure in measures:
-        years = all_years(measure)
+        table = views.measures[measure.id]
         in_reports = [r for r in dataset.reports if any(s.metrics == area.area for s in r.sections)]
-        yield ctx.page(
+        yield SitePage(
             urls.measure(measure.id),
             measure.name,
             "measure.html",
             description=f"{measure.name}: every year of this measure.",
             kind="measure",
             charts=True,
-            values={"area": area, "measure": measure, "years": years, "in_reports": in_reports},
+            values={"area": area, "measure": measure, "years": table.years, "table": table, "in_reports": in_reports},
         )

@@ -6,20 +6,21 @@ from collections.abc import Iterator
 
 from ...models import schema
 from ...present import urls
+from ...present.siteviews import SiteViews
 from ...views.mycpd import CPD_TYPES
-from ..context import RenderContext, SitePage
+from ..context import SitePage
 
 
-def pages(ctx: RenderContext) -> Iterator[SitePage]:
-    site = ctx.dataset.site
-    yield ctx.page(
+def pages(views: SiteViews) -> Iterator[SitePage]:
+    site = views.dataset.site
+    yield SitePage(
         urls.accessibility(),
         "Accessibility statement",
         "accessibility.html",
         description=f"How accessible the {site.name} website is, and how to report a problem.",
         kind="statement",
     )
-    yield ctx.page(
+    yield SitePage(
         urls.privacy(),
         "Privacy and cookies",
         "privacy.html",
@@ -27,7 +28,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         kind="statement",
         toc=False,
     )
-    yield ctx.page(
+    yield SitePage(
         urls.schema(),
         "Data schemas",
         "schemas.html",
@@ -36,7 +37,7 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         toc=False,
         values={"kinds": schema.KINDS},
     )
-    yield ctx.page(
+    yield SitePage(
         urls.my_cpd(),
         "My CPD record",
         "my_cpd.html",

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...present import urls
-from ...views.strategy import objective_histories, partner_view, recommendation_histories
-from ..context import RenderContext, SitePage
+from ...present.siteviews import SiteViews
+from ..context import SitePage
 
 
-def pages(ctx: RenderContext) -> Iterator[SitePage]:
-    dataset = ctx.dataset
-    yield ctx.page(
+def pages(views: SiteViews) -> Iterator[SitePage]:
+    dataset = views.dataset
+    yield SitePage(
         urls.strategy(),
         "Strategy and accountability",
         "strategy.html",
@@ -20,24 +20,24 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         toc=False,
     )
     for model in dataset.logic_models:
-        yield ctx.page(
+        yield SitePage(
             urls.logic_model(model.period),
             model.title,
             "logic_model.html",
             description=model.summary or f"The partnership's logic model for {model.period}.",
             kind="logic-model",
             toc=False,
-            values={"model": model, "histories": objective_histories(dataset, model)},
+            values={"model": model, "histories": views.objectives[model.period]},
         )
-    yield ctx.page(
+    yield SitePage(
         urls.recommendations(),
         "Recommendations and what became of them",
         "recommendations.html",
         description="Every recommendation the partnership's reports have made, with each later report's follow-up.",
         kind="recommendations",
-        values={"histories": recommendation_histories(dataset)},
+        values={"histories": views.recommendations},
     )
-    yield ctx.page(
+    yield SitePage(
         urls.partners(),
         "Partners",
         "partners.html",
@@ -46,11 +46,11 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         toc=False,
     )
     for partner in dataset.partners:
-        yield ctx.page(
+        yield SitePage(
             urls.partner(partner.id),
             partner.name,
             "partner.html",
             description=f"{partner.name} in the {dataset.site.short_name}: CPD, bookings and attendance, year by year.",
             kind="partner",
-            values={"view": partner_view(dataset, ctx.catalogue, partner)},
+            values={"view": views.partners[partner.id]},
         )

@@ -5,29 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...present import urls
-from ...present.toolkit import PHASES, downloads, track_for, track_name
-from ...sources.history import last_changed
-from ...views.toolkit import toolkit
-from ..context import RenderContext, SitePage
+from ...present.siteviews import SiteViews
+from ...present.toolkit import PHASES, track_for, track_name
+from ..context import SitePage
 
 #: Markdown the partnership writes for the toolkit page, under content/toolkit/.
 CONTENT = ("toolkit/introduction.md", "toolkit/using-the-toolkit.md")
 
 
-def pages(ctx: RenderContext) -> Iterator[SitePage]:
-    dataset = ctx.dataset
-    kit = toolkit(dataset, ctx.now.date())
-    # What the files are made from: the frameworks, the partnership's organisations (the forms' lists), the career stages
-    # (the ASYE's notes) and its identity, and the page's own words. Their last change is the page's one date.
-    sources = [
-        dataset.data_dir / "frameworks",
-        dataset.data_dir / "partners.yml",
-        dataset.data_dir / "pathways.yml",
-        dataset.data_dir / "site.yml",
-        dataset.content_dir / "toolkit",
-    ]
-    changed = last_changed(sources, dataset.data_dir.parent) if kit else None
-    yield ctx.page(
+def pages(views: SiteViews) -> Iterator[SitePage]:
+    kit = views.toolkit
+    yield SitePage(
         urls.toolkit(),
         "PCF toolkit for practice educators",
         "toolkit.html",
@@ -37,10 +25,10 @@ def pages(ctx: RenderContext) -> Iterator[SitePage]:
         values={
             "kit": kit,
             "phases": PHASES,
-            "downloads": downloads(kit) if kit else (),
-            "changed": changed,
-            "content": [path for path in CONTENT if (dataset.content_dir / path).is_file()],
-            "events": ctx.catalogue.for_stage("practice-educator"),
+            "downloads": views.downloads,
+            "changed": views.toolkit_changed,
+            "content": [path for path in CONTENT if path in views.dataset.markdown],
+            "events": views.catalogue.for_stage("practice-educator"),
             "versions": [(track_name(track), track_for(track), track) for track in kit.tracks] if kit else [],
         },
     )

@@ -6,8 +6,9 @@ view, the site's identity, the build's instant) that returns its bytes:
 :func:`~partnership.core.present.toolkit.downloads`, in the order a
 placement uses them. The level guide's PDF is printed from
 :func:`level_guide_html`; :mod:`..writer` writes them all, keeps them in the
-output cache keyed by :func:`inputs` and the code in :data:`CODE`, and adds
-a zip of them all with the README of :func:`readme`. Nothing is a template
+output cache keyed by :func:`inputs` (and this release of the code:
+:func:`partnership.core.release.salt`), and adds a zip of them all with the
+README of :func:`readme`. Nothing is a template
 kept in the repository: change a domain's title in pcf.yml and every file
 changes with it.
 """
@@ -16,13 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 from pydantic import TypeAdapter
 
 from ...models.frameworks import Level
 from ...models.site import Site
-from ...present.toolkit import PHASES, Download, downloads
+from ...present.toolkit import PHASES, Download
 from ...views.toolkit import AsyeTrack, Toolkit
 from ..documents import Documents
 from . import asye, grids, guides, placement
@@ -34,7 +34,6 @@ TrackMaker = Callable[[Toolkit, Site, dt.datetime, AsyeTrack], bytes]
 
 #: The Word and Excel files made once, by (download key, extension).
 MAKERS: dict[tuple[str, str], Maker] = {
-    ("pcf-level-guide", "docx"): guides.level_guide,
     ("progression-grid", "docx"): guides.progression_grid,
     ("days-log", "xlsx"): grids.days_log,
     ("supervision-record", "docx"): placement.supervision_record,
@@ -67,27 +66,17 @@ TRACK_MAKERS: dict[tuple[str, str], TrackMaker] = {
     ("asye-grid", "xlsx"): grids.asye_grid,
 }
 
-_CORE = Path(__file__).parents[2]
-#: The code the Word, Excel and zip files are made by, beyond this package: part of their cache keys.
-CODE: tuple[Path, ...] = (
-    *sorted(Path(__file__).parent.glob("*.py")),
-    _CORE / "outputs" / "cells.py",
-    _CORE / "outputs" / "zipped.py",
-    _CORE / "present" / "toolkit.py",
-    _CORE / "present" / "format.py",
-    _CORE / "present" / "urls.py",
-    _CORE / "views" / "toolkit.py",
-    _CORE / "models" / "frameworks.py",
-    _CORE / "models" / "pathways.py",
-    _CORE / "models" / "site.py",
-    _CORE / "models" / "common.py",
-)
-
 _TOOLKIT = TypeAdapter(Toolkit)
 
 
-def document(download: Download, extension: str, kit: Toolkit, site: Site, when: dt.datetime) -> bytes:
-    """One Word or Excel file of the toolkit."""
+LEVEL_GUIDE = ("pcf-level-guide", "docx")
+"""The level guide in Word, which lists every file of the toolkit."""
+
+
+def document(download: Download, extension: str, kit: Toolkit, offered: tuple[Download, ...], site: Site, when: dt.datetime) -> bytes:
+    """One Word or Excel file of the toolkit; ``offered``: all its files (:func:`~...present.toolkit.downloads`, worked out once)."""
+    if (download.key, extension) == LEVEL_GUIDE:
+        return guides.level_guide(kit, offered, site, when)
     if download.level is not None:
         return LEVEL_MAKERS[(download.key.removesuffix(f"-{download.level.id}"), extension)](kit, site, when, download.level)
     if download.track is not None:
@@ -106,12 +95,12 @@ def inputs(kit: Toolkit, site: Site, when: dt.datetime) -> str:
 
 
 def level_guide_html(docs: Documents, kit: Toolkit) -> str:
-    """The level guide as an HTML document to print (the PDF is made from it)."""
+    """The level guide as an HTML document to print (the PDF is made from it), listing the build's toolkit files."""
     return docs.document(
         "toolkit_guide_pdf.html",
         kit=kit,
         phases=PHASES,
-        downloads=downloads(kit),
+        downloads=docs.views.downloads,
         how_to_use=guides.HOW_TO_USE,
         as_a_whole=guides.AS_A_WHOLE,
         judging=guides.JUDGING,
@@ -119,4 +108,4 @@ def level_guide_html(docs: Documents, kit: Toolkit) -> str:
     )
 
 
-__all__ = ["CODE", "LEVEL_MAKERS", "MAKERS", "TRACK_MAKERS", "document", "inputs", "level_guide_html", "readme"]
+__all__ = ["LEVEL_GUIDE", "LEVEL_MAKERS", "MAKERS", "TRACK_MAKERS", "document", "inputs", "level_guide_html", "readme"]

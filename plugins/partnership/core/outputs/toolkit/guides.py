@@ -16,7 +16,7 @@ import datetime as dt
 
 from ...models.frameworks import Framework, Item, Level
 from ...models.site import Site
-from ...present.toolkit import PHASES, downloads
+from ...present.toolkit import PHASES, Download
 from ...views.toolkit import JUDGEMENT_MEANINGS, JUDGEMENTS, PLACEMENT_OUTCOME_MEANINGS, PLACEMENT_OUTCOMES, Toolkit
 from .common import contact, item_name, level_name
 from .word import Ask, Cell, Label, WordForm
@@ -79,7 +79,8 @@ def _progression_page(form: WordForm, pcf: Framework, levels: tuple[Level, ...],
         form.bullets(item.evidence)
 
 
-def level_guide(kit: Toolkit, site: Site, when: dt.datetime) -> bytes:
+def level_guide(kit: Toolkit, offered: tuple[Download, ...], site: Site, when: dt.datetime) -> bytes:
+    """The level guide in Word; ``offered``: the toolkit's files (:attr:`~...present.siteviews.SiteViews.downloads`), which it lists."""
     pcf = kit.pcf
     form = WordForm(
         "PCF level guide for practice educators",
@@ -111,7 +112,7 @@ def level_guide(kit: Toolkit, site: Site, when: dt.datetime) -> bytes:
     phases = {phase.id: phase.title for phase in PHASES}
     form.table(
         ["When", "File", "What it is for"],
-        [[phases[d.phase], Label(d.title), d.description] for d in downloads(kit)],
+        [[phases[d.phase], Label(d.title), d.description] for d in offered],
         "The toolkit's files, in the order they are used",
         (3.5, 4.5, 9.0),
     )

@@ -8,7 +8,7 @@ import textwrap
 from ...models.site import Site
 from ...present import urls
 from ...present.format import date as long_date
-from ...present.toolkit import PHASES, Download, downloads
+from ...present.toolkit import PHASES, Download
 from ...views.toolkit import Toolkit
 
 WIDTH = 78
@@ -28,8 +28,8 @@ def _name(download: Download, extension: str) -> str:
     return urls.toolkit_file(download.key, extension).rpartition("/")[2]
 
 
-def readme(kit: Toolkit, site: Site, when: dt.datetime, names: list[str]) -> bytes:
-    """README.txt for a zip holding ``names`` (file names), with Windows line ends so that every editor shows it."""
+def readme(kit: Toolkit, offered: tuple[Download, ...], site: Site, when: dt.datetime, names: list[str]) -> bytes:
+    """README.txt for a zip holding ``names`` (file names) of the toolkit's files ``offered``, with Windows line ends so that every editor shows it."""
     lines = ["PCF toolkit for practice educators", site.name, ""]
     lines += _wrap(f"Made on {long_date(when.date())} from the frameworks in force that day:")
     for framework in (kit.pcf, *kit.kss, *(f for f in (kit.professional, kit.course) if f is not None)):
@@ -40,7 +40,7 @@ def readme(kit: Toolkit, site: Site, when: dt.datetime, names: list[str]) -> byt
         "their owners at the addresses above."
     )
     for phase in PHASES:
-        here = [d for d in downloads(kit) if d.phase == phase.id and any(_name(d, ext) in names for ext in d.formats)]
+        here = [d for d in offered if d.phase == phase.id and any(_name(d, ext) in names for ext in d.formats)]
         if not here:
             continue
         lines += ["", phase.title.upper(), *_wrap(phase.summary), ""]
