@@ -204,3 +204,61 @@ def findings(html: str) -> list[Finding]:
     finder.feed(html)
     finder.close()
     return finder.found
+
+
+_SCRIPT_TAGS = frozenset(
+    {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "foreignobject", "handler", "listener"}
+)
+"""Tags of a hand-written HTML or SVG file that run script or load another document (SVG's ``foreignObject`` holds HTML)."""
+_ANIMATED = frozenset({"set", "animate", "animatemotion", "animatetransform"})
+_SAFE_DATA = ("data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp")
+
+
+class _ScriptFinder(HTMLParser):
+    """Every place of a whole HTML or SVG file that would run script if a browser opened the file itself."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, int, str]] = []
+
+    def _add(self, message: str) -> None:
+        line, column = self.getpos()
+        self.found.append((line, column + 1, message))
+
+    def handle_pi(self, data: str) -> None:
+        if data.lower().startswith("xml-stylesheet"):
+            self._add("<?xml-stylesheet?> makes a page of the file with a stylesheet, which can run script")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = tag.lower()
+        if tag in _SCRIPT_TAGS:
+            self._add(f"<{tag}> runs script or loads another document")
+        elif tag.startswith("xsl:"):
+            self._add(f"<{tag}> is XSLT, which builds a page that can run script")
+        values = {name.lower(): value or "" for name, value in attrs}
+        if tag == "meta" and "http-equiv" in values:
+            self._add("<meta http-equiv> can send the reader to another address")
+        animated = values.get("attributename", "").lower().split(":")[-1]
+        if tag in _ANIMATED and (animated in ("href", "src") or animated.startswith("on")):
+            self._add(f"<{tag} attributeName={values['attributename']}> changes an address or an event handler as it plays")
+        for name, value in values.items():
+            if name.startswith("on"):
+                self._add(f"the attribute {name}= on <{tag}> runs script")
+                continue
+            address = parse(value.strip())
+            if address.scheme in ("javascript", "vbscript") or (
+                address.scheme == "data" and not value.strip().lower().startswith(_SAFE_DATA)
+            ):
+                self._add(f"the address '{visible(value[:37])}' in {name}= on <{tag}> can run script")
+
+    handle_startendtag = handle_starttag
+
+
+def script_places(markup: str) -> list[tuple[int, int, str]]:
+    """(line, column, what) for everything in the whole HTML or SVG file ``markup`` that would run script: the elements,
+    event-handler attributes and addresses :func:`clean` removes from a page because they run code (:attr:`Finding.runs_code`),
+    with SVG's own ways (``foreignObject``, an animation that sets ``href``)."""
+    finder = _ScriptFinder()
+    finder.feed(markup)
+    finder.close()
+    return finder.found

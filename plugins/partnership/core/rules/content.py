@@ -10,7 +10,14 @@ preview all report them, each with its place:
 * a Markdown page is UTF-8 and at most :data:`..sources.files.LIMITS` long
   (the loader says so as it reads each once), and holds no hidden control
   character (:mod:`..text`);
-* its front matter's title and description are plain text (:mod:`.frontmatter`).
+* its front matter's title and description are plain text (:mod:`.frontmatter`);
+* a hand-written HTML or SVG file (``.html``, ``.htm``, ``.xhtml``, ``.svg``),
+  which the site publishes as it is, holds nothing that runs script (no
+  ``<script>``, no event handler, no ``javascript:`` address: the
+  sanitiser's rules for a page's raw HTML, :func:`..present.safehtml.script_places`),
+  each a problem at its line and column: opened by itself, such a file runs
+  its script with the site's address, where no Content-Security-Policy of a
+  page protects it.
 
 Each page's Markdown is then read, bounded, and held to the sanitiser's
 allow-list by :mod:`.markdown`, with the data's own Markdown.
@@ -21,8 +28,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..present.safehtml import script_places
 from ..problems import Problems
-from ..sources.files import SourceFiles
+from ..sources.files import MEGABYTE, SourceFiles
 from ..text import controls, describe
 from .frontmatter import front_matter_problems
 from .markdown import Source
@@ -45,6 +53,28 @@ def _control_problems(text: str, shown: str, problems: Problems) -> None:
             )
 
 
+MARKUP = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".xml", ".xsl", ".xslt")
+"""Hand-written files a browser opens as a document and runs the script of, which content/ may hold only without script."""
+
+
+def _script_problems(path: Path, files: SourceFiles, problems: Problems) -> None:
+    content = files.read(path, limit=MEGABYTE)
+    if content is None:
+        return
+    shown = files.display(path)
+    image = path.suffix.lower() == ".svg"
+    kind = "SVG image" if image else f"{path.suffix.lower()[1:].upper()} file"
+    instead = "an image needs no script to show" if image else "or write the page in Markdown"
+    for line, column, what in script_places(content.decode("utf-8", errors="replace")):
+        problems.add(
+            shown,
+            line,
+            column,
+            f"{what}: this {kind} is published as it is, and opened by itself it would run that script with the site's "
+            f"address, so it is not allowed; remove it ({instead})",
+        )
+
+
 def check_content(content_dir: Path, markdown: Mapping[str, str], theme_dir: Path, files: SourceFiles, problems: Problems) -> list[Source]:
     """Every rule above, over the names under ``content_dir`` and ``theme_dir`` and over ``markdown`` (content/'s
     Markdown pages, read once by the loader: :attr:`~..models.dataset.Dataset.markdown`); the pages to read as Markdown.
@@ -53,7 +83,12 @@ def check_content(content_dir: Path, markdown: Mapping[str, str], theme_dir: Pat
     """
     for folder in (content_dir, theme_dir):
         if folder.is_dir() and files.check(folder):
-            check_names(folder, list(files.walk(folder)), folder.name, problems)
+            found = list(files.walk(folder))
+            check_names(folder, found, folder.name, problems)
+            if folder == content_dir:
+                for path in found:
+                    if path.suffix.lower() in MARKUP:
+                        _script_problems(path, files, problems)
     pages = []
     for relative, text in markdown.items():
         shown = files.display(content_dir / relative)
