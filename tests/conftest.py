@@ -54,6 +54,7 @@ import io
 import json
 import os
 import shutil
+import socket
 import socketserver
 import subprocess
 import sys
@@ -113,6 +114,17 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     return target
+
+
+def free_port_pair() -> int:
+    """A free port on 127.0.0.1 whose next one is free too (``edit`` serves the preview on one and the editor on the next)."""
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = int(probe.getsockname()[1])
+        with socket.socket() as probe, contextlib.suppress(OSError):
+            probe.bind(("127.0.0.1", port + 1))
+            return port
 
 
 def run_cli(project: Path, *args: str, now: str = NOW, timeout: int = 600) -> subprocess.CompletedProcess[str]:

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from conftest import AXE, NOW, ROOT, build_site, load, run_cli
+from conftest import AXE, NOW, ROOT, build_site, free_port_pair, load, run_cli
 
 pytestmark = pytest.mark.browser
 
@@ -32,19 +32,15 @@ NEW_EVENT = "data/events/2026-27/court-skills-for-social-workers.yml"
 CANCELLED = "data/events/2026-27/hoarding-self-neglect-2027-01.yml"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 class EditServer:
     """``python3 build.py edit`` on a project, started the way an editor starts it (through build.py's own process)."""
 
     def __init__(self, project: Path):
         self.project = project
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
+        self.port = free_port_pair()
+        self.preview = f"http://127.0.0.1:{self.port}/"
+        self.url = f"http://127.0.0.1:{self.port + 1}/"
+        """The editor's own origin (/admin/ and /api/v1), beside the preview's."""
         env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=NOW)
         self.log = project / "edit.log"
         with self.log.open("w") as out:
@@ -271,7 +267,7 @@ def test_axe_finds_nothing_in_the_editors_own_page(browser: Any, site_url: str) 
 
 def test_stopping_edit_leaves_no_process_or_folder_behind(project: Path) -> None:
     """SIGTERM to build.py (as a service manager or Ctrl+C from another terminal sends it) stops the server it started."""
-    port = _free_port()
+    port = free_port_pair()
     private = project / "tmp"  # the server's temporary folders, where no other test's land
     private.mkdir()
     env = dict(os.environ, PARTNERSHIP_NOW=NOW, TMPDIR=str(private))

@@ -293,7 +293,15 @@ def cmd_edit(args: argparse.Namespace) -> int:
     if _check_data(root / "data", root / "content") is None:
         print("Fix the problems above; the editor starts once the data is valid.", file=sys.stderr)
         return 1
-    _stage(2, 2, f"Starting the editor at http://{args.address}/admin/ and the preview at http://{args.address}/ (Ctrl+C to stop)")
+    from .serve import editor_port
+
+    host_text, _, port_text = args.address.rpartition(":")
+    _stage(
+        2,
+        2,
+        f"Starting the editor at http://{host_text}:{editor_port(int(port_text))}/admin/ and the preview at "
+        f"http://{args.address}/ (Ctrl+C to stop)",
+    )
     _configure_logging(args.verbose)
     return serve(root, address=args.address, pdf=False, open_browser=args.open, editor=True)
 
@@ -413,7 +421,9 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=cmd_serve)
 
     edit = add("edit", "edit the data in the browser: the editor at /admin/ with the live preview beside it")
-    edit.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000)")
+    edit.add_argument(
+        "--address", default="127.0.0.1:8000", help="host:port of the preview (default: 127.0.0.1:8000); the editor is on the next port"
+    )
     edit.add_argument("--no-open", dest="open", action="store_false", help="do not open the editor in a browser")
     edit.set_defaults(run=cmd_edit)
 

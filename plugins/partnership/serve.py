@@ -10,11 +10,16 @@ MkDocs' own ``serve`` with these changes for people who edit YAML:
 * an address it will not answer (``%00``, a broken %-escape, ``..``) is a
   400 Bad Request, never a traceback.
 
-With ``editor=True`` (``python3 build.py edit``) the same server also serves
-the browser editor at ``/admin/`` with its local backend at ``/api/v1``
-(:mod:`partnership.edit.backend`): a save writes the file under ``data/``,
-the preview rebuilds as for any other edit, and the editor shows the
-problems the check finds. The editor's own files are written once, to a
+With ``editor=True`` (``python3 build.py edit``) a second server, on the
+next port (the editor's own origin, ``http://127.0.0.1:8001/admin/`` beside
+the preview's ``http://127.0.0.1:8000/``), serves the browser editor at
+``/admin/`` with its local backend at ``/api/v1``
+(:mod:`partnership.edit.backend`), and nothing else: no page of the site,
+and so no script a page of ``content/`` might carry, is ever served from
+the origin that can write files, and the backend answers only requests
+whose Host and Origin are the editor's own. A save writes the file under
+``data/``, the preview rebuilds as for any other edit, and the editor shows
+the problems the check finds. The editor's own files are written once, to a
 folder of their own, so that a save that breaks the data (which empties the
 preview) never takes the editor away with it.
 """
@@ -26,9 +31,13 @@ import html
 import json
 import re
 import shutil
+import socket
+import socketserver
 import sys
 import tempfile
+import threading
 import time
+import wsgiref.simple_server
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -111,67 +120,95 @@ def _refusing_bad_requests(app: Callable[..., Any]) -> Callable[..., Any]:
     return guarded
 
 
-class _EditorServer(LiveReloadServer):
-    """The preview server, with the browser editor at /admin/ and its backend at /api/v1."""
+_LENGTH = re.compile(r"[0-9]{1,12}")
 
-    def __init__(self, *args, editor: Editor, **kwargs):
-        super().__init__(*args, **kwargs)
+
+class _EditorHandler(wsgiref.simple_server.WSGIRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # the editor's requests are not news in the terminal
+        pass
+
+
+class EditorServer(socketserver.ThreadingMixIn, wsgiref.simple_server.WSGIServer):
+    """The browser editor's own origin: /admin/ and /api/v1, and nothing of the site (so no page of it can call the backend)."""
+
+    daemon_threads = True
+
+    def __init__(self, host: str, port: int, editor: Editor):
+        if ":" in host:
+            self.address_family = socket.AF_INET6
+        super().__init__((host, port), _EditorHandler)
         self.editor = editor
+        self.url = _serve_url(host, port, "/") + "admin/"
+        self.hosts = {f"{host}:{port}", f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}"}
+        self.set_app(_refusing_bad_requests(self.serve_request))
+        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
 
     def serve_request(self, environ, start_response):
         path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
-        relative = path[len(self.mount_path) :] if (path + "/").startswith(self.mount_path) else None
-        if relative == "api/v1":
-            if environ.get("REQUEST_METHOD") != "POST":
-                start_response("405 Method Not Allowed", [("Content-Type", "text/plain"), ("Allow", "POST")])
-                return [b"POST only"]
-            refusal = self._foreign(environ)
-            if refusal:
-                start_response("403 Forbidden", [("Content-Type", "text/plain")])
-                return [refusal.encode()]
-            try:
-                length = int(environ.get("CONTENT_LENGTH") or 0)
-            except ValueError:
-                length = 0
-            body = environ["wsgi.input"].read(min(length, MAX_BODY + 1))
-            status, answer = self.editor.backend.handle(body)
+        if path == "/api/v1":
+            status, answer = self._api(environ)
             content = json.dumps(answer).encode()
-            reason = {200: "OK", 400: "Bad Request", 404: "Not Found", 413: "Payload Too Large", 422: "Unprocessable Entity"}.get(
-                status, "Error"
-            )
+            reason = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 411: "Length Required",
+                      413: "Payload Too Large", 422: "Unprocessable Entity"}.get(status, "Error")  # fmt: skip
             start_response(
-                f"{status} {reason}", [("Content-Type", "application/json; charset=utf-8"), ("Content-Length", str(len(content)))]
+                f"{status} {reason}",
+                [("Content-Type", "application/json; charset=utf-8"), ("Content-Length", str(len(content))), *_EDITOR_HEADERS],
             )
             return [content]
-        if relative is not None and (relative == "admin" or relative.startswith("admin/")):
-            return self.editor.serve(relative, start_response)
-        return super().serve_request(environ, start_response)
+        if path in ("/", "/admin"):
+            start_response("302 Found", [("Location", "/admin/"), *_EDITOR_HEADERS])
+            return [b""]
+        if path.startswith("/admin/"):
+            return self.editor.serve(path[1:], start_response)
+        start_response("404 Not Found", [("Content-Type", "text/plain; charset=utf-8"), *_EDITOR_HEADERS])
+        return [b"Not found: this is the editor's address; the site's preview is on its own address."]
+
+    def _api(self, environ) -> tuple[int, Any]:
+        if environ.get("REQUEST_METHOD") != "POST":
+            return 405, {"error": "POST only"}
+        refusal = self._foreign(environ)
+        if refusal:
+            return 403, {"error": refusal}
+        given = (environ.get("CONTENT_LENGTH") or "").strip()
+        if not given:
+            return 411, {"error": "the request must say its length (Content-Length)"}
+        if not _LENGTH.fullmatch(given):
+            return 400, {"error": "the request's length (Content-Length) is not a whole number of bytes"}
+        length = int(given)
+        if length > MAX_BODY:
+            return 413, {"error": "the request is too large for a data file"}
+        body = environ["wsgi.input"].read(length)  # never more than it said, and never more than MAX_BODY
+        return self.editor.backend.handle(body)
 
     def _foreign(self, environ) -> str | None:
         """Why a request to the backend is refused, if it may come from another web page than the editor's.
 
         Any page open in the editor's browser can send a request to
-        127.0.0.1; only the editor's own page may write files. A cross-origin
-        request with a JSON body must first ask the server (a preflight this
-        server never grants), the Origin a browser sends must be the editor's,
-        and the Host must be this server's (against DNS rebinding).
+        127.0.0.1, the preview's pages included; only the editor's own page,
+        on the editor's own origin, may write files. A cross-origin request
+        with a JSON body must first ask the server (a preflight this server
+        never grants), the Origin a browser sends must be the editor's (not
+        the preview's: another port is another origin), and the Host must be
+        this server's (against DNS rebinding).
         """
-        own = urlsplit(self.url)
-        hosts = {own.netloc, f"localhost:{own.port}", f"127.0.0.1:{own.port}"}
-        if environ.get("HTTP_HOST") not in hosts:
+        if environ.get("HTTP_HOST") not in self.hosts:
             return "the editor's backend answers only requests addressed to it"
         origin = environ.get("HTTP_ORIGIN")
-        if origin is not None and urlsplit(origin).netloc not in hosts:
+        if origin is not None and (urlsplit(origin).scheme != "http" or urlsplit(origin).netloc not in self.hosts):
             return "the editor's backend answers only the editor's own page"
         if not (environ.get("CONTENT_TYPE") or "").startswith("application/json"):
             return "the editor's backend takes JSON only"
         return None
 
 
+_EDITOR_HEADERS = [("X-Frame-Options", "DENY"), ("Content-Security-Policy", "frame-ancestors 'none'"), ("Cache-Control", "no-store")]
+"""No other page may frame the editor (and trick a click on Publish)."""
+
+
 class Editor:
     """The browser editor of one preview: its files, its configuration (from the data as last checked) and its backend."""
 
-    def __init__(self, root: Path, folder: Path):
+    def __init__(self, root: Path, folder: Path, preview_url: str | None = None):
         from .core.cms.admin import ADMIN, node_modules, write_admin
         from .core.cms.collections import cms_config, local_backend
         from .edit.backend import LocalBackend
@@ -179,7 +216,7 @@ class Editor:
         self.root = root
         self.folder = folder
         self.backend = LocalBackend(root, self.check)
-        self._config = lambda dataset: cms_config(dataset, local_backend())
+        self._config = lambda dataset: cms_config(dataset, local_backend(), site_url=preview_url)
         dataset = load_dataset_cached(root / "data", root / "content")
         self.config = self._config(dataset)
         write_admin(folder, self.config, dataset.site.name, node_modules())
@@ -202,7 +239,7 @@ class Editor:
 
     def serve(self, relative: str, start_response):
         name = relative[len("admin") :].lstrip("/") or "index.html"
-        headers = [("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff")]
+        headers = [("X-Content-Type-Options", "nosniff"), *_EDITOR_HEADERS]
         if name == "config.json":
             content = json.dumps(self.config).encode()
             start_response("200 OK", [("Content-Type", "application/json; charset=utf-8"), *headers])
@@ -224,6 +261,11 @@ class Editor:
 
 def _listed(problem: Problem) -> dict[str, str]:
     return {"where": f"{problem.path}:{problem.line}:{problem.column}", "message": problem.message}
+
+
+def editor_port(port: int) -> int:
+    """The editor's own port, beside the preview's: the next one."""
+    return port + 1
 
 
 def serve(root: Path, *, address: str, pdf: bool, open_browser: bool, editor: bool = False) -> int:
@@ -272,13 +314,18 @@ def serve(root: Path, *, address: str, pdf: bool, open_browser: bool, editor: bo
             state["problems"] = problems_page("The site could not be built", [str(error)])
             _empty(Path(site_dir))
 
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
+    editor_server: EditorServer | None = None
     if editor_dir is not None:
-        server: LiveReloadServer = _EditorServer(
-            builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path, editor=Editor(root, editor_dir)
-        )
-        server.url = server.url + "admin/"  # what "open in a browser" opens
-    else:
-        server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
+        try:
+            editor_server = EditorServer(host.strip("[]"), editor_port(port), Editor(root, editor_dir, serve_url))
+        except OSError as error:
+            shutil.rmtree(site_dir, ignore_errors=True)
+            shutil.rmtree(editor_dir, ignore_errors=True)
+            if error.errno != errno.EADDRINUSE:
+                raise
+            return _port_in_use(host, port, editor=True, taken=editor_port(port))
+        server.url = editor_server.url  # what "open in a browser" opens
 
     def error_handler(code: int) -> bytes | None:
         if state["problems"] is not None:
@@ -297,27 +344,39 @@ def serve(root: Path, *, address: str, pdf: bool, open_browser: bool, editor: bo
         server.watch(str(root / "mkdocs.yml"))
         server = config.plugins.on_serve(server, config=config, builder=builder)
         try:
+            if editor_server is not None:
+                editor_server.thread.start()
             server.serve(open_in_browser=open_browser)
         except KeyboardInterrupt:
             print("Stopped the preview.", flush=True)
         except OSError as error:
             if error.errno != errno.EADDRINUSE:
                 raise
-            print(
-                f"Port {port} is in use: is a preview or the editor already running? Stop it (Ctrl+C in its window), "
-                f"or use another port: --address {host}:{port + 1}",
-                file=sys.stderr,
-                flush=True,
-            )
-            return 1
+            return _port_in_use(host, port, editor=editor_server is not None, taken=port)
         finally:
             server.shutdown()
+            if editor_server is not None:
+                if editor_server.thread.is_alive():
+                    editor_server.shutdown()
+                editor_server.server_close()
     finally:
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
         if editor_dir is not None:
             shutil.rmtree(editor_dir, ignore_errors=True)
     return 0
+
+
+def _port_in_use(host: str, port: int, *, editor: bool, taken: int) -> int:
+    """Say that ``taken`` is in use and which --address to try instead (the editor takes two ports); the exit status."""
+    whose = "the editor's, beside the preview's" if taken != port else "the preview's"
+    print(
+        f"Port {taken} ({whose}) is in use: is a preview or the editor already running? Stop it (Ctrl+C in its window), "
+        f"or use another port: --address {host}:{port + (2 if editor else 1)}",
+        file=sys.stderr,
+        flush=True,
+    )
+    return 1
 
 
 def _mtimes(folders: list[Path]) -> dict[Path, int]:
