@@ -21,8 +21,9 @@ carriage return): downloads write such text as text, and nothing an import
 writes into ``data/`` may be one.
 
 Tab and newline are text in a multi-line field and in a message; every other
-C0 control, DEL, the C1 controls and the bidirectional embeddings,
-overrides and isolates are not.
+C0 control, DEL, the C1 controls, the bidirectional embeddings,
+overrides and isolates, Unicode's noncharacters (U+FFFE, U+FFFF, U+FDD0…)
+and lone surrogates are not.
 """
 
 from __future__ import annotations
@@ -32,9 +33,15 @@ import unicodedata
 from typing import TextIO
 
 _BIDI = "\u202a-\u202e\u2066-\u2069"
-CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
-"""A character no value may hold: C0 controls except tab and newline, DEL, C1 controls, bidi embeddings and overrides."""
-_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
+"""Unicode's noncharacters (U+FDD0 to U+FDEF, and the last two code points of every plane, U+FFFE, U+FFFF … U+10FFFF):
+never text, refused by XML (so by Word files and feeds); with the surrogates (U+D800 to U+DFFF, half of a pair, which a
+YAML escape can make and UTF-8 cannot hold)."""
+_NOT_TEXT = NONCHARACTERS + "\ud800-\udfff"
+CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{_NOT_TEXT}]")
+"""A character no value may hold: C0 controls except tab and newline, DEL, C1 controls, bidi embeddings and overrides,
+noncharacters and lone surrogates."""
+_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}{_NOT_TEXT}]")
 
 _NAMES = {
     0x00: "a null character",
@@ -63,6 +70,10 @@ def describe(char: str) -> str:
     if name is None:
         if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
             name = f"the {unicodedata.name(char).lower()}, which makes text read in another order than it is written"
+        elif 0xD800 <= code <= 0xDFFF:
+            return f"half of a surrogate pair (U+{code:04X}), which is not a character and cannot be saved as UTF-8"
+        elif 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+            return f"a Unicode noncharacter (U+{code:04X}), which is never text: Word files and feeds cannot hold it"
         elif code < 0x20:
             name = "a control character"
         else:
@@ -76,7 +87,7 @@ def _escape(match: re.Match[str]) -> str:
     if special:
         return special
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def visible(text: str, *, one_line: bool = True) -> str:
