@@ -30,6 +30,7 @@ other problems may only follow from them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol, cast
@@ -67,6 +68,11 @@ MAX_VALUES = 100_000
 """Values a file may hold with its aliases expanded (the largest real file holds about a thousand)."""
 MAX_TEXT = 32_767
 """Characters one text value may have: what an Excel cell holds (the toolkit's workbooks carry the descriptors)."""
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+"""Numbers as the data contract writes them: decimal digits, a point, perhaps an exponent. YAML 1.1 also reads 6:00 as
+360 (base 60), 0x19 and 031 as 25, 2_5 as 25 and .inf as infinity: each of those is a problem, not a number."""
+
 #: libyaml's safe loader when PyYAML was built with it (fifteen times faster);
 #: both compose the same nodes with the same marks.
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if yaml.__with_libyaml__ else yaml.SafeLoader
@@ -193,7 +199,10 @@ class _Converter:
             self._text(node.value, mark)
             return node.value  # what the constructor would return, without its bookkeeping
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
+            if node.tag in _NUMBER_TAGS and not (_PLAIN_INT if node.tag == _INT_TAG else _PLAIN_FLOAT).fullmatch(node.value):
+                self.problem(mark, _number_form_problem(node.value, value, path), path)
+            return value
         except (yaml.YAMLError, ValueError, OverflowError) as error:
             if node.tag == "tag:yaml.org,2002:timestamp":
                 named = f"{field_label(path)}: " if path and field_label(path) else ""
@@ -254,6 +263,28 @@ class _Converter:
             self.where.keys[child] = key_mark
             result[key] = self.convert(value_node, child, depth + 1)
         return result
+
+
+_INT_TAG = "tag:yaml.org,2002:int"
+_NUMBER_TAGS = {_INT_TAG, "tag:yaml.org,2002:float"}
+
+
+def _number_form_problem(written: str, value: object, path: Path | None) -> str:
+    named = f"{field_label(path)}: " if path and field_label(path) else ""
+    if ":" in written:
+        why = "YAML reads numbers with colons in base 60, as minutes and seconds"
+        instead = "write the number plainly, like 6, or a time as text in quotes, like '9:30'"
+    elif written.lstrip("+-").lower().startswith(("0x", "0o", "0b")) or re.fullmatch(r"[-+]?0[0-9_]+", written):
+        why = "YAML reads a number starting 0x, 0b or 0 in another base"
+        instead = "write it in ordinary decimal digits, without leading zeros"
+    elif "_" in written:
+        why = "YAML drops the underscores"
+        instead = "write the digits alone, like 25 (or 2500)"
+    else:
+        why = "it is not an ordinary number"
+        instead = "write an ordinary number, like 25 or 6.5"
+    shown = value if isinstance(value, int) and not isinstance(value, bool) else repr(value)
+    return f"{named}{quote(written)} would be read as {shown} ({why}); {instead}"
 
 
 def load_yaml(text: str, display_path: str, problems: Problems) -> Document | None:
