@@ -6,6 +6,12 @@ which subscribe update events in place. Times are Europe/London with a
 VTIMEZONE, so a session at 9:30 stays at 9:30 across the clock change.
 Cancelled events stay in the files marked ``STATUS:CANCELLED``, so that a
 calendar that imported them learns of the cancellation.
+
+Every text property (SUMMARY, LOCATION, DESCRIPTION, PRODID, X-WR-CALNAME)
+goes through :class:`Text`, one place: icalendar's own escaping (RFC 5545
+3.3.11: backslash, semicolon, comma, line break), except that a ``\\N``
+typed in a title stays those two characters (icalendar reads it as a line
+break).
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vText
+from icalendar.parser import escape_char
 
 from ..models.common import slugify
 from ..models.events import EventStatus
@@ -31,6 +38,13 @@ _STATUS: dict[EventStatus, str] = {
     EventStatus.POSTPONED: "TENTATIVE",
 }
 TZID = "Europe/London"
+
+
+class Text(vText):
+    """A TEXT value written as the data holds it: icalendar's escaping, with every backslash text (``\\N`` too)."""
+
+    def to_ical(self) -> bytes:
+        return "\\\\N".join(escape_char(piece) for piece in str(self).split("\\N")).encode("utf-8")
 
 
 @lru_cache(maxsize=32)
@@ -62,10 +76,10 @@ def _vevents(ev: EventView, site: Site, stamp: dt.datetime) -> Iterable[Event]:
             title = f"{title}: {session.title}"
         if ev.event.status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
             title = f"{'Cancelled' if ev.event.status == EventStatus.CANCELLED else 'Postponed'}: {title}"
-        vevent.add("summary", title)
+        vevent.add("summary", Text(title))
         vevent.add("status", _STATUS[ev.event.status])
         vevent.add("sequence", 1 if ev.event.status in (EventStatus.CANCELLED, EventStatus.POSTPONED) else 0)
-        vevent.add("location", ev.event.venue or "Online")
+        vevent.add("location", Text(ev.event.venue or "Online"))
         lines = [ev.event.summary or plain(ev.event.description)]
         if ev.event.status_note:
             lines.append(ev.event.status_note)
@@ -74,7 +88,7 @@ def _vevents(ev: EventView, site: Site, stamp: dt.datetime) -> Iterable[Event]:
             lines.append(f"Book: {ev.event.booking}")
         if page:
             lines.append(f"Details: {page}")
-        vevent.add("description", "\n\n".join(line for line in lines if line))
+        vevent.add("description", Text("\n\n".join(line for line in lines if line)))
         if page:
             vevent.add("url", page)
         vevent.add("categories", ["CPD", ev.event.type])
@@ -95,7 +109,7 @@ class CalendarWriter:
         self.stamp = now.astimezone(dt.UTC).replace(microsecond=0)
         self._events: dict[str, bytes] = {}
         shared = Calendar()  # the properties every file has; its name comes after them
-        shared.add("prodid", f"-//{site.short_name}//CPD catalogue//EN")
+        shared.add("prodid", Text(f"-//{site.short_name}//CPD catalogue//EN"))
         shared.add("version", "2.0")
         shared.add("calscale", "GREGORIAN")
         shared.add("method", "PUBLISH")
@@ -114,7 +128,7 @@ class CalendarWriter:
     def calendar(self, events: Iterable[EventView], name: str) -> bytes:
         """An iCalendar file holding every session of ``events`` that has dates."""
         named = Calendar()
-        named.add("x-wr-calname", name)
+        named.add("x-wr-calname", Text(name))
         dated = [ev for ev in events if ev.sessions]
         parts = [self._head, _inside(named.to_ical())]
         if dated:
