@@ -10,13 +10,16 @@ addresses come from these names, so each of these is a located problem:
 * a hidden control character (a line break in a name would also break
   every message that names the file);
 * two names in one folder that differ only in capitals (``About.md`` beside
-  ``about.md``): on Windows and macOS they are one file, so one would
+  ``about.md``), or only in how an accented letter is stored (``café.md``
+  with é as one character beside ``café.md`` with e and an accent, Unicode's
+  NFC and NFD): on Windows and macOS they are one file, so one would
   overwrite the other, and their addresses would clash.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -62,13 +65,19 @@ def check_names(folder: Path, paths: Iterable[Path], display: str, problems: Pro
             problem = name_problem(parts[depth - 1])
             if problem:
                 problems.add(shown, 1, 1, problem)
-            key = relative.casefold()
+            key = unicodedata.normalize("NFC", relative).casefold()
             other = seen.setdefault(key, relative)
             if other != relative:
+                if other.casefold() == relative.casefold():
+                    how = "only in capitals"
+                elif unicodedata.normalize("NFC", other) == unicodedata.normalize("NFC", relative):
+                    how = "only in how an accented letter is stored (as one character, or as a letter and an accent)"
+                else:
+                    how = "only in capitals and in how an accented letter is stored"
                 problems.add(
                     shown,
                     1,
                     1,
-                    f"this name differs from {display}/{other} only in capitals; on Windows and macOS they are one and the same "
-                    "file, and their addresses on the site would clash: rename or merge one of them",
+                    f"this name differs from {visible(display + '/' + other)} {how}; on Windows and macOS they are one and the "
+                    "same file, and their addresses on the site would clash: rename or merge one of them",
                 )
