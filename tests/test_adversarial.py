@@ -47,6 +47,7 @@ import re
 import resource
 import shutil
 import signal
+import socket
 import socketserver
 import subprocess
 import sys
@@ -54,10 +55,11 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from conftest import EXPORT_EVENTS, NOW, ROOT, build_site, drop_attendance_rows, problems, run_cli
+from conftest import EXPORT_EVENTS, NOW, ROOT, build_site, drop_attendance_rows, free_port_pair, problems, run_cli
 
 EVENT = "data/events/2025-26/strengths-based-practice-2026-03.yml"
 SECRET = "planted-secret-7f3a9c1e"
@@ -1463,3 +1465,338 @@ def test_a_save_in_the_browser_editor_is_whole_and_keeps_the_files_permissions(p
     assert status == 200
     assert target.read_text() == text and target.stat().st_mode & 0o777 == 0o644
     assert not [p.name for p in target.parent.iterdir() if p.name.startswith(".")]
+
+
+# -- Round three: found by a third attacker, who had not seen round two's fixes (each failed before its fix) --
+
+
+@pytest.mark.parametrize(
+    ("relative", "text", "needle", "line", "column"),
+    [
+        ("content/evil.html", '<!doctype html>\n<html><body>\n  <script>fetch("/api/v1")</script>\n', "<script> runs script", 3, 3),
+        ("content/evil.htm", '<p>x</p>\n<img src=x onerror="alert(1)">\n', "the attribute onerror= on <img> runs script", 2, 1),
+        ("content/assets/evil.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>\n', "<script>", 2, 1),
+        ("content/assets/evil.svg", '<svg xmlns="http://www.w3.org/2000/svg"\n onload="alert(1)"/>\n', "onload= on <svg>", 1, 1),
+        (
+            "content/assets/evil.svg",
+            '<svg xmlns="http://www.w3.org/2000/svg">\n<a xlink:href="java&#x9;script:alert(1)"><text>x</text></a></svg>\n',
+            "in xlink:href= on <a> can run script",
+            2,
+            1,
+        ),
+        (
+            "content/assets/evil.svg",
+            '<svg>\n<set attributeName="href" to="javascript:alert(1)"/></svg>\n',
+            "<set attributeName=href>",
+            2,
+            1,
+        ),
+        ("content/feed.xml", '<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="x.xsl"?>\n<a/>\n', "xml-stylesheet", 2, 1),
+    ],
+    ids=["html-script", "htm-handler", "svg-script", "svg-onload", "svg-javascript-link", "svg-animated-href", "xml-stylesheet"],
+)
+def test_a_hand_written_html_or_svg_file_with_script_is_a_located_problem(
+    project: Path, relative: str, text: str, needle: str, line: int, column: int
+) -> None:
+    """content/evil.html with <script> passed check and was published as it is, on the editor's API's origin.
+    Guard: rules.content._script_problems (present.safehtml.script_places)."""
+    (project / relative).write_text(text)
+    match = located(refused(run_cli(project, "check")), relative, needle)
+    assert (match["line"], match["column"]) == (str(line), str(column))
+
+
+def test_a_clean_svg_and_html_page_pass(project: Path) -> None:
+    """The rule refuses script, not pictures: a drawing with a link and a plain page pass (the example's logo.svg too)."""
+    (project / "content/assets/chart.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#123"/>'
+        '<a href="https://example.org/"><text>x</text></a><image href="data:image/png;base64,AAAA"/></svg>\n'
+    )
+    (project / "content/plain.html").write_text(
+        '<!doctype html><html><head><meta charset="utf-8"><title>x</title></head><body>x</body></html>\n'
+    )
+    result = run_cli(project, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            return answer.status, answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def _get(url: str) -> tuple[int, bytes]:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=60) as answer:
+            return answer.status, answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+@pytest.mark.slow
+def test_no_page_of_the_preview_can_call_the_editors_backend(project: Path) -> None:
+    """The editor's API and /admin/ were on the preview's origin, so a page of content/ could write data files.
+    Guard: serve.EditorServer (its own port) and its _foreign (the preview's Origin is another origin)."""
+    from partnership.core.cms.admin import installed, node_modules
+
+    if not installed(node_modules()):
+        pytest.skip("the browser editor's npm install is missing (python3 build.py installs it)")
+    port = free_port_pair()
+    preview, editor = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{port + 1}"
+    log = project / "edit.log"
+    env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=NOW)
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "partnership.cli", "edit", "--no-open", "--address", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 120  # a runaway guard only
+        while "Serving on" not in log.read_text():
+            assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.2)
+        assert f"the editor at {editor}/admin/" in log.read_text()
+        save = json.dumps({"action": "persistEntry", "params": {"entry": {"path": "data/site.yml", "raw": "name: Hacked\n"}}}).encode()
+        before = (project / "data/site.yml").read_text()
+        # The preview serves neither the backend nor the editor's page.
+        assert _post(preview + "/api/v1", save, {"Content-Type": "application/json", "Origin": preview})[0] in (404, 405)
+        status, page = _get(preview + "/admin/")
+        assert status == 404 and b"decap" not in page.lower()
+        # The backend refuses a request from a page of the preview (another port is another origin).
+        status, answer = _post(editor + "/api/v1", save, {"Content-Type": "application/json", "Origin": preview})
+        assert status == 403 and b"only the editor's own page" in answer
+        assert (project / "data/site.yml").read_text() == before
+        # The editor's origin serves the editor, and nothing of the site.
+        assert _get(editor + "/admin/")[0] == 200
+        assert _get(editor + "/index.html")[0] == 404 and _get(editor + "/about/")[0] == 404
+        info = json.dumps({"action": "info"}).encode()
+        status, answer = _post(editor + "/api/v1", info, {"Content-Type": "application/json", "Origin": editor})
+        assert status == 200 and json.loads(answer)["publish_modes"] == ["simple"]
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+
+
+def _backend(project: Path) -> Any:
+    from partnership.edit.backend import LocalBackend
+
+    return LocalBackend(project, lambda: {"problems": [], "warnings": []})
+
+
+def _ask(backend: Any, action: object, params: object = None, *, raw: bytes | None = None) -> tuple[int, Any]:
+    body = raw if raw is not None else json.dumps({"action": action, "params": params or {}}).encode()
+    return backend.handle(body)
+
+
+@pytest.mark.parametrize(
+    ("action", "params", "needle"),
+    [
+        ("entriesByFolder", {"folder": "data/events", "extension": "yml/../../../../etc/passwd", "depth": 2}, "extension must be one of"),
+        ("entriesByFolder", {"folder": "data/events", "extension": ["yml"], "depth": 2}, "extension must be one of"),
+        ("entriesByFolder", {"folder": "data/events", "extension": "yml", "depth": "2"}, "depth must be a whole number from 1 to 10"),
+        ("entriesByFolder", {"folder": "data/events", "extension": "yml", "depth": 10**9}, "depth must be a whole number"),
+        ("entriesByFolder", {"folder": "data/events", "extension": "yml", "depth": True}, "depth must be a whole number"),
+        ("entriesByFolder", {"folder": "data/../../etc", "extension": "yml"}, "only files under data/"),
+        ("persistEntry", {"entry": {"path": "data/evil.yml/x.yml", "raw": "a: 1\n"}}, "a new folder's name may not hold a dot"),
+        ("persistEntry", {"entry": {"path": "data/events/2025-26/con.yml", "raw": "a: 1\n"}}, "one Windows keeps for a device"),
+        ("persistEntry", {"entry": {"path": "data/events/.hidden.yml", "raw": "a: 1\n"}}, "a hidden name"),
+        ("getEntry", {"path": "data/site.yml/"}, None),
+    ],
+    ids=[
+        "extension-climbs",
+        "extension-list",
+        "depth-text",
+        "depth-huge",
+        "depth-bool",
+        "folder-climbs",
+        "folder-x.yml",
+        "device",
+        "hidden",
+        "slash",
+    ],
+)
+def test_every_parameter_of_the_editors_backend_is_held_to_what_the_cms_sends(
+    project: Path, action: str, params: dict[str, Any], needle: str | None
+) -> None:
+    """entriesByFolder's extension read any file (yml/../../../../etc/passwd); persistEntry made a folder data/evil.yml/.
+    Guard: edit.backend's checks of extension, depth and each name of a path."""
+    before = tree(project)
+    status, answer = _ask(_backend(project), action, params)
+    if needle is None:
+        assert status == 200 or 400 <= status < 500
+    else:
+        assert 400 <= status < 500 and needle in answer["error"], answer
+        assert tree(project) == before
+    assert "root:" not in json.dumps(answer)
+    assert not (project / "data/evil.yml").exists()
+
+
+def test_the_editors_backend_never_follows_a_link(project: Path, tmp_path: Path) -> None:
+    """A link made while the editor runs was listed (its target's text sent) by entriesByFolder. Guard: edit.backend._files,
+    _read (O_NOFOLLOW) and _no_links (each part of a path looked at with lstat)."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "secret.yml"
+    secret.write_text("token: SECRET-27b\n")
+    backend = _backend(project)
+    (project / "data/events/2025-26/leak.yml").symlink_to(secret)
+    (project / "data/events/linked").symlink_to(outside, target_is_directory=True)
+    status, listed = _ask(backend, "entriesByFolder", {"folder": "data/events", "extension": "yml", "depth": 3})
+    assert status == 200 and listed and "SECRET-27b" not in json.dumps(listed)
+    assert not [entry for entry in listed if "leak" in entry["file"]["path"] or "linked" in entry["file"]["path"]]
+    for action, params in [
+        ("getEntry", {"path": "data/events/2025-26/leak.yml"}),
+        ("entriesByFiles", {"files": [{"path": "data/events/linked/secret.yml"}]}),
+        ("persistEntry", {"entry": {"path": "data/events/linked/new.yml", "raw": "a: 1\n"}}),
+        ("persistEntry", {"entry": {"path": "data/events/2025-26/leak.yml", "raw": "a: 1\n"}}),
+        ("deleteFile", {"path": "data/events/linked/secret.yml"}),
+    ]:
+        status, answer = _ask(backend, action, params)
+        assert status == 403 and "is a link; the editor never follows links" in answer["error"], (action, answer)
+    assert secret.read_text() == "token: SECRET-27b\n" and sorted(p.name for p in outside.iterdir()) == ["secret.yml"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "status", "needle"),
+    [
+        (json.dumps({"action": "shown", "params": {}}).encode(), 400, "unknown action"),
+        (json.dumps({"action": "entry", "params": {}}).encode(), 400, "unknown action"),
+        (json.dumps({"action": "_path", "params": {}}).encode(), 400, "unknown action"),
+        (json.dumps({"action": ["info"], "params": {}}).encode(), 400, "unknown action"),
+        (b'{"action": "info", "params": {"x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}}", 400, "nests more than"),
+        (
+            b'{"action": "persistEntry", "params": {"entry": {"path": "data/site.yml", "raw": "name: \\ud800\\n"}}}',
+            400,
+            "half of a surrogate pair",
+        ),
+        (b"\xff\xfe", 400, "not UTF-8"),
+        (b"[1]", 400, "not a JSON object"),
+    ],
+    ids=["private-shown", "private-entry", "private-path", "action-list", "deep-json", "lone-surrogate", "not-utf8", "not-object"],
+)
+def test_a_request_the_backend_cannot_carry_out_is_a_4xx_with_a_plain_message(project: Path, raw: bytes, status: int, needle: str) -> None:
+    """Actions named after private methods, a non-int depth, deep JSON (RecursionError) and a lone surrogate were 500s with
+    tracebacks. Guard: edit.backend.ACTIONS (an explicit table), _parsed and _encodable."""
+    before = tree(project / "data")
+    answered, answer = _backend(project).handle(raw)
+    assert answered == status and needle in answer["error"], answer
+    assert "Traceback" not in answer["error"]
+    assert tree(project / "data") == before
+
+
+def _raw_request(port: int, length: str | None, body: bytes) -> bytes:
+    """POST ``body`` to the editor's backend saying Content-Length: ``length`` (None: no such header), keeping the connection
+    open for writing (a server that reads until the client closes would wait for ever: the timeout is a runaway guard)."""
+    said = "" if length is None else f"Content-Length: {length}\r\n"
+    with socket.create_connection(("127.0.0.1", port), timeout=60) as connection:
+        connection.sendall(
+            f"POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n{said}\r\n".encode() + body
+        )
+        answer = b""
+        with contextlib.suppress(ConnectionResetError):
+            while data := connection.recv(65536):
+                answer += data
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("length", "status"),
+    [("-1", b"400"), ("-9999999999", b"400"), ("1e3", b"400"), ("0x10", b"400"), ("99999999", b"413"), (None, b"411")],
+    ids=["minus-one", "very-negative", "exponent", "hex", "over-the-limit", "none"],
+)
+def test_a_content_length_that_is_not_a_size_within_the_limit_is_refused_unread(project: Path, length: str | None, status: bytes) -> None:
+    """Content-Length: -1 read the body until the connection closed, past the 8 MB limit. Guard: serve.EditorServer._api."""
+    import types
+
+    from partnership.serve import EditorServer
+
+    server = EditorServer("127.0.0.1", 0, types.SimpleNamespace(backend=_backend(project)))  # type: ignore[arg-type]
+    port = server.server_address[1]
+    server.hosts.add(f"127.0.0.1:{port}")
+    server.thread.start()
+    try:
+        answer = _raw_request(port, length, b'{"action": "info"}')
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert answer.split(b" ", 2)[1] == status, answer[:300]
+    assert b"Traceback" not in answer
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "line"),
+    [
+        ("data/frameworks/pcf.yml", "    title: Values and Ethics", '    title: "Values \\ufffe Ethics"', 111),
+        (EVENT, "title: Strengths-Based Practice", 'title: "Strengths \\uffff Practice"', 4),
+        (EVENT, "title: Strengths-Based Practice", 'title: "Strengths \\U0010FFFF Practice"', 4),
+        (EVENT, "cost: Free to partner staff", 'cost: "Free \\ufdd0 to partner staff"', 20),
+        ("content/about.md", "# About", "# About \ufdef", 1),
+    ],
+    ids=["fffe-word-writer", "ffff", "plane-16", "fdd0", "markdown-fdef"],
+)
+def test_noncharacters_are_a_located_problem_like_control_characters(project: Path, relative: str, old: str, new: str, line: int) -> None:
+    """U+FFFE in pcf.yml passed check and crashed the Word writer; U+FFFF was published raw. Guard: text.NONCHARACTERS in
+    text.CONTROL (one list, located as control characters are)."""
+    replace(project, relative, old, new)
+    output = refused(run_cli(project, "check"))
+    match = located(output, relative, "U+")
+    assert match["line"] == str(line)
+    assert "noncharacter" in match["message"]
+
+
+def test_names_differing_only_in_unicode_normalisation_are_a_located_problem(project: Path) -> None:
+    """content/café.md stored as NFC beside the same name as NFD: one file on macOS, two addresses that clash.
+    Guard: rules.names.check_names' NFC key."""
+    composed, decomposed = "caf\u00e9.md", "cafe\u0301.md"
+    (project / "content" / composed).write_text("# Café\n")
+    (project / "content" / decomposed).write_text("# Café\n")
+    output = refused(run_cli(project, "check"))
+    assert "only in how an accented letter is stored" in output
+
+
+@pytest.mark.slow
+def test_calendar_text_escapes_backslash_semicolon_and_comma(project: Path) -> None:
+    r"""A title A;B,C\N was written SUMMARY:A\;B\,C\n (a line break) and X-WR-CALNAME:A;B,C\N (unescaped).
+    Guard: outputs.ics.Text, the one place every text property is escaped (RFC 5545 3.3.11)."""
+    from icalendar import Calendar
+
+    replace(project, EVENT, "title: Strengths-Based Practice", "title: 'A;B,C\\N Practice'")
+    result = build_site(project, "--no-pdf")
+    assert result.returncode == 0, result.stdout + result.stderr
+    raw = (project / "site/events/strengths-based-practice-2026-03/event.ics").read_bytes().decode()
+    unfolded = raw.replace("\r\n ", "")
+    assert "SUMMARY:A\\;B\\,C\\\\N Practice\r\n" in unfolded
+    assert "X-WR-CALNAME:A\\;B\\,C\\\\N Practice\r\n" in unfolded
+    parsed = Calendar.from_ical(raw)
+    assert [str(event["summary"]) for event in parsed.walk("VEVENT")] == ["A;B,C\\N Practice"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        ("cpd_hours: 6", "cpd_hours: 6:00", "'6:00' would be read as 360 (YAML reads numbers with colons in base 60"),
+        ("capacity: 25", "capacity: 1:30", "'1:30' would be read as 90"),
+        ("capacity: 25", "capacity: 0x19", "'0x19' would be read as 25 (YAML reads a number starting 0x"),
+        ("capacity: 25", "capacity: 031", "'031' would be read as 25"),
+        ("capacity: 25", "capacity: 2_5", "'2_5' would be read as 25 (YAML drops the underscores)"),
+        ("cpd_hours: 6", "cpd_hours: .inf", "'.inf' would be read as inf"),
+    ],
+    ids=["sexagesimal-hours", "sexagesimal-capacity", "hex", "octal", "underscore", "infinity"],
+)
+def test_yaml_1_1_number_forms_are_a_located_problem(project: Path, old: str, new: str, needle: str) -> None:
+    """cpd_hours: 6:00 was read as 360 hours, 0x19 and 2_5 as 25, without a word. Guard: yamlsource._PLAIN_INT/_PLAIN_FLOAT."""
+    replace(project, EVENT, old, new)
+    match = located(refused(run_cli(project, "check")), EVENT, needle)
+    written = (project / EVENT).read_text().splitlines()
+    assert new in written[int(match["line"]) - 1]
