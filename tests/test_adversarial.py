@@ -1800,3 +1800,48 @@ def test_yaml_1_1_number_forms_are_a_located_problem(project: Path, old: str, ne
     match = located(refused(run_cli(project, "check")), EVENT, needle)
     written = (project / EVENT).read_text().splitlines()
     assert new in written[int(match["line"]) - 1]
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "event", "why", "secret"),
+    [
+        ("Ivy", "Pepper", "Strengths-Based Practice for Ivy P\u0435pper", "its event holds the name of the person who booked", "pper"),
+        ("Ivy", "Pepper", "Strengths-Based Practice (Ivy)", "its event holds the first name or surname of the person who booked", "(Ivy)"),
+        ("Ivy", "Pepper", "Strengths-Based Practice - Pepper", "its event holds the first name or surname", "- Pepper"),
+        ("Bo", "Green", "dr walter skinner", "its event holds what looks like a title and a name", "skinner"),
+        ("Cy", "Gray", "Strengths-Based Practice jo[at]example.org", "its event looks like an e-mail address", "[at]"),
+        ("Cy", "Gray", "Strengths-Based Practice jo\uff20example.org", "its event looks like an e-mail address", "example.org"),
+        ("Di", "Black", "Strengths-Based Practice 07700 900123", "its event looks like a telephone number", "900123"),
+        ("Ed", "White", "\u00a0=1+1", "its event starts like a spreadsheet formula", "=1+1"),
+        ("Ed", "White", " =1+1", "its event starts like a spreadsheet formula", "=1+1"),
+    ],
+    ids=[
+        "cyrillic-look-alike",
+        "first-name-only",
+        "surname-only",
+        "lower-case-title",
+        "at-in-brackets",
+        "fullwidth-at",
+        "uk-phone",
+        "no-break-space-formula",
+        "space-formula",
+    ],
+)
+def test_names_hidden_by_spelling_never_reach_data_and_the_row_is_named_by_its_line(
+    project: Path, tmp_path: Path, first: str, last: str, event: str, why: str, secret: str
+) -> None:
+    """Round three: a Cyrillic е in the booker's name, a first name or surname alone, 'dr walter skinner', jo[at]x.org,
+    a fullwidth ＠, a phone number, and ' =1+1' (which refused the whole import at a line of a file never written).
+    Guard: load.personal.skeleton, _PHONE, _ANY_TITLE, the own-name-word rule, and text.formula_like's leading spaces."""
+    export = _export_lines()
+    path = tmp_path / "export.csv"
+    row = ROW.format(n=4001, first=first, last=last, mail=f"{first.lower()}@example.org", event=event, organisation="Harbour Family Trust")
+    path.write_text("\n".join([*export, row]) + "\n", encoding="utf-8")
+    drop_attendance_rows(project, "2025-26", EXPORT_EVENTS)
+    result = run_cli(project, "import-attendance", str(path), "--year", "2025-26", "--accept-suggestions")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"line {len(export) + 1}: {why}" in result.stdout
+    written = "".join(
+        (project / "data" / name).read_text() for name in ("attendance/2025-26.csv", "attendance/2025-26.imports.yml", "import.yml")
+    )
+    assert secret not in written and secret not in result.stdout

@@ -113,9 +113,10 @@ _NUMBER = re.compile(r"[+-]?[£$€]?\d[\d,]*(?:\.\d+)?%?", re.ASCII)
 
 
 def formula_like(value: str) -> bool:
-    """True for text that Excel or LibreOffice would run as a formula in a CSV cell (``=HYPERLINK(…)``, ``@SUM(…)``);
-    a number as written (``-5``, ``-3.2%``) is not."""
-    return value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value)
+    """True for text that Excel or LibreOffice would run as a formula in a CSV cell (``=HYPERLINK(…)``, ``@SUM(…)``,
+    `` =1+1`` after spaces); a number as written (``-5``, ``-3.2%``) is not."""
+    stripped = value.lstrip()  # a spreadsheet skips leading spaces (a no-break space too) before the =
+    return (value.startswith(FORMULA_STARTS) or stripped.startswith(FORMULA_STARTS)) and not _NUMBER.fullmatch(stripped)
 
 
 class VisibleStream:

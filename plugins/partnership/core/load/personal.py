@@ -6,17 +6,25 @@ under the export's name; an organisation the import suggests mapping goes
 into ``data/import.yml``). So before a row is counted, :class:`Guard` says
 why each of those cells could not be written, without ever quoting it:
 
-* it looks like an e-mail address, or it is one of the export's names or
-  e-mail addresses (any row's);
+* it looks like an e-mail address (``jo@x.org``, ``jo[at]x.org``,
+  ``jo＠x.org``) or a UK telephone number, or it is one of the export's
+  names or e-mail addresses (any row's);
 * it holds the row's own name (first and last name, in either order) or
   the full name of anyone in the export (``Strengths-Based Practice for Ivy Pepper``);
-* it is not the catalogue's or ``import.yml``'s own text and holds a name
-  by a common pattern: a title and a name (``Dr Walter Skinner``), or two
+* it is not the catalogue's or ``import.yml``'s own text and holds the
+  row's own first name or surname alone, as a word of its own (unless that
+  is a word of the catalogue's), or a name by a common pattern: a title and
+  a name in any case (``Dr Walter Skinner``, ``dr walter skinner``), or two
   or three capitalised words after ``for``, ``with``, ``by`` or in brackets
   whose first is no word of the catalogue's (``… (Jo March)``);
 * it would be a formula in a spreadsheet (:func:`..text.formula_like`),
   which ``data/attendance/*.csv``, a file editors open in Excel, must never hold;
 * it holds a hidden control character or a line break.
+
+Names are compared as :func:`skeleton` writes them: Unicode's compatibility
+forms folded (NFKC: a fullwidth ＠ is an @), letters from other scripts that
+look Latin read as the Latin letter (a Cyrillic е in ``Pеpper``), and case
+folded, so that a look-alike spelling hides nothing.
 
 The patterns cannot know every name, and may hold back an event's real
 name now and then (``… (Motivational Interviewing)`` if no event of the
@@ -27,12 +35,21 @@ and mapping that name to its event in ``data/import.yml`` lets it in.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..text import CONTROL, formula_like
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+|\S+\s*[\[(]\s*at\s*[\])]\s*\S+", re.I)
+_PHONE = re.compile(r"(?<![\d+])(?:\+\s?44\s?\(?0?\)?|\(?0)\d(?:[\s-]?\(?\d\)?){8,9}(?!\d)")
+"""A UK telephone number: 0 or +44 and nine or ten more digits, spaced or not (07700 900123, +44 (0)20 7946 0018)."""
+_ANY_TITLE = re.compile(r"\b(?:dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|cllr|councillor|rev|revd)\.?\s+([^\W\d_]{2,})")
+_LOOK_ALIKES = str.maketrans(
+    "аеорсухіјѕԁɡӏһԛԝАВЕКМНОРСТХІЈЅУοαινκρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdglhqwABEKMHOPCTXIJSYoaivkptuxABEZHIKMNOPTYX",
+)
+"""Cyrillic and Greek letters that look like Latin ones (from Unicode's confusables), read as the Latin letter."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Sir|Dame|Cllr|Councillor|Rev|Revd)\.?\s+[A-Z][a-z'’-]+")
 _NAME_RUN = re.compile(r"(?:\bfor|\bwith|\bby|\bfrom|\(|[-–—:,]\s)\s*((?:[A-Z][a-z'’-]+\s+){1,2}[A-Z][a-z'’-]+)\b")
@@ -57,6 +74,11 @@ COMMON_WORDS = frozenset(
     )
 )
 """Words common in the names of social work events, organisations and courses: not taken for a person's name."""
+
+
+def skeleton(text: str) -> str:
+    """``text`` as names are compared: NFKC, look-alike letters read as Latin, case folded, one space between words."""
+    return normal(unicodedata.normalize("NFKC", text).translate(_LOOK_ALIKES).casefold())
 
 
 def normal(text: str) -> str:
@@ -85,7 +107,10 @@ class Guard:
 
     @classmethod
     def of(cls, people: Iterable[str], texts: Iterable[str]) -> Guard:
-        return cls(frozenset(people), frozenset(COMMON_WORDS | {word for text in texts for word in _words(text)}))
+        return cls(
+            frozenset(skeleton(person) for person in people),
+            frozenset(COMMON_WORDS | {skeleton(word) for text in texts for word in _words(text)}),
+        )
 
     def problem(self, value: str, own: list[str], known: Callable[[str], bool]) -> str | None:
         """Why ``value`` (an event or organisation cell) cannot be written, or None; ``own`` is the row's own name cells,
@@ -95,19 +120,24 @@ class Guard:
         stripped = value.strip()
         if CONTROL.search(stripped) or "\n" in stripped:
             return "holds a line break or a hidden control character"
-        if _EMAIL.search(stripped):
+        folded = skeleton(stripped)
+        if _EMAIL.search(folded):
             return "looks like an e-mail address"
-        if normal(stripped) in self.people:
+        if _PHONE.search(folded):
+            return "looks like a telephone number"
+        if folded in self.people:
             return "is a person's name or e-mail address from the export"
-        words = _words(stripped)
-        names = [w for cell in own if not _EMAIL.search(cell) for w in _words(cell)]
+        words = _words(folded)
+        names = [w for cell in own if not _EMAIL.search(cell) for w in _words(skeleton(cell))]
         if len(names) >= 2 and all(name in words for name in names):
             return "holds the name of the person who booked"
         if any(phrase in self.people for phrase in _phrases(words)):
             return "holds the name of a person in the export"
         if known(stripped):
             return None
-        if _TITLE.search(stripped):
+        if any(len(name) > 1 and name in words and name not in self.vocabulary for name in names):
+            return "holds the first name or surname of the person who booked"
+        if _TITLE.search(stripped) or any(match.group(1) not in self.vocabulary for match in _ANY_TITLE.finditer(folded)):
             return "holds what looks like a title and a name (Dr, Mrs …)"
         for match in _NAME_RUN.finditer(stripped):
             if _words(match.group(1))[0] not in self.vocabulary:  # a given name first, as in 'for Ivy Pepper', '(Jo March)'
