@@ -1845,3 +1845,31 @@ def test_names_hidden_by_spelling_never_reach_data_and_the_row_is_named_by_its_l
         (project / "data" / name).read_text() for name in ("attendance/2025-26.csv", "attendance/2025-26.imports.yml", "import.yml")
     )
     assert secret not in written and secret not in result.stdout
+
+
+def test_an_import_checks_before_it_writes_and_never_undoes(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Round three: killed while it checked what it had written (and would put back), the import left a refused row
+    (=1+1) in data/attendance/. Guard: edit.files.write_all_checked checks the data over an overlay first (as new event
+    does), then writes each file whole; an interruption (Ctrl+C) between two files puts the first back."""
+    from partnership.edit import files
+
+    target, second = project / "data/attendance/2025-26.csv", project / "data/attendance/2024-25.csv"
+    before = target.read_text()
+    writes: list[Path] = []
+    real = files.write_whole
+
+    def recorded(path: Path, text: str) -> None:
+        writes.append(path)
+        if path == second:
+            raise KeyboardInterrupt
+        real(path, text)
+
+    monkeypatch.setattr(files, "write_whole", recorded)
+    monkeypatch.setattr(files, "_put_back", lambda old: [real(p, t) if t is not None else p.unlink() for p, t in old.items()])
+    problems = files.write_all_checked({target: before + '"=1+1",other,1,1,0,0\n'}, project / "data", project / "content")
+    assert problems and "starts with '='" in " ".join(problems)
+    assert writes == [] and target.read_text() == before, "nothing is written to be checked"
+    shorter = "".join(before.splitlines(keepends=True)[:-1])  # the last row left out: still valid data
+    with pytest.raises(KeyboardInterrupt):
+        files.write_all_checked({target: shorter, second: second.read_text()}, project / "data", project / "content")
+    assert writes == [target, second] and target.read_text() == before

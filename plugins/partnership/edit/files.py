@@ -65,7 +65,8 @@ def write_checked(path: Path, text: str, data_dir: Path, content_dir: Path, appe
 def write_all_checked(files: dict[Path, str], data_dir: Path, content_dir: Path) -> list[str]:
     """Write several files if the data stays valid with all of them (each whole); otherwise write none.
 
-    When a file cannot be written (a full disk), the ones already written are put back and the error is raised.
+    When a file cannot be written (a full disk), or the command is interrupted (Ctrl+C) between two files, the ones
+    already written are put back and the error is raised. Nothing is ever written to be checked and then undone.
     """
     try:
         load_dataset(data_dir, content_dir, overlay=files)
@@ -77,7 +78,7 @@ def write_all_checked(files: dict[Path, str], data_dir: Path, content_dir: Path)
         for path, text in files.items():
             write_whole(path, text)
             written.append(path)
-    except OSError:
+    except (OSError, KeyboardInterrupt):
         _put_back({path: before[path] for path in written})
         raise
     return []
