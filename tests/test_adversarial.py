@@ -1873,3 +1873,31 @@ def test_an_import_checks_before_it_writes_and_never_undoes(project: Path, monke
     with pytest.raises(KeyboardInterrupt):
         files.write_all_checked({target: shorter, second: second.read_text()}, project / "data", project / "content")
     assert writes == [target, second] and target.read_text() == before
+
+
+def test_a_long_word_in_a_pdf_table_cell_keeps_the_row_on_the_page(tmp_path: Path) -> None:
+    """Round three: a long word in a report table's cell ran off the page and the rest of its row was lost (a table sizes
+    its columns before overflow-wrap breaks a word). Guard: outputs.pdf.breakable (the level guide's words stay whole:
+    tests/test_toolkit.py's test_no_word_is_broken…)."""
+    import pypdfium2
+
+    from partnership.core.outputs.documents import stylesheet
+    from partnership.core.outputs.pdf import html_to_pdf
+
+    html = (
+        f'<html lang="en"><head><title>t</title><style>{stylesheet("#005ea5")}</style></head><body><h2>Income</h2>'
+        f"<table><thead><tr><th>Source</th><th>Note</th><th>Amount</th></tr></thead>"
+        f"<tbody><tr><td>Grant</td><td>{'W' * 3_000}</td><td>LastCell</td></tr></tbody></table></body></html>"
+    )
+    pdf = pypdfium2.PdfDocument(html_to_pdf(html, tmp_path, None, "test.pdf"))
+    outside, text = [], ""
+    for page in pdf:
+        width, _ = page.get_size()
+        found = page.get_textpage()
+        text += found.get_text_range()
+        for index in range(found.count_chars()):
+            left, _, right, _ = found.get_charbox(index)
+            if right > width + 0.5 or left < -0.5:
+                outside.append(right - width)
+    assert not outside, f"{len(outside)} letters off the page, up to {max(outside):.0f} points"
+    assert "LastCell" in text and "Grant" in text

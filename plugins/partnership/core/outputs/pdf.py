@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import logging
 import mimetypes
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -82,8 +83,31 @@ def html_to_pdf(html: str, content_dir: Path, site_url: str | None, document: st
     from weasyprint import HTML
 
     fetcher = SiteFiles(content_dir, site_url, document)
+    html = breakable(html)
     pdf: bytes = HTML(string=html, base_url=str(content_dir), url_fetcher=fetcher).write_pdf(pdf_variant="pdf/ua-1")
     return pdf
+
+
+LONG_WORD = 40
+"""Letters in a row after which a word may break in a PDF (the longest English words have about 30)."""
+_MARKUP = re.compile(r"(<(?:style|script)\b.*?</(?:style|script)\s*>|<[^>]*>)|([^<]+)", re.S | re.I)
+_LONG = re.compile(rf"[^\s&;<>]{{{LONG_WORD},}}")
+
+
+def _break_opportunities(match: re.Match[str]) -> str:
+    word = match.group()
+    return "\u200b".join(word[start : start + LONG_WORD // 2] for start in range(0, len(word), LONG_WORD // 2))
+
+
+def breakable(html: str) -> str:
+    """``html`` with a break opportunity (a zero-width space) every 20 letters of any word of :data:`LONG_WORD` letters or more.
+
+    report.css's ``overflow-wrap: break-word`` breaks such a word in a paragraph, but a table sizes its columns before
+    that, so a long word in a cell (a pasted address) made the table wider than the page and the rest of its row was
+    lost; ``anywhere`` would size every column as if every word could break (the PCF level guide split "Throughout").
+    Only text is touched: tags, their attributes and style sheets are left as they are.
+    """
+    return _MARKUP.sub(lambda m: m.group(1) or _LONG.sub(_break_opportunities, m.group(2)), html)
 
 
 def _data_uri(content: bytes, mime: str) -> str:
