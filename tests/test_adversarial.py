@@ -1901,3 +1901,37 @@ def test_a_long_word_in_a_pdf_table_cell_keeps_the_row_on_the_page(tmp_path: Pat
                 outside.append(right - width)
     assert not outside, f"{len(outside)} letters off the page, up to {max(outside):.0f} points"
     assert "LastCell" in text and "Grant" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "line", "column"),
+    [
+        ("# A\n\nText.\n\n[x](&#106;avascript:alert(1))\n", "a javascript: address can run code", 5, 5),
+        ("# A\n\nText.\n\n[x](&#x4A;AVASCRIPT:alert(1))\n", "a javascript: address can run code", 5, 5),
+        (
+            "# A\n\nText.\n\n<img src=x ONERROR&#61;alert(1)>\n",
+            "the attribute name 'onerror&#61;alert(1)' on <img> holds a character reference",
+            5,
+            12,
+        ),
+    ],
+    ids=["scheme-letter-as-reference", "upper-case-hex-reference", "attribute-name-with-reference"],
+)
+def test_what_the_third_attack_found_at_1_1_is_located(project: Path, text: str, needle: str, line: int, column: int) -> None:
+    """Round three: [x](&#106;avascript:…) and <img src=x ONERROR&#61;…> were located at 1:1, the latter called an event
+    handler that runs script (a browser reads it as an unknown attribute). Guard: rules.markdown._letter and the
+    attribute needle without '='; present.safehtml.Finding.explain for a name holding a reference."""
+    (project / "content/about.md").write_text(text)
+    match = located(refused(run_cli(project, "check")), "content/about.md", needle)
+    assert (match["line"], match["column"]) == (str(line), str(column))
+
+
+def test_a_bidi_override_in_new_events_title_points_at_the_option(project: Path) -> None:
+    """Round three (against main; fixed on integ by issue 24): the problem named a file that does not exist."""
+    result = run_cli(
+        project, "new", "event", "--yes", "--type", "workshop", "--provider", "downsford-children", "--audience", "nqsw-asye",
+        "--services", "children", "--format", "online", "--session", "9/6/2027 9.30am-12.30pm", "--title", "Day \u202e evil",
+    )  # fmt: skip
+    output = refused(result)
+    assert "--title: this text holds the right-to-left override" in output
+    assert "data/events/2026-27/day" not in output

@@ -119,7 +119,7 @@ class Finding:
         if self.kind == "tag":
             return self.name in _CODE_RUNS or self.name in DROPPED_WITH_CONTENT
         if self.kind == "attribute":
-            return self.name.startswith("on")
+            return self.name.startswith("on") and "&" not in self.name
         if self.kind in ("image", "theme-id", "disguised"):
             return False
         return self.name in ("javascript", "vbscript", "data")
@@ -131,6 +131,13 @@ class Finding:
             return (
                 f"<{self.name}> is not allowed in a page ({why}), so the site would remove it; "
                 f"use Markdown, or only these tags: {', '.join(sorted(TAGS))}"
+            )
+        if self.kind == "attribute" and "&" in self.name:
+            shown = visible(self.name if len(self.name) <= 40 else self.name[:37] + "…")
+            return (
+                f"the attribute name '{shown}' on <{self.tag}> holds a character reference (like &#61;), which browsers do "
+                "not decode in a name, so it is no attribute they know and the site would remove it; write an attribute as "
+                'name="value", and event handlers (on…) are not allowed at all'
             )
         if self.kind == "attribute":
             if self.runs_code:

@@ -173,12 +173,20 @@ def _needle(finding: Finding) -> re.Pattern[str]:
         return re.compile(rf"<\s*{re.escape(finding.name)}(?![\w-])", re.I)
     if finding.kind in ("attribute", "theme-id"):
         name = finding.name.split(" ", 1)[0]
+        if "&" in name:  # a character reference in the name: the name is all there is, with no = after it
+            return re.compile(rf"(?<![\w-]){re.escape(name)}", re.I)
         return re.compile(rf"(?<![\w-]){re.escape(name)}\s*=", re.I)
     if finding.kind in ("image", "disguised"):
         return re.compile(_written(finding.value) + r"(?=[\s\"')>]|$)")
     # An address's scheme as a browser reads it: tabs, line breaks and character references may sit between its letters.
     gap = r"(?:\s|&#0*9;?|&#0*1[03];?|&#x0*[9ad];?|&Tab;|&NewLine;)*"
-    return re.compile(gap.join(re.escape(char) for char in finding.name) + rf"{gap}(?::|&colon;|&#0*58;?|&#x0*3a;?)", re.I)
+    return re.compile(gap.join(_letter(char) for char in finding.name) + rf"{gap}(?::|&colon;|&#0*58;?|&#x0*3a;?)", re.I)
+
+
+def _letter(char: str) -> str:
+    """A pattern for one letter of a scheme as it may be written: itself, or a character reference to either case (&#106;)."""
+    codes = {ord(char.lower()), ord(char.upper())}
+    return "(?:" + "|".join([re.escape(char), *(rf"&#0*{code};?|&#x0*{code:x};?" for code in sorted(codes))]) + ")"
 
 
 def html_problems(text: str, html: str, shown: str, problems: Problems) -> None:
