@@ -1684,10 +1684,10 @@ def test_the_editors_backend_never_follows_a_link(project: Path, tmp_path: Path)
 @pytest.mark.parametrize(
     ("raw", "status", "needle"),
     [
-        (json.dumps({"action": "shown", "params": {}}).encode(), 400, "unknown action"),
-        (json.dumps({"action": "entry", "params": {}}).encode(), 400, "unknown action"),
-        (json.dumps({"action": "_path", "params": {}}).encode(), 400, "unknown action"),
-        (json.dumps({"action": ["info"], "params": {}}).encode(), 400, "unknown action"),
+        (json.dumps({"action": "shown", "params": {}}).encode(), 422, "unknown action"),
+        (json.dumps({"action": "entry", "params": {}}).encode(), 422, "unknown action"),
+        (json.dumps({"action": "_path", "params": {}}).encode(), 422, "unknown action"),
+        (json.dumps({"action": ["info"], "params": {}}).encode(), 422, "unknown action"),
         (b'{"action": "info", "params": {"x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}}", 400, "nests more than"),
         (
             b'{"action": "persistEntry", "params": {"entry": {"path": "data/site.yml", "raw": "name: \\ud800\\n"}}}',
@@ -1695,7 +1695,7 @@ def test_the_editors_backend_never_follows_a_link(project: Path, tmp_path: Path)
             "half of a surrogate pair",
         ),
         (b"\xff\xfe", 400, "not UTF-8"),
-        (b"[1]", 400, "not a JSON object"),
+        (b"[1]", 422, "not a JSON object"),
     ],
     ids=["private-shown", "private-entry", "private-path", "action-list", "deep-json", "lone-surrogate", "not-utf8", "not-object"],
 )
@@ -1804,9 +1804,8 @@ def test_calendar_text_escapes_backslash_semicolon_and_comma(project: Path) -> N
         ("capacity: 25", "capacity: 0x19", "'0x19' would be read as 25 (YAML reads a number starting 0x"),
         ("capacity: 25", "capacity: 031", "'031' would be read as 25"),
         ("capacity: 25", "capacity: 2_5", "'2_5' would be read as 25 (YAML drops the underscores)"),
-        ("cpd_hours: 6", "cpd_hours: .inf", "'.inf' would be read as inf"),
     ],
-    ids=["sexagesimal-hours", "sexagesimal-capacity", "hex", "octal", "underscore", "infinity"],
+    ids=["sexagesimal-hours", "sexagesimal-capacity", "hex", "octal", "underscore"],
 )
 def test_yaml_1_1_number_forms_are_a_located_problem(project: Path, old: str, new: str, needle: str) -> None:
     """cpd_hours: 6:00 was read as 360 hours, 0x19 and 2_5 as 25, without a word. Guard: yamlsource._PLAIN_INT/_PLAIN_FLOAT."""

@@ -111,7 +111,7 @@ class LocalBackend:
             name = ACTIONS.get(action) if isinstance(action, str) else None
             if name is None:
                 shown = json.dumps(action)[:60]
-                raise Refused(f"unknown action {shown}; the editor's backend answers: {', '.join(sorted(ACTIONS))}", 400)
+                raise Refused(f"unknown action {shown}; the editor's backend answers: {', '.join(sorted(ACTIONS))}")
             answer: Any = getattr(self, name)(params)
             return 200, answer
         except Refused as refused:
@@ -255,7 +255,7 @@ def _parsed(body: bytes) -> dict[str, Any]:
     except (json.JSONDecodeError, RecursionError):
         raise Refused("the request is not JSON", 400) from None
     if not isinstance(request, dict):
-        raise Refused("the request is not a JSON object", 400)
+        raise Refused("the request is not a JSON object")
     return request
 
 

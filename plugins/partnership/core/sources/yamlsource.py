@@ -69,9 +69,10 @@ MAX_VALUES = 100_000
 MAX_TEXT = 32_767
 """Characters one text value may have: what an Excel cell holds (the toolkit's workbooks carry the descriptors)."""
 _PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-_PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)")
 """Numbers as the data contract writes them: decimal digits, a point, perhaps an exponent. YAML 1.1 also reads 6:00 as
-360 (base 60), 0x19 and 031 as 25, 2_5 as 25 and .inf as infinity: each of those is a problem, not a number."""
+360 (base 60), 0x19 and 031 as 25 and 2_5 as 25: each of those is a problem, not a number. (.inf and .nan are read, and
+each field's rule says it must be an ordinary number.)"""
 
 #: libyaml's safe loader when PyYAML was built with it (fifteen times faster);
 #: both compose the same nodes with the same marks.
