@@ -90,7 +90,8 @@ def html_to_pdf(html: str, content_dir: Path, site_url: str | None, document: st
 
 LONG_WORD = 40
 """Letters in a row after which a word may break in a PDF (the longest English words have about 30)."""
-_MARKUP = re.compile(r"(<(?:style|script)\b.*?</(?:style|script)\s*>|<[^>]*>)|([^<]+)", re.S | re.I)
+_CELL = re.compile(r"(<t[dh]\b[^>]*>)(.*?)(</t[dh]\s*>)", re.S | re.I)
+_MARKUP = re.compile(r"(<[^>]*>)|([^<]+)")
 _LONG = re.compile(rf"[^\s&;<>]{{{LONG_WORD},}}")
 
 
@@ -99,15 +100,21 @@ def _break_opportunities(match: re.Match[str]) -> str:
     return "\u200b".join(word[start : start + LONG_WORD // 2] for start in range(0, len(word), LONG_WORD // 2))
 
 
+def _cell(match: re.Match[str]) -> str:
+    text = _MARKUP.sub(lambda m: m.group(1) or _LONG.sub(_break_opportunities, m.group(2)), match.group(2))
+    return match.group(1) + text + match.group(3)
+
+
 def breakable(html: str) -> str:
-    """``html`` with a break opportunity (a zero-width space) every 20 letters of any word of :data:`LONG_WORD` letters or more.
+    """``html`` with a break opportunity (a zero-width space) every 20 letters of any word of :data:`LONG_WORD` letters or
+    more in a table's cell.
 
     report.css's ``overflow-wrap: break-word`` breaks such a word in a paragraph, but a table sizes its columns before
     that, so a long word in a cell (a pasted address) made the table wider than the page and the rest of its row was
     lost; ``anywhere`` would size every column as if every word could break (the PCF level guide split "Throughout").
-    Only text is touched: tags, their attributes and style sheets are left as they are.
+    Only the text of cells is touched (never a tag, an attribute or a paragraph), and no real word has 40 letters.
     """
-    return _MARKUP.sub(lambda m: m.group(1) or _LONG.sub(_break_opportunities, m.group(2)), html)
+    return _CELL.sub(_cell, html)
 
 
 def _data_uri(content: bytes, mime: str) -> str:
