@@ -1,11 +1,12 @@
-"""The browser editor's local backend: Decap CMS's proxy protocol, spoken by the preview server.
+"""The browser editor's local backend: Decap CMS's proxy protocol, spoken by ``python3 build.py edit``.
 
-``python3 build.py edit`` serves the site, ``/admin/`` and this backend from
-one address, so an editor needs Python and nothing else (no Node.js, no
-second server, no port to agree on). The protocol is decap-server's (a JSON
-``POST`` of ``{action, params}`` to ``/api/v1``) for the actions the CMS
-uses without the editorial workflow, with three differences that serve
-editors:
+``python3 build.py edit`` serves the preview of the site on one address and
+``/admin/`` with this backend on the next port (:class:`partnership.serve.EditorServer`:
+an origin that serves no page of the site, so no script in ``content/`` can
+call it), so an editor needs Python and nothing else (no Node.js, no
+decap-server). The protocol is decap-server's (a JSON ``POST`` of
+``{action, params}`` to ``/api/v1``) for the actions the CMS uses without the
+editorial workflow, with these differences that serve editors:
 
 * a file is written whole or not at all (``edit.files.write_whole``, as every
   command's write under ``data/``: a temporary file beside it, flushed, then
