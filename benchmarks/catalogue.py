@@ -65,7 +65,8 @@ PARTNERS = [
 ]
 TYPES = ["workshop", "course", "conference", "twilight", "webinar", "action-learning-set", "programme", "research-hub", "network"]
 FORMATS = ["in-person", "online", "hybrid"]
-REFS = [f"pcf:{n}" for n in range(1, 10)] + [f"kss-adults:{n}" for n in range(1, 11)]
+PCF = [f"pcf:{n}" for n in range(1, 10)]
+KSS_ADULTS = [f"kss-adults:{n}" for n in range(1, 11)]
 #: Children's statements in force on an event's day: the KSS until 31 March 2027, then the early career standards.
 KSS_CF = [f"kss-cf:{n}" for n in range(1, 11)]
 CF_EARLY_CAREER = [
@@ -138,8 +139,9 @@ def make_site(folder: Path, count: int, seed: int = 1) -> Path:
         if fmt != "online":
             lines.append("venue: Riverside Civic Centre")
         lines.append(f"sessions: [{{start: {day:%Y-%m-%dT%H:%M}, end: {end:%Y-%m-%dT%H:%M}}}]")
-        children = KSS_CF if day < KSS_CF_ENDS else CF_EARLY_CAREER
-        lines.append(f"frameworks: [{', '.join(rnd.sample(REFS + children, 3))}]")
+        children = KSS_CF if day < KSS_CF_ENDS else CF_EARLY_CAREER  # each service's standards only for events in it
+        refs = PCF + (children if "children" in services else []) + (KSS_ADULTS if "adults" in services else [])
+        lines.append(f"frameworks: [{', '.join(rnd.sample(refs, 3))}]")
         lines.append(f"tags: [{', '.join(rnd.sample(TAGS, 2))}]")
         lines.append(f"added: {(day - dt.timedelta(days=40)):%Y-%m-%d}")
         (events / f"bench-event-{i:05d}.yml").write_text("\n".join(lines) + "\n")

@@ -422,7 +422,7 @@ def parser() -> argparse.ArgumentParser:
     lock.add_argument("--upgrade", action="store_true", help="let every dependency move to its newest fitting version")
     lock.set_defaults(run=cmd_lock)
 
-    from .edit.new import add_arguments as add_new
+    from .edit.arguments import add_arguments as add_new
 
     add_new(commands)
     commands.choices["new"].set_defaults(run=cmd_new)
