@@ -127,6 +127,11 @@ def test_a_planted_cache_file_makes_nothing_but_plain_data(project: Path, monkey
     new_process()
     assert load(project).events and not witness.exists()
 
+    kept_file.unlink()
+    kept_file.symlink_to("/dev/zero")  # read whole, it would never end
+    new_process()
+    assert load(project).events, "a kept file that is not an ordinary file is never read"
+
 
 def test_check_imports_only_what_it_needs() -> None:
     """Reading the command line does not import the interview behind ``new`` (edit/new.py, edit/event.py)."""

@@ -26,6 +26,7 @@ import hashlib
 import io
 import os
 import pickle
+import stat
 import tempfile
 import threading
 from collections.abc import Callable
@@ -40,6 +41,8 @@ FOLDER = Path(".cache") / "parsed"
 """Where, under the project, the kept readings live."""
 LIBRARIES = ("pyyaml", "markdown", "nh3")
 """What reads the files (YAML, Markdown and the sanitiser behind the Markdown check): their versions name the kept file too."""
+MAX_BYTES = 512_000_000
+"""A kept file larger than this is not read (at 10,000 events it is about 17 MB)."""
 MAX_ENTRIES = 200_000
 """More entries than this are never kept (a folder of generated files); the file would outgrow its use."""
 
@@ -98,6 +101,9 @@ class Kept:
         if path is None:
             return
         try:
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+                return  # a link, a pipe or a file grown past any real cache's size is never read
             entries = _loads(path.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError):
             return  # none yet, or damaged: everything is read again and kept anew
@@ -182,6 +188,8 @@ class Kept:
             pass
 
 
+MAX_PROJECTS = 4
+"""Projects whose readings one process keeps in memory (the tests load hundreds of copies; a command, one)."""
 _STORES: dict[Path, Kept] = {}
 _STORES_LOCK = threading.Lock()
 
@@ -192,7 +200,11 @@ def kept_for(project: Path | None) -> Kept:
         return Kept(None)
     folder = (Path(project) / FOLDER).resolve()
     with _STORES_LOCK:
-        return _STORES.setdefault(folder, Kept(folder))
+        found = _STORES.pop(folder, None) or Kept(folder)
+        _STORES[folder] = found  # the most recently used last
+        while len(_STORES) > MAX_PROJECTS:
+            del _STORES[next(iter(_STORES))]
+        return found
 
 
 __all__ = ["FOLDER", "Kept", "allow", "kept_for"]
