@@ -2,7 +2,8 @@
 
 A file is reused only when everything it is made from is unchanged: change
 one figure in a metrics file and the report's PDF and chart say the new
-figure; build at another instant and the files dated with it are made again;
+figure; build at another hour or day and nothing is made again (documents carry
+the date their data last changed, not the build's instant);
 rename a university, move the ASYE's hand-over or change the toolkit's list of
 files and the toolkit's Word files say so; release a change to how numbers
 are written and every chart and document is made again. Built again
@@ -12,6 +13,7 @@ unchanged, every one is reused.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import os
 import re
@@ -25,6 +27,7 @@ import lxml.etree
 import pytest
 
 from conftest import ROOT, copy_project, run_cli
+from partnership.core.clock import LONDON
 from partnership.core.problems import DataError
 
 pytestmark = pytest.mark.slow
@@ -82,16 +85,46 @@ def test_the_cache_is_reused_until_a_figure_or_the_instant_changes(tmp_path: Pat
     assert (reused, made) == (len(files) - len(changed), len(changed))
     assert len(list((project / ".cache/outputs").rglob("*.*"))) == len(files), "the stale PDF is no longer kept"
 
-    reused, made = build(project, now="2026-11-23T12:00")
-    remade = {path for path, content in heavy_files(project / "site").items() if files[path] != content} - changed
-    dated = {path for path in files if path.startswith("toolkit/")}
-    assert "toolkit/pcf-level-guide.pdf" in dated and "made on 23 november 2026" in " ".join(
-        pdf_text(project / "site/toolkit/pcf-level-guide.pdf").lower().split()
-    )
-    assert remade == dated, (
-        "Word, Excel and zip files are dated with the build's instant; of the PDFs only the level guide shows it (its day)"
-    )
-    assert (reused, made) == (len(files) - len(dated), len(dated))
+    current = heavy_files(project / "site")
+    for later in ("2026-11-22T12:31", "2026-11-22T19:05", "2026-11-24T08:00"):
+        assert build(project, now=later) == (len(files), 0), f"built at {later}, the same data: nothing is made again"
+        assert heavy_files(project / "site") == current, (
+            "the same Word, Excel, zip and PDF files, byte for byte: they carry the date their data last changed, not the build's"
+        )
+
+
+@pytest.mark.poppler
+def test_documents_carry_the_date_their_data_last_changed(tmp_path: Path) -> None:
+    """Outside git the toolkit's files are dated by their sources' newest modification time; changing one dates them anew."""
+    project = copy_project(tmp_path / "project")
+    sources = [project / "data/frameworks", project / "data/partners.yml", project / "data/pathways.yml", project / "data/site.yml"]
+    sources.append(project / "content/toolkit")
+    october = dt.datetime(2026, 10, 5, 9, 15, tzinfo=LONDON).timestamp()
+    for source in sources:
+        for file in [source] if source.is_file() else [f for f in source.rglob("*") if f.is_file()]:
+            os.utime(file, (october, october))
+    build(project, now="2026-11-22T12:00")
+    first = heavy_files(project / "site")
+    guide = " ".join(pdf_text(project / "site/toolkit/pcf-level-guide.pdf").lower().split())
+    assert "made on 5 october 2026" in guide and "22 november" not in guide
+    with zipfile.ZipFile(project / "site/toolkit/pcf-toolkit.zip") as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2026, 10, 5, 9, 15, 0)}
+        assert "Made on 5 October 2026" in archive.read("README.txt").decode()
+    word = project / "site/toolkit/supervision-record.docx"
+    with zipfile.ZipFile(word) as document:
+        properties = document.read("docProps/core.xml")
+    assert b">2026-10-05T08:15:00Z</dcterms:modified>" in properties, "09:15 in October (BST) is 08:15 UTC"
+
+    partners = project / "data/partners.yml"
+    partners.write_text(partners.read_text())  # saved again, unchanged in content: a new date all the same
+    november = dt.datetime(2026, 11, 20, 16, 40, tzinfo=LONDON).timestamp()
+    os.utime(partners, (november, november))
+    reused, made = build(project, now="2026-11-22T13:00")
+    toolkit = {path for path in first if path.startswith("toolkit/")}
+    assert (reused, made) == (len(first) - len(toolkit), len(toolkit)) and {
+        path for path, content in heavy_files(project / "site").items() if first[path] != content
+    } == toolkit
+    assert "made on 20 november 2026" in " ".join(pdf_text(project / "site/toolkit/pcf-level-guide.pdf").lower().split())
 
 
 WORD_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -184,6 +184,9 @@ def test_the_toolkit_page_gives_one_date_the_datas(built: Path, example_project:
     files = [f for source in TOOLKIT_SOURCES for f in (example_project / source, *(example_project / source).rglob("*")) if f.is_file()]
     day = dt.date.fromtimestamp(max(f.stat().st_mtime for f in files))
     assert updated[0] == f"{day.day} {day:%B %Y}", "the data's date, not the build's"
+    with zipfile.ZipFile(built / "toolkit/pcf-toolkit.zip") as archive:
+        readme = " ".join(archive.read("README.txt").decode("utf-8").split())
+    assert f"Made on {updated[0]} from the frameworks in force that day" in readme, "the files carry the page's date"
 
 
 def test_the_zip_holds_every_file_and_a_readme(built: Path) -> None:
@@ -210,7 +213,7 @@ def test_the_zip_holds_every_file_and_a_readme(built: Path) -> None:
         "THE END OF THE ASYE",
     ]
     assert "https://basw.co.uk/resources/professional-capabilities-framework-social-work-england" in readme, "addresses are never broken"
-    assert SITE["contact_email"] in readme and "Made on 22 November 2026" in readme
+    assert SITE["contact_email"] in readme and re.search("Made on " + DATE.pattern, readme), "dated (by its data: see above)"
 
 
 # -- Word ------------------------------------------------------------------------------------

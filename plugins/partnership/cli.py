@@ -200,7 +200,7 @@ def _build(args: argparse.Namespace) -> int:
             plugin.reuse(views)  # the views the check computed: the build does not compute them again
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            with _dated_by_the_build_clock():
+            with clock.dated_for_mkdocs():
                 build(config)
         finally:
             config.plugins.on_shutdown()
@@ -225,24 +225,6 @@ def _build(args: argparse.Namespace) -> int:
         return _fail(f"Publishing failed: {_os_error(error)}\n{args.site_dir}/ is unchanged.")
     print(f"      Done: open {site_dir / 'index.html'}", flush=True)
     return 0
-
-
-@contextlib.contextmanager
-def _dated_by_the_build_clock() -> Iterator[None]:
-    """Let MkDocs date what it writes (the sitemap's lastmod, sitemap.xml.gz's header) by the build's clock.
-
-    MkDocs reads SOURCE_DATE_EPOCH, and otherwise today's date, so a build
-    fixed by PARTNERSHIP_NOW would still change with the calendar. A
-    SOURCE_DATE_EPOCH set by the caller is left as it is.
-    """
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        yield
-        return
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(clock.now().timestamp()))
-    try:
-        yield
-    finally:
-        os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 def _os_error(error: OSError) -> str:
@@ -450,7 +432,7 @@ def parser() -> argparse.ArgumentParser:
     lock.add_argument("--upgrade", action="store_true", help="let every dependency move to its newest fitting version")
     lock.set_defaults(run=cmd_lock)
 
-    from .edit.new import add_arguments as add_new
+    from .edit.arguments import add_arguments as add_new
 
     add_new(commands)
     commands.choices["new"].set_defaults(run=cmd_new)
@@ -497,7 +479,8 @@ def run(args: argparse.Namespace) -> int:
         return _run(args)
     with _visible_output():
         try:
-            clock.now()  # a PARTNERSHIP_NOW that is not a date is one plain line, before anything starts
+            clock.now()  # a PARTNERSHIP_NOW or SOURCE_DATE_EPOCH that is not a date is one plain line, before anything starts
+            clock.source_date_epoch()
         except ValueError as error:
             return _fail(str(error))
         return _run(args)

@@ -4,14 +4,22 @@ Everything is in UK local time (Europe/London). The build asks once, at its
 start, and passes the answer down, so that a build is consistent with
 itself. ``PARTNERSHIP_NOW`` fixes the answer for reproducible builds and
 tests: ``PARTNERSHIP_NOW=2026-11-22`` (midnight) or ``2026-11-22T09:30``.
+
+The build's instant decides what is upcoming; it never dates a document. A
+document carries the date its data last changed (:func:`source_date_epoch`,
+the reproducible-builds convention, then the history of its files:
+:func:`partnership.core.sources.history.changed_at`), so that the same data
+gives the same files whatever the hour.
 """
 
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import os
 import re
+from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -21,7 +29,10 @@ LAST_YEAR = 2099
 2015, and a date outside this range is a slip (0202-03-04, 9999) that would otherwise sort, count and
 print wrongly everywhere."""
 ENV = "PARTNERSHIP_NOW"
+EPOCH_ENV = "SOURCE_DATE_EPOCH"
 _UTC = dt.UTC
+_lent: set[str] = set()
+"""The SOURCE_DATE_EPOCH values :func:`dated_for_mkdocs` set itself (the build's own instant), not the caller's."""
 
 
 def now() -> dt.datetime:
@@ -41,6 +52,50 @@ def parse_now(text: str) -> dt.datetime:
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise ValueError(f"{ENV}={text!r} is outside the years the site accepts ({FIRST_YEAR} to {LAST_YEAR})")
     return value if value.tzinfo else value.replace(tzinfo=LONDON)
+
+
+def source_date_epoch() -> dt.datetime | None:
+    """The instant the caller's ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) names, as UK time; None when it is unset.
+
+    The reproducible-builds convention (https://reproducible-builds.org/specs/source-date-epoch/):
+    the date of the sources, which every document then carries. The value
+    :func:`dated_for_mkdocs` sets for MkDocs is the build's own instant, not
+    the sources', and is not read here. ValueError (a plain message) when it is no whole number of seconds.
+    """
+    text = os.environ.get(EPOCH_ENV, "").strip()
+    if not text or text in _lent:
+        return None
+    if not (text.isascii() and text.isdigit()):
+        raise ValueError(f"{EPOCH_ENV}={text!r} is not a whole number of seconds since 1970 (like 1765152000), or leave it unset")
+    try:
+        value = dt.datetime.fromtimestamp(int(text), _UTC).astimezone(LONDON)
+    except (OverflowError, OSError, ValueError):
+        raise ValueError(f"{EPOCH_ENV}={text!r} is too far in the future; write the seconds since 1970, or leave it unset") from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"{EPOCH_ENV}={text!r} is outside the years the site accepts ({FIRST_YEAR} to {LAST_YEAR})")
+    return value
+
+
+@contextlib.contextmanager
+def dated_for_mkdocs() -> Iterator[None]:
+    """Let MkDocs date what it writes (the sitemap's lastmod, sitemap.xml.gz's header) by the build's clock.
+
+    MkDocs reads SOURCE_DATE_EPOCH, and otherwise today's date, so a build
+    fixed by PARTNERSHIP_NOW would still change with the calendar. A
+    SOURCE_DATE_EPOCH set by the caller is left as it is; the one set here is
+    the build's instant, which :func:`source_date_epoch` does not take for the sources' date.
+    """
+    if EPOCH_ENV in os.environ:
+        yield
+        return
+    value = str(int(now().timestamp()))
+    _lent.add(value)
+    os.environ[EPOCH_ENV] = value
+    try:
+        yield
+    finally:
+        os.environ.pop(EPOCH_ENV, None)
+        _lent.discard(value)
 
 
 def clock_change(value: dt.datetime) -> str | None:

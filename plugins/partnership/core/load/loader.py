@@ -40,6 +40,7 @@ from ..problems import Problems, did_you_mean, hint, in_order, quote
 from ..rules import run_all
 from ..sources.csvsource import TEXT_AS_UTF8, decode, load_csv
 from ..sources.files import SourceFiles
+from ..sources.kept import kept_for
 from ..sources.yamlsource import YAML_SUFFIXES, Document, SourceMap, load_yaml
 from ..text import formula_like
 from .computed import fill_computed
@@ -91,6 +92,7 @@ class _Reader:
         content_dir = content_dir or self.base / "content"
         self.files = SourceFiles([data_dir, content_dir, content_dir.parent / "theme"], problems, self.display, overlay)
         self.unread = _NotRead()
+        self.kept = kept_for(self.base)
 
     def display(self, path: Path) -> str:
         """A path as messages show it: relative to the project, with forward slashes."""
@@ -108,10 +110,19 @@ class _Reader:
         return decode(raw, self.display(path), self.problems, how=TEXT_AS_UTF8)
 
     def document(self, path: Path) -> Document | None:
-        text = self.read_text(path)
-        if text is None:
+        """``path`` parsed, or None (reported); a file read before with the same bytes is not parsed again (:mod:`..sources.kept`)."""
+        raw = self.files.read(path)
+        if raw is None:
             return None
-        return load_yaml(text, self.display(path), self.problems)
+        shown = self.display(path)
+
+        def parse() -> tuple[Document | None, bool]:
+            before = len(self.problems.items), len(self.problems.warnings)
+            text = decode(raw, shown, self.problems, how=TEXT_AS_UTF8)
+            found = load_yaml(text, shown, self.problems) if text is not None else None
+            return found, found is not None and before == (len(self.problems.items), len(self.problems.warnings))
+
+        return self.kept.get(f"yaml:{shown}", raw, parse)
 
     def required(self, name: str, what: str) -> Document | None:
         path = self.data_dir / name
@@ -515,7 +526,10 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None, overlay: Mappi
         markdown=markdown,
         unread=reader.unread.done(),
     )
-    run_all(dataset, reader.files, problems)
+    try:
+        run_all(dataset, reader.files, problems, reader.kept)
+    finally:
+        reader.kept.save()
     problems.raise_if_any()
     return replace(dataset, warnings=in_order(problems.warnings))
 

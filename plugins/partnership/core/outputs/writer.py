@@ -17,6 +17,7 @@ other files are written (:class:`Printing`).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -165,13 +166,19 @@ def _data_file(docs: Documents, file: OutputFile, calendars: ics.CalendarWriter,
     return reportdata.attendance_csv(found)
 
 
+def _dated(docs: Documents) -> dt.datetime:
+    """The instant the toolkit's files carry: when their data last changed (:attr:`~..present.siteviews.SiteViews.toolkit_dated`),
+    never the build's (the build's only when nothing says when the data changed)."""
+    return docs.views.toolkit_dated or docs.now
+
+
 def _office_files(docs: Documents, files: list[OutputFile], cache: OutputCache) -> dict[str, bytes | None]:
     """The toolkit's files among ``files`` by path, in the order the zip holds them: Word and Excel made (or from the
     cache); None for a PDF, which is printed."""
     views = docs.views
-    kit, site = views.toolkit, docs.dataset.site
+    kit, site, dated = views.toolkit, docs.dataset.site, _dated(docs)
     offered = {download.key: download for download in views.downloads}
-    inputs = toolkit_files.inputs(kit, site, docs.now) if kit is not None else ""
+    inputs = toolkit_files.inputs(kit, site, dated) if kit is not None else ""
     made: dict[str, bytes | None] = {}
     for file in files:
         if file.kind != FileKind.TOOLKIT_FILE:
@@ -182,7 +189,7 @@ def _office_files(docs: Documents, files: list[OutputFile], cache: OutputCache) 
             continue
         name = key(office_salt(), inputs, file.path)
         made[file.path] = cache.file(
-            file.extension, name, partial(toolkit_files.document, offered[file.of], file.extension, kit, views.downloads, site, docs.now)
+            file.extension, name, partial(toolkit_files.document, offered[file.of], file.extension, kit, views.downloads, site, dated)
         )
     return made
 
@@ -234,9 +241,10 @@ def write_outputs(
     if archive is not None and docs.views.toolkit is not None:
         kit = docs.views.toolkit
         members = {path.rpartition("/")[2]: content for path, content in made.items()}
-        members = {README_NAME: toolkit_files.readme(kit, docs.views.downloads, docs.dataset.site, docs.now, list(members)), **members}
-        name = key(office_salt(), docs.now.isoformat(), *(part for item in members.items() for part in item))
-        out.write(archive.path, cache.file("zip", name, lambda: zipped.archive(members, docs.now)))
+        dated = _dated(docs)
+        members = {README_NAME: toolkit_files.readme(kit, docs.views.downloads, docs.dataset.site, dated, list(members)), **members}
+        name = key(office_salt(), dated.isoformat(), *(part for item in members.items() for part in item))
+        out.write(archive.path, cache.file("zip", name, lambda: zipped.archive(members, dated)))
     log(f"Reused {cache.reused} PDF, Word, Excel and zip files from the cache; made {cache.made}")
     cache.prune()
     return out.sizes

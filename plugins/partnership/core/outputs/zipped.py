@@ -2,8 +2,9 @@
 
 Word and Excel files are zip archives, and the libraries that write them date
 every entry with the clock; so does a plain zip. Here every entry is dated
-with the build's own time instead (``PARTNERSHIP_NOW`` when it is set), so
-that building twice gives identical downloads: nothing changes on the
+with the instant given instead: the toolkit's, when its data last changed
+(:attr:`~..present.siteviews.SiteViews.toolkit_dated`), so that building
+twice, at any hour, gives identical downloads: nothing changes on the
 published site unless the data did.
 """
 

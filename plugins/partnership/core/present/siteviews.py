@@ -30,10 +30,11 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TypeVar
 
+from ..clock import LONDON
 from ..models.dataset import Dataset, content_key
 from ..models.reports import Report, Status
 from ..models.year import Year
-from ..sources.history import last_changed
+from ..sources.history import changed_at
 from ..views.attendance import Appendix, appendix
 from ..views.catalogue import Catalogue, Coverage
 from ..views.coverage import Planning, planning_grids
@@ -48,7 +49,7 @@ from ..views.strategy import (
     partner_view,
     recommendation_histories,
 )
-from ..views.toolkit import Toolkit, toolkit
+from ..views.toolkit import Toolkit, in_force_since, toolkit
 from .charts import ChartSpec, report_charts
 from .manifest import OutputFile, manifest
 from .quotes import dataset_with_figures, with_figures
@@ -99,8 +100,11 @@ class SiteViews:
     """The practice educators' toolkit (None without a PCF with levels in force)."""
     downloads: tuple[Download, ...]
     """The toolkit's files, in the order a placement uses them."""
-    toolkit_changed: dt.date | None
-    """When the toolkit's sources (the frameworks, partners, career stages, site.yml, content/toolkit/) last changed."""
+    toolkit_dated: dt.datetime | None
+    """The instant the toolkit's files carry (their properties, footers, zip entries, "Made on"), and its page's "last updated":
+    when their sources (the frameworks, partners, career stages, site.yml, content/toolkit/) last changed
+    (:func:`~..sources.history.changed_at`), or the day the calendar last changed what is in force, if later
+    (:func:`~..views.toolkit.in_force_since`). Never the build's instant: the same data, the same files, whatever the hour."""
     coverage: Mapping[tuple[str, str], Coverage]
     """This programme year's events for each framework item, by (framework id, item id)."""
     planning: Planning
@@ -140,7 +144,11 @@ class SiteViews:
                 shown.data_dir / "site.yml",
                 shown.content_dir / "toolkit",
             ]
-            changed = last_changed(sources, shown.data_dir.parent)
+            changed = changed_at(sources, shown.data_dir.parent)
+            since = in_force_since(shown, now.date())
+            if since is not None:
+                midnight = dt.datetime.combine(since, dt.time(), LONDON)
+                changed = max(changed, midnight) if changed is not None else midnight
         return cls(
             source=dataset,
             dataset=shown,
@@ -165,7 +173,7 @@ class SiteViews:
             charts=tuple(report_charts(shown, reports.values())),
             toolkit=kit,
             downloads=files or (),
-            toolkit_changed=changed,
+            toolkit_dated=changed,
             coverage=_fixed({(row.framework_id, row.item_id): row for row in catalogue.coverage()}),
             planning=planning_grids(catalogue),
             targets=_fixed({stage.id: tuple(working_towards(stage, shown, catalogue)) for stage in shown.pathways}),
@@ -174,6 +182,11 @@ class SiteViews:
             files=manifest(shown, catalogue, reports, files, editor),
             editor=editor,
         )
+
+    @property
+    def toolkit_changed(self) -> dt.date | None:
+        """The day of :attr:`toolkit_dated`: the toolkit page's "last updated"."""
+        return self.toolkit_dated.date() if self.toolkit_dated is not None else None
 
     def appendix(self, report: Report) -> Appendix | None:
         """The learning and development appendix of ``report`` (None: it has none)."""

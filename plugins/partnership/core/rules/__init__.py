@@ -29,6 +29,7 @@ from __future__ import annotations
 from ..models.dataset import Dataset
 from ..problems import Problems
 from ..sources.files import SourceFiles
+from ..sources.kept import Kept
 from .attendance import AttendanceRules
 from .base import Rules
 from .content import check_content
@@ -57,11 +58,11 @@ KINDS: tuple[type[Rules], ...] = (
 """The rules of each kind of data, in the order they run (the problems are sorted afterwards)."""
 
 
-def run_all(dataset: Dataset, files: SourceFiles, problems: Problems) -> None:
+def run_all(dataset: Dataset, files: SourceFiles, problems: Problems, kept: Kept | None = None) -> None:
     """Run every rule over ``dataset``, its content/ Markdown (:attr:`Dataset.markdown`) and the entries of its content/ and
-    theme/ folders (walked through ``files``), adding to ``problems``."""
+    theme/ folders (walked through ``files``), adding to ``problems``; ``kept``: what reading texts gave before."""
     pages = check_content(dataset.content_dir, dataset.markdown, dataset.content_dir.parent / "theme", files, problems)
-    markdown_problems(pages + descriptions(dataset), problems)
+    markdown_problems(pages + descriptions(dataset), problems, kept)
     for kind in KINDS:
         kind(dataset, problems).check()
     report_words(dataset, files, problems)

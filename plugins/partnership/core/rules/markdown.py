@@ -34,6 +34,7 @@ from ..models.dataset import Dataset, origin
 from ..present.markdown import checked_html
 from ..present.safehtml import Finding, findings
 from ..problems import Problems
+from ..sources.kept import Kept
 from ..worker import Overran, bounded_map
 from .frontmatter import front_matter_end, without_front_matter
 
@@ -224,8 +225,10 @@ def descriptions(dataset: Dataset) -> list[Source]:
     return found
 
 
-def markdown_problems(sources: list[Source], problems: Problems) -> None:
-    """Every rule above, over ``sources``."""
+def markdown_problems(sources: list[Source], problems: Problems, kept: Kept | None = None) -> None:
+    """Every rule above, over ``sources``; ``kept``: the HTML of texts read before (:mod:`..sources.kept`), so that only
+    new or changed texts go to the bounded reader."""
+    kept = kept or Kept(None)
     readable = []
     for source in sources:
         nested = list(nesting_problems(source.text))
@@ -237,7 +240,15 @@ def markdown_problems(sources: list[Source], problems: Problems) -> None:
                 problems.add(source.shown, source.line, source.column, f"{source.field}: line {line} of the text: {message}")
         if not nested:
             readable.append(source)
-    for source, html in zip(readable, bounded_map(read, readable, SECONDS), strict=True):
+    keys = [kept.key("markdown-page" if source.is_page else "markdown-field", source.text) for source in readable]
+    known = [kept.find(key) for key in keys]
+    unread = [source for source, (found, _) in zip(readable, known, strict=True) if not found]
+    fresh = iter(bounded_map(read, unread, SECONDS))
+    for source, key, (found, html) in zip(readable, keys, known, strict=True):
+        if not found:
+            html = next(fresh)
+            if not isinstance(html, Overran):
+                kept.keep(key, html)
         if isinstance(html, Overran):
             where = "this page" if source.is_page else f"{source.field}: this text"
             problems.add(

@@ -74,9 +74,14 @@ class SourceFiles:
         self.overlay = {Path(path).resolve(): text.encode("utf-8") for path, text in (overlay or {}).items()}
         """Files read as if written with this text (whether or not they exist on disk)."""
 
+    def _in_overlay(self, path: Path) -> bool:
+        """True when ``path`` is one of the overlay's files (a path is resolved only when there is an overlay: thousands of
+        files are checked and read, and resolving each walks every folder above it)."""
+        return bool(self.overlay) and path.resolve() in self.overlay
+
     def exists(self, path: Path) -> bool:
         """True when ``path`` is a file (on disk, or in the overlay)."""
-        return path.resolve() in self.overlay or path.is_file()
+        return self._in_overlay(path) or path.is_file()
 
     def is_folder(self, path: Path) -> bool:
         """True when ``path`` is a folder (on disk, or one the overlay's files would be written in)."""
@@ -119,7 +124,7 @@ class SourceFiles:
 
     def check(self, path: Path) -> bool:
         """True when ``path`` may be read; otherwise its problem is added."""
-        if path.resolve() in self.overlay:
+        if self._in_overlay(path):
             return True
         problem = self.entry_problem(path)
         if problem:
@@ -141,7 +146,7 @@ class SourceFiles:
                 continue
             path = folder / name
             if name in added:
-                if path.resolve() in self.overlay:
+                if self._in_overlay(path):
                     yield path
                 else:
                     yield from self.walk(path)
@@ -155,19 +160,24 @@ class SourceFiles:
 
     def _overlaid(self, folder: Path) -> list[Path]:
         """The overlay's files anywhere under ``folder``."""
+        if not self.overlay:
+            return []
         root = folder.resolve()
         return [path for path in self.overlay if path.is_relative_to(root) and path != root]
 
     def read(self, path: Path, limit: int | None = None) -> bytes | None:
         """The bytes of ``path``, or None with a problem (a link out, a pipe, too large, unreadable)."""
-        if path.resolve() in self.overlay:
+        if self._in_overlay(path):
             return self.overlay[path.resolve()]
         if not self.check(path):
             return None
         limit = limit if limit is not None else limit_for(path)
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
         try:
-            descriptor = os.open(os.path.realpath(path), flags)
+            # A link (check let it through: it leads to a file inside the roots) is opened at its target; anything else
+            # as it is, never followed (O_NOFOLLOW: swapped for a link since, it is refused, not read).
+            target = os.path.realpath(path) if os.path.islink(path) else path
+            descriptor = os.open(target, flags)
         except OSError as error:
             self._problem(path, f"this file cannot be read: {error.strerror}")
             return None

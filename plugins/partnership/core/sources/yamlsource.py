@@ -41,6 +41,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..clock import written_date_problem
 from ..problems import Problems, quote
 from ..text import control_problem
+from .kept import allow
 from .yamlerrors import code_frame, diagnose
 
 Path = tuple[str | int, ...]
@@ -400,3 +401,6 @@ def _reader_problem(text: str, error: yaml.reader.ReaderError, display_path: str
         level="syntax",
         frame=code_frame(text, line, column),
     )
+
+
+allow(Mark, SourceMap, Document)  # what a parsed file is kept as (.cache/parsed/)

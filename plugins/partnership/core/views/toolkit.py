@@ -30,6 +30,7 @@ Which files it offers, and in what order, is :mod:`partnership.core.present.tool
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..models.common import split_ref
@@ -259,6 +260,34 @@ def asye_tracks(dataset: Dataset, on: dt.date, stage: Stage | None) -> tuple[Asy
                 if track.offered_on(on) and all(t.framework.id != framework.id or t.service != service for t in found):
                     found.append(track)
     return tuple(found)
+
+
+def _days(value: object) -> Iterator[dt.date]:
+    """Every date in a model's data (``model_dump()``), however deep."""
+    if isinstance(value, dt.date):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _days(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _days(item)
+
+
+def in_force_since(dataset: Dataset, on: dt.date) -> dt.date | None:
+    """The last day up to ``on`` on which the calendar alone may have changed what :func:`toolkit` holds; None: no such day.
+
+    What is in force changes only on a date the frameworks or the career
+    stages name, the day after one (a framework's last day), or a year and a
+    day after one (an ASYE version's forms are offered for :data:`ASYE_MONTHS`
+    after the last start, itself a date or the day before a hand-over). Every
+    such day is a candidate: the toolkit's files are the same from the last
+    one to ``on``, so their date need not move with the build's day.
+    """
+    day = dt.timedelta(days=1)
+    named = {found for model in (*dataset.frameworks.values(), *dataset.pathways) for found in _days(model.model_dump())}
+    candidates = {when for d in named for when in (d, d + day, year_after(d) + day, year_after(d - day) + day)}
+    return max((when for when in candidates if when <= on), default=None)
 
 
 def toolkit(dataset: Dataset, on: dt.date) -> Toolkit | None:

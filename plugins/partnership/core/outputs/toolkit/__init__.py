@@ -1,7 +1,7 @@
 """The practice educators' toolkit's files, made from the data.
 
 Each Word and Excel file is made by a function of plain inputs (the toolkit
-view, the site's identity, the build's instant) that returns its bytes:
+view, the site's identity, the instant its data last changed) that returns its bytes:
 :func:`document`, one per file of
 :func:`~partnership.core.present.toolkit.downloads`, in the order a
 placement uses them. The level guide's PDF is printed from
@@ -85,13 +85,16 @@ def document(download: Download, extension: str, kit: Toolkit, offered: tuple[Do
 
 
 def inputs(kit: Toolkit, site: Site, when: dt.datetime) -> str:
-    """Everything the Word and Excel files are made from, as text: the whole toolkit view, the site's identity and the build's instant.
+    """Everything the Word and Excel files are made from, as text: the whole toolkit view, the site's identity and the
+    instant they carry (when their data last changed).
 
     The view holds the frameworks in force, the levels, the partnership's
     universities and employers (partners.yml) and the ASYE stage and its
-    hand-over (pathways.yml): all the makers of :data:`MAKERS` read.
+    hand-over (pathways.yml): all the makers of :data:`MAKERS` read. Its day
+    (:attr:`~...views.toolkit.Toolkit.on`, the build's) is left out: no file
+    shows it, and what it chose (the frameworks in force) is in the view.
     """
-    return "\n".join((_TOOLKIT.dump_json(kit).decode("utf-8"), site.model_dump_json(), when.isoformat()))
+    return "\n".join((_TOOLKIT.dump_json(kit, exclude={"on"}).decode("utf-8"), site.model_dump_json(), when.isoformat()))
 
 
 def level_guide_html(docs: Documents, kit: Toolkit) -> str:
@@ -99,6 +102,7 @@ def level_guide_html(docs: Documents, kit: Toolkit) -> str:
     return docs.document(
         "toolkit_guide_pdf.html",
         kit=kit,
+        made=docs.views.toolkit_dated or docs.now,
         phases=PHASES,
         downloads=docs.views.downloads,
         how_to_use=guides.HOW_TO_USE,

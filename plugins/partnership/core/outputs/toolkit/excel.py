@@ -230,7 +230,7 @@ class GridBook:
         properties.creator = properties.lastModifiedBy = site.name
         properties.subject = "PCF toolkit for practice educators"
         properties.language = "en-GB"
-        properties.created = properties.modified = when.replace(tzinfo=None)
+        properties.created = properties.modified = when.astimezone(dt.UTC).replace(tzinfo=None)  # Excel reads them as UTC
         self.workbook.remove(self.workbook.worksheets[0])  # the empty sheet a new workbook has
         self.names: dict[str, str] = {}
         """Each detail the sheets repeat in their first row, by its label: the cover cell holding it."""

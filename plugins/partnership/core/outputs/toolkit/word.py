@@ -184,8 +184,7 @@ class WordForm:
         properties.language = LANGUAGE
         properties.category = "PCF toolkit for practice educators"
         properties.keywords = "social work; practice education; PCF"
-        properties.created = when.replace(tzinfo=None)
-        properties.modified = when.replace(tzinfo=None)
+        properties.created = properties.modified = when.astimezone(dt.UTC).replace(tzinfo=None)  # Word reads them as UTC
         properties.last_modified_by = site.name
         properties.revision = 1
         docx_parts.drop_thumbnail(self.document)
