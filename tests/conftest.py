@@ -53,7 +53,9 @@ import http.server
 import io
 import json
 import os
+import resource
 import shutil
+import signal
 import socket
 import socketserver
 import subprocess
@@ -116,15 +118,30 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (the system's choice)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def free_port_pair() -> int:
     """A free port on 127.0.0.1 whose next one is free too (``edit`` serves the preview on one and the editor on the next)."""
     while True:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = int(probe.getsockname()[1])
+        port = free_port()
         with socket.socket() as probe, contextlib.suppress(OSError):
             probe.bind(("127.0.0.1", port + 1))
             return port
+
+
+def file_size_limit(limit: int) -> Callable[[], None]:
+    """A ``preexec_fn`` for a command whose files cannot grow past ``limit`` bytes: its writes fail as on a full disk."""
+
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
 
 
 def run_cli(project: Path, *args: str, now: str = NOW, timeout: int = 600) -> subprocess.CompletedProcess[str]:

@@ -58,7 +58,6 @@ import json
 import logging
 import os
 import re
-import resource
 import shutil
 import signal
 import socket
@@ -73,7 +72,18 @@ from typing import Any
 
 import pytest
 
-from conftest import EXPORT_EVENTS, NOW, ROOT, build_site, drop_attendance_rows, free_port_pair, problems, run_cli
+from conftest import (
+    EXPORT_EVENTS,
+    NOW,
+    ROOT,
+    build_site,
+    drop_attendance_rows,
+    file_size_limit,
+    free_port,
+    free_port_pair,
+    problems,
+    run_cli,
+)
 
 EVENT = "data/events/2025-26/strengths-based-practice-2026-03.yml"
 SECRET = "planted-secret-7f3a9c1e"
@@ -541,10 +551,6 @@ def test_a_full_disk_is_one_plain_line_and_leaves_the_site(project: Path) -> Non
     assert first.returncode == 0
     before = tree(project / "site")
 
-    def small_files() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
-
     env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=NOW)
     result = subprocess.run(
         [sys.executable, "-m", "partnership.cli", "build", "--no-pdf"],
@@ -553,7 +559,7 @@ def test_a_full_disk_is_one_plain_line_and_leaves_the_site(project: Path) -> Non
         capture_output=True,
         text=True,
         timeout=600,
-        preexec_fn=small_files,
+        preexec_fn=file_size_limit(100_000),
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.startswith("The build failed: File too large (")
@@ -1018,10 +1024,6 @@ def test_a_write_that_fails_part_way_leaves_the_old_file(project: Path, tmp_path
     export.write_text((ROOT / "tests/fixtures/eventbrite-attendees.csv").read_text())
     before = tree(project / "data")
 
-    def small_files() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (4_000, 4_000))
-
     result = subprocess.run(
         [sys.executable, "-m", "partnership.cli", "import-attendance", str(export), "--year", "2025-26"],
         cwd=project,
@@ -1029,7 +1031,7 @@ def test_a_write_that_fails_part_way_leaves_the_old_file(project: Path, tmp_path
         capture_output=True,
         text=True,
         timeout=600,
-        preexec_fn=small_files,
+        preexec_fn=file_size_limit(4_000),
     )
     output = refused(result)
     assert "Nothing was written: File too large" in output
@@ -1185,6 +1187,19 @@ def _signal(processes: set[Process], signum: int) -> None:
                 os.kill(process[0], signum)
 
 
+def _killed_with(command: subprocess.Popen[bytes], processes: set[Process]) -> bool:
+    """kill -9 of ``command`` once its ``processes`` are stopped (so only the parent-death signal can end them):
+    whether they have all ended within a minute."""
+    _stop(processes)
+    command.kill()
+    command.wait(timeout=60)
+    for _ in range(600):
+        if _gone(processes):
+            return True
+        time.sleep(0.1)
+    return False
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_no_worker_outlives_a_killed_command(project: Path) -> None:
     """kill -9 of check while its Markdown worker reads a slow page (and is stopped): the worker ends with it.
@@ -1202,14 +1217,7 @@ def test_no_worker_outlives_a_killed_command(project: Path) -> None:
                 break
             time.sleep(0.1)
         assert workers, "check never started its Markdown worker"
-        _stop(workers)
-        command.kill()
-        command.wait(timeout=60)
-        for _ in range(600):
-            if _gone(workers):
-                break
-            time.sleep(0.1)
-        assert _gone(workers), f"the worker {workers} outlived its command"
+        assert _killed_with(command, workers), f"the worker {workers} outlived its command"
     finally:
         command.kill()
         _signal(workers, signal.SIGKILL)  # should the guard fail, the orphan it left is ended here
@@ -1234,14 +1242,7 @@ def test_no_process_of_a_build_outlives_it(project: Path) -> None:
                 break
             time.sleep(0.1)
         assert family and build.poll() is None, "the build never started its printers"
-        _stop(family)
-        build.kill()
-        build.wait(timeout=60)
-        for _ in range(600):
-            if _gone(family):
-                break
-            time.sleep(0.1)
-        assert _gone(family), f"{family} outlived the build"
+        assert _killed_with(build, family), f"{family} outlived the build"
     finally:
         build.kill()
         _signal(family, signal.SIGKILL)  # should the guard fail, the orphans it left are ended here
@@ -1254,11 +1255,8 @@ def test_no_process_of_a_build_outlives_it(project: Path) -> None:
 def test_the_preview_answers_bad_addresses_with_400(project: Path) -> None:
     """Guard: serve._refusing_bad_requests (without it: 500 and a traceback for %00, 404 for the rest)."""
     import http.client
-    import socket
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     env = dict(os.environ, PARTNERSHIP_ROOT=str(project), PARTNERSHIP_NOW=NOW)
     server = subprocess.Popen(
         [sys.executable, "-m", "partnership.cli", "serve", "--address", f"127.0.0.1:{port}"],

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import NOW, ROOT, problems, run_cli
+from conftest import NOW, ROOT, file_size_limit, problems, run_cli
 from partnership.core.load import load_dataset
 from partnership.core.models.dataset import Dataset
 from partnership.edit.answers import read_date, read_times, time_range
@@ -310,13 +310,15 @@ def test_a_no_at_the_end_keeps_the_answers_if_asked_to(project: Path) -> None:
     assert not list((project / "data/events").rglob("court-skills-refresher*"))
 
 
-@pytest.mark.slow
-def test_a_later_rule_asks_again_only_the_answers_it_names(project: Path) -> None:
-    """A draft answered before the data changed (here: the ECDP stage for an event in June 2027) is fixed by one answer."""
+#: Every question new event asks: a draft with all of them answered goes straight to the check.
+ANSWERED = ["title", "summary", "description", "type", "provider", "format", "venue", "sessions", "cpd_hours", "services"]
+ANSWERED += ["audience", "capacity", "booking", "cost", "frameworks", "tags", "id"]
+
+
+def court_skills_draft(project: Path, audience: str) -> Path:
+    """A draft of new event in data/drafts/, every question answered: an online workshop on 3 June 2027 for ``audience``."""
     folder = project / "data/drafts"
     folder.mkdir()
-    answered = ["title", "summary", "description", "type", "provider", "format", "venue", "sessions", "cpd_hours", "services"]
-    answered += ["audience", "capacity", "booking", "cost", "frameworks", "tags", "id"]
     answers = {
         "title": "Court Skills Refresher",
         "type": "workshop",
@@ -324,12 +326,20 @@ def test_a_later_rule_asks_again_only_the_answers_it_names(project: Path) -> Non
         "format": "online",
         "sessions": [["2027-06-03T09:30", "2027-06-03T13:00"]],
         "services": ["children"],
-        "audience": ["nqsw-ecdp"],
+        "audience": [audience],
         "frameworks": ["pcf:knowledge"],
         "id": "court-skills-refresher-2027-06",
-        "answered": answered,
+        "answered": ANSWERED,
     }
-    (folder / "event-court-skills.yml").write_text(yaml.safe_dump({"kind": "event", "saved": "2026-11-20T10:00", "answers": answers}))
+    draft = folder / "event-court-skills.yml"
+    draft.write_text(yaml.safe_dump({"kind": "event", "saved": "2026-11-20T10:00", "answers": answers}))
+    return draft
+
+
+@pytest.mark.slow
+def test_a_later_rule_asks_again_only_the_answers_it_names(project: Path) -> None:
+    """A draft answered before the data changed (here: the ECDP stage for an event in June 2027) is fixed by one answer."""
+    court_skills_draft(project, "nqsw-ecdp")
     typing = Typing(project, "--resume")
     typing.type("newly qualified", "y")
     assert typing.finish() == 0, typing.text
@@ -344,38 +354,13 @@ def test_a_later_rule_asks_again_only_the_answers_it_names(project: Path) -> Non
     assert problems(project) == []
 
 
-ANSWERED = ["title", "summary", "description", "type", "provider", "format", "venue", "sessions", "cpd_hours", "services"]
-ANSWERED += ["audience", "capacity", "booking", "cost", "frameworks", "tags", "id"]
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("limit", [1_000, 300], ids=["room-for-the-draft", "no-room-at-all"])
 def test_a_full_disk_keeps_the_answers_or_says_to_copy_them(project: Path, limit: int) -> None:
     """The event's file cannot be written (every write fails past ``limit`` bytes, as on a full disk): nothing is
     half written, and the answers are kept as a draft when it fits, or the editor is told to copy them from the screen."""
-    import resource
-
-    folder = project / "data/drafts"
-    folder.mkdir()
-    answers = {
-        "title": "Court Skills Refresher",
-        "type": "workshop",
-        "provider": "riverside-children",
-        "format": "online",
-        "sessions": [["2027-06-03T09:30", "2027-06-03T13:00"]],
-        "services": ["children"],
-        "audience": ["nqsw-asye"],
-        "frameworks": ["pcf:knowledge"],
-        "id": "court-skills-refresher-2027-06",
-        "answered": ANSWERED,
-    }
-    draft = folder / "event-court-skills.yml"
-    draft.write_text(yaml.safe_dump({"kind": "event", "saved": "2026-11-20T10:00", "answers": answers}))
+    draft = court_skills_draft(project, "nqsw-asye")
     before = {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()}
-
-    def small_files() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     result = subprocess.run(
         [sys.executable, "-m", "partnership.cli", "new", "event", "--resume"],
@@ -385,7 +370,7 @@ def test_a_full_disk_keeps_the_answers_or_says_to_copy_them(project: Path, limit
         capture_output=True,
         text=True,
         timeout=600,
-        preexec_fn=small_files,
+        preexec_fn=file_size_limit(limit),
     )
     assert result.returncode == 1, result.stderr
     assert "Not written: File too large. Every data file is as it was before." in result.stdout

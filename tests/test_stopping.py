@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW, ROOT
+from conftest import NOW, ROOT, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -31,12 +31,6 @@ pytestmark = pytest.mark.slow
 BUILD_PY_FILES = ("build.py", "requirements.lock", "requirements-test.lock", "pyproject.toml")
 #: Files build.py reads, when a branch has them (the browser editor's npm lock: issue 23).
 OPTIONAL_FILES = ("plugins/partnership/core/cms/npm/package.json", "plugins/partnership/core/cms/npm/package-lock.json")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def children_of() -> dict[int, list[int]]:
