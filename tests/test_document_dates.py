@@ -18,7 +18,7 @@ import pytest
 
 from conftest import LONDON, load, run_cli
 from partnership.core import clock
-from partnership.core.sources.history import changed_at, last_changed
+from partnership.core.sources.history import changed_at
 from partnership.core.views.toolkit import in_force_since, toolkit
 
 
@@ -46,7 +46,7 @@ def test_the_last_commit_dates_committed_files_and_the_file_times_date_changed_o
 
     assert changed_at([data / "a.yml"], tmp_path) == dt.datetime(2026, 3, 4, 10, 20, 30, tzinfo=LONDON)
     assert changed_at([data], tmp_path) == dt.datetime(2026, 6, 7, 8, 9, 10, tzinfo=LONDON), "a folder: its newest commit"
-    assert last_changed([data], tmp_path) == dt.date(2026, 6, 7)
+    assert changed_at([data], tmp_path).date() == dt.date(2026, 6, 7)
 
     edited = dt.datetime(2026, 8, 1, 17, 45, 12, tzinfo=LONDON).timestamp()
     (data / "a.yml").write_text("a: 2\n")  # changed since its last commit: the history no longer says when

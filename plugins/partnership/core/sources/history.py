@@ -45,12 +45,6 @@ def changed_at(paths: Sequence[Path], root: Path) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(int(max(times)), LONDON) if times else None
 
 
-def last_changed(paths: Sequence[Path], root: Path) -> dt.date | None:
-    """The date the newest of ``paths`` last changed (:func:`changed_at`'s day)."""
-    found = changed_at(paths, root)
-    return found.date() if found is not None else None
-
-
 def _last_commit(existing: list[Path], root: Path) -> dt.datetime | None:
     """The instant of the last commit touching ``existing``, when none of them has uncommitted changes; None otherwise."""
     try:
